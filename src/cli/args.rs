@@ -1,0 +1,67 @@
+//! The command line, as clap types. Behaviour lives in `commands`.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "sahifa",
+    version,
+    about = "A terminal reader for Arabic news: right-to-left text laid out correctly in any terminal.",
+    long_about = "A terminal reader for Arabic news.\n\nWith no command, opens the reader on the corpus \
+                  (the bundled sample articles unless --corpus is given). Every listing has --json \
+                  for scripts; commands that print Arabic take --visual."
+)]
+pub struct Cli {
+    /// Read articles from PATH instead of the bundled seeds: a .txt page, a
+    /// JSON array, a JSONL file, or a directory of them (repeatable).
+    #[arg(long = "corpus", value_name = "PATH", global = true)]
+    pub corpus: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the articles: id, paragraphs, words, title.
+    List {
+        /// Print a JSON array of {id, title, paragraph_count, word_count}.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        visual: VisualArg,
+    },
+    /// Print one article: title and paragraphs.
+    Show {
+        /// The article id (or a unique prefix of it), as `sahifa list` shows.
+        id: String,
+        /// Print a JSON object {id, title, paragraphs, boilerplate, source}.
+        #[arg(long)]
+        json: bool,
+        /// Also print the boilerplate lines removed by cleaning.
+        #[arg(long)]
+        raw: bool,
+        /// Wrap paragraphs to N columns (default: the terminal width, or 80).
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+        #[command(flatten)]
+        visual: VisualArg,
+    },
+}
+
+#[derive(Debug, Args, Clone, Copy)]
+pub struct VisualArg {
+    /// Print Arabic in visual order (`always`, for terminals without bidi),
+    /// logical order (`never`, for pipes and files), or visual on a
+    /// terminal only (`auto`).
+    #[arg(long, value_enum, default_value_t = Visual::Auto, value_name = "WHEN")]
+    pub visual: Visual,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Visual {
+    Auto,
+    Always,
+    Never,
+}

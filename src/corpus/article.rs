@@ -1,0 +1,87 @@
+//! The Article model: what every other module reads.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// One news article, in logical (stored) order. No reordering for display
+/// ever happens here: paragraphs are exactly as written in the source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Article {
+    /// Stable id: the file stem for `.txt`, the record's `id`, or a content hash.
+    pub id: String,
+    pub title: String,
+    pub paragraphs: Vec<String>,
+    /// Where the article was read from: a file path, `path:LINE` for JSONL,
+    /// `path#INDEX` for a JSON array, or `seeds/NAME` for the bundled corpus.
+    pub source: String,
+    pub meta: Metadata,
+    /// Lines the cleaner removed (navigation, comment forms, related links),
+    /// kept so nothing is lost and `show --raw` can list them.
+    pub boilerplate: Vec<String>,
+}
+
+/// Optional facts about an article; unknown record fields are kept in `extra`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Metadata {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub extra: Map<String, Value>,
+}
+
+impl Article {
+    /// Words in the body (title excluded): whitespace-separated tokens that
+    /// contain at least one letter or digit.
+    pub fn word_count(&self) -> usize {
+        self.paragraphs.iter().map(|p| count_words(p)).sum()
+    }
+}
+
+/// Whitespace-separated tokens holding at least one alphanumeric character.
+pub fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// A short, stable content hash (FNV-1a, 64 bits, hex) used as the id of
+/// records that carry none. Stable across runs and Rust versions.
+pub fn content_id(title: &str, paragraphs: &[String]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    feed(title.as_bytes());
+    for p in paragraphs {
+        feed(b"\n");
+        feed(p.as_bytes());
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_ignore_lone_punctuation() {
+        assert_eq!(count_words("قال بوتين ، إن 10 جنود – فقط"), 6);
+    }
+
+    #[test]
+    fn content_id_is_stable_and_content_sensitive() {
+        let a = content_id("t", &["p".into()]);
+        assert_eq!(a, content_id("t", &["p".into()]));
+        assert_ne!(a, content_id("t", &["q".into()]));
+        assert_eq!(a.len(), 16);
+    }
+}

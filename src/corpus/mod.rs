@@ -1,0 +1,100 @@
+//! The corpus: loading articles from files or the bundled seeds, cleaning
+//! scraped pages, and the Article model.
+
+mod article;
+mod clean;
+mod error;
+mod load;
+mod record;
+mod seeds;
+
+pub use article::{content_id, count_words, Article, Metadata};
+pub use clean::{clean_page, CleanPage, Rules};
+pub use error::{LoadError, Warning};
+pub use load::{corpus_files, load_bytes, load_file, FileLoad};
+pub use record::is_date;
+pub use seeds::SEEDS;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// A loaded corpus: the articles in load order, and the warnings about
+/// anything skipped or repaired on the way.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Corpus {
+    /// The seed articles compiled into the binary.
+    pub fn bundled() -> Corpus {
+        let rules = Rules::bundled();
+        let mut corpus = Corpus::default();
+        for (name, text) in SEEDS {
+            let path = Path::new("seeds").join(name);
+            let file = load_bytes(&path.display().to_string(), &path, text.as_bytes(), rules);
+            corpus.absorb(file);
+        }
+        corpus.dedupe_ids();
+        corpus
+    }
+
+    /// Loads every path (files or directories) in order. A path that does
+    /// not exist is an error; a bad file inside is a warning.
+    pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
+        let rules = Rules::bundled();
+        let mut files = Vec::new();
+        for path in paths {
+            files.extend(corpus_files(path)?);
+        }
+        let mut corpus = Corpus::default();
+        for file in &files {
+            corpus.absorb(load_file(file, rules));
+        }
+        corpus.dedupe_ids();
+        Ok(corpus)
+    }
+
+    fn absorb(&mut self, file: FileLoad) {
+        self.articles.extend(file.articles);
+        self.warnings.extend(file.warnings);
+    }
+
+    /// Makes ids unique by suffixing `-2`, `-3`, … to later duplicates.
+    fn dedupe_ids(&mut self) {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for article in &mut self.articles {
+            let count = seen.entry(article.id.clone()).or_insert(0);
+            *count += 1;
+            if *count == 1 {
+                continue;
+            }
+            let mut n = *count;
+            let mut fresh = format!("{}-{n}", article.id);
+            while seen.contains_key(&fresh) {
+                n += 1;
+                fresh = format!("{}-{n}", article.id);
+            }
+            self.warnings.push(Warning::new(
+                article.source.clone(),
+                format!("duplicate id \"{}\"; renamed to \"{fresh}\"", article.id),
+            ));
+            seen.insert(fresh.clone(), 1);
+            article.id = fresh;
+        }
+    }
+
+    /// The article with this id, or failing that the only one whose id
+    /// starts with it.
+    pub fn find(&self, id: &str) -> Option<&Article> {
+        if let Some(a) = self.articles.iter().find(|a| a.id == id) {
+            return Some(a);
+        }
+        let mut prefixed = self.articles.iter().filter(|a| a.id.starts_with(id));
+        match (prefixed.next(), prefixed.next()) {
+            (Some(a), None) if !id.is_empty() => Some(a),
+            _ => None,
+        }
+    }
+}

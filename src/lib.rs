@@ -1,0 +1,8 @@
+//! sahifa — a terminal reader for Arabic news.
+//!
+//! The core (`corpus`, `text`) is pure and never touches the terminal; only
+//! `tui` does.
+
+pub mod corpus;
+pub mod text;
+pub mod tui;

@@ -1,0 +1,3 @@
+//! Text handling: terminal-safe display, Arabic normalisation and bidi layout.
+
+pub mod controls;

@@ -1,0 +1,151 @@
+//! The command line as scripts use it: JSON shapes, exit codes, and no raw
+//! control characters on stdout.
+
+use serde_json::Value;
+use std::fs;
+use std::process::{Command, Output};
+
+fn sahifa(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sahifa"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs")
+}
+
+fn stdout_json(args: &[&str]) -> Value {
+    let out = sahifa(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+#[test]
+fn list_json_has_the_documented_shape() {
+    let rows = stdout_json(&["list", "--json"]);
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    for row in rows {
+        let keys: Vec<_> = row.as_object().unwrap().keys().cloned().collect();
+        assert_eq!(keys, ["id", "title", "paragraph_count", "word_count"]);
+        assert!(row["word_count"].as_u64().unwrap() > 200);
+    }
+    assert_eq!(rows[3]["id"], "003_35a7aea116d33d6c");
+    assert_eq!(rows[3]["paragraph_count"], 7);
+}
+
+#[test]
+fn show_json_has_the_documented_shape_and_logical_text() {
+    let a = stdout_json(&["show", "001_28089dff9309f547", "--json"]);
+    assert_eq!(a["id"], "001_28089dff9309f547");
+    assert_eq!(a["source"], "seeds/001_28089dff9309f547.txt");
+    let paragraphs = a["paragraphs"].as_array().unwrap();
+    assert_eq!(paragraphs.len(), 14);
+    assert_eq!(
+        paragraphs[1], "تشكيل فيلق “حرية روسيا”",
+        "paragraph 2 is element 1"
+    );
+    assert_eq!(a["boilerplate"][0], "قد يهمك أيضاً");
+    // A unique id prefix works too.
+    assert_eq!(stdout_json(&["show", "001", "--json"])["id"], a["id"]);
+}
+
+#[test]
+fn show_raw_lists_the_removed_lines_and_never_reorders_with_visual_never() {
+    let out = sahifa(&["show", "000", "--raw", "--visual", "never"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("removed boilerplate: 2 lines"));
+    assert!(text.contains("التخطي إلى المحتوى"));
+    assert!(
+        text.contains("انتشر مقطع فيديو لمجموعة من الجنود الروس"),
+        "logical order"
+    );
+    let plain = String::from_utf8(sahifa(&["show", "000", "--visual", "never"]).stdout).unwrap();
+    assert!(!plain.contains("التخطي إلى المحتوى"));
+}
+
+#[test]
+fn a_missing_corpus_path_exits_2_with_one_line() {
+    let out = sahifa(&["--corpus", "/no/such/dir", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err, "sahifa: /no/such/dir: no such file or directory\n");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn an_unknown_id_exits_2_and_says_where_to_look() {
+    let out = sahifa(&["show", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sahifa list"));
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let page = "عنوان \u{1b}]0;pwned\u{7}\n\nنص \u{1b}[2J خطير \u{9b}31m.\n";
+    fs::write(dir.path().join("esc.txt"), page).unwrap();
+    let corpus = dir.path().to_str().unwrap();
+    for args in [
+        vec!["--corpus", corpus, "list", "--visual", "never"],
+        vec!["--corpus", corpus, "show", "esc", "--visual", "never"],
+        vec!["--corpus", corpus, "show", "esc", "--visual", "always"],
+        vec!["--corpus", corpus, "show", "esc", "--json"],
+    ] {
+        let out = sahifa(&args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !text
+                .chars()
+                .any(|c| matches!(c, '\u{1b}' | '\u{7}' | '\u{80}'..='\u{9f}')),
+            "{args:?}: {text:?}"
+        );
+        if args.contains(&"--json") {
+            let v: Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(
+                v["paragraphs"][0], "نص \u{1b}[2J خطير \u{9b}31m.",
+                "escaped, not lost"
+            );
+        } else {
+            assert!(text.contains('\u{241b}'), "ESC shown as ␛: {text:?}");
+        }
+    }
+}
+
+#[test]
+fn corpus_warnings_go_to_stderr_and_the_rest_loads() {
+    let dir = tempfile::TempDir::new().unwrap();
+    fs::write(
+        dir.path().join("a.jsonl"),
+        "{\"title\":\"t\",\"body\":\"b\"}\nnot json\n",
+    )
+    .unwrap();
+    let out = sahifa(&["--corpus", dir.path().to_str().unwrap(), "list", "--json"]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("warning:") && err.contains("a.jsonl:2"),
+        "{err}"
+    );
+    let rows: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn help_names_every_command_and_the_visual_flag() {
+    let out = sahifa(&["--help"]);
+    let help = String::from_utf8(out.stdout).unwrap();
+    for word in ["list", "show", "--corpus"] {
+        assert!(help.contains(word), "{word}");
+    }
+    let show = String::from_utf8(sahifa(&["show", "--help"]).stdout).unwrap();
+    assert!(show.contains("--visual") && show.contains("--raw"));
+}
