@@ -4,5 +4,6 @@
 //! `tui` does.
 
 pub mod corpus;
+pub mod search;
 pub mod text;
 pub mod tui;

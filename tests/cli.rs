@@ -149,3 +149,68 @@ fn help_names_every_command_and_the_visual_flag() {
     let show = String::from_utf8(sahifa(&["show", "--help"]).stdout).unwrap();
     assert!(show.contains("--visual") && show.contains("--raw"));
 }
+
+#[test]
+fn search_json_offsets_point_at_the_matched_words() {
+    let results = stdout_json(&["search", "خيرسون", "--json"]);
+    let results = results.as_array().unwrap();
+    let ids: Vec<_> = results.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "000_4eab74525d7f3c58",
+            "002_a2c1dc23052bfcec",
+            "004_3d76b183650e0d8d"
+        ]
+    );
+    for r in results {
+        let article = stdout_json(&["show", r["id"].as_str().unwrap(), "--json"]);
+        for m in r["matches"].as_array().unwrap() {
+            let keys: Vec<_> = m.as_object().unwrap().keys().cloned().collect();
+            assert_eq!(keys, ["paragraph", "start", "end"]);
+            let n = m["paragraph"].as_u64().unwrap() as usize;
+            let text = if n == 0 {
+                article["title"].as_str().unwrap()
+            } else {
+                article["paragraphs"][n - 1].as_str().unwrap()
+            };
+            let (s, e) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&text[s..e], "خيرسون", "{} ¶{n}", r["id"]);
+        }
+    }
+}
+
+#[test]
+fn search_takes_exclusions_phrases_and_several_words() {
+    let ids = |args: &[&str]| -> Vec<String> {
+        let v = stdout_json(args);
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids(&["search", "خيرسون -دنيبرو", "--json"]),
+        ["000_4eab74525d7f3c58"]
+    );
+    assert_eq!(
+        ids(&["search", "--json", "--", "خيرسون", "-دنيبرو"]),
+        ["000_4eab74525d7f3c58"]
+    );
+    assert_eq!(
+        ids(&["search", "--json", "NLAW", "روسيا"]),
+        ["001_28089dff9309f547"]
+    );
+    assert_eq!(
+        ids(&["search", "--json", "\"حلف شمال الأطلسي\""]),
+        ["003_35a7aea116d33d6c"]
+    );
+    assert!(ids(&["search", "--json", "\"الأطلسي شمال\""]).is_empty());
+    let text = sahifa(&["search", "ستولتنبرغ", "--visual", "never"]);
+    let stderr = String::from_utf8(text.stderr).unwrap();
+    assert!(stderr.starts_with("1 of 5 articles · "), "{stderr}");
+}

@@ -48,6 +48,25 @@ pub enum Command {
         #[command(flatten)]
         visual: VisualArg,
     },
+    /// Find the articles that match a query, with the matching passages.
+    Search(SearchArgs),
+}
+
+/// `sahifa search`'s arguments.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words that must all occur (Arabic-aware: harakat, tatweel and alef
+    /// forms ignored; «خيرسون» finds «وخيرسون»). "a phrase" must occur in
+    /// order; -word excludes (inside a quoted query, 'خيرسون -روسيا', or
+    /// after `--`). Several arguments are joined with spaces.
+    #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Print a JSON array of {id, title, matches: [{paragraph, start, end}]}
+    /// (paragraph 0 is the title; offsets are bytes into its logical text).
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub visual: VisualArg,
 }
 
 #[derive(Debug, Args, Clone, Copy)]

@@ -117,3 +117,74 @@ pub fn show(article: &Article, opts: &ShowOptions) -> io::Result<()> {
     }
     out.finish()
 }
+
+#[derive(Serialize)]
+struct SearchMatch {
+    paragraph: usize,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct SearchResult<'a> {
+    id: &'a str,
+    title: &'a str,
+    matches: Vec<SearchMatch>,
+}
+
+pub fn search(corpus: &Corpus, args: &super::args::SearchArgs) -> io::Result<()> {
+    let query = sahifa::search::Query::parse(&args.query.join(" "));
+    let found = sahifa::search::search_articles(&corpus.articles, &query);
+    let mut out = Out::new();
+    if args.json {
+        let results: Vec<SearchResult> = found
+            .iter()
+            .map(|(i, hits)| SearchResult {
+                id: &corpus.articles[*i].id,
+                title: &corpus.articles[*i].title,
+                matches: hits
+                    .iter()
+                    .map(|h| SearchMatch {
+                        paragraph: h.paragraph,
+                        start: h.range.start,
+                        end: h.range.end,
+                    })
+                    .collect(),
+            })
+            .collect();
+        out.json(&results)?;
+        return out.finish();
+    }
+    let visual = visual_order(args.visual.visual);
+    let mut total = 0;
+    for (i, hits) in &found {
+        let a = &corpus.articles[*i];
+        out.line(&format!(
+            "{}  {}",
+            a.id,
+            super::present::line(&a.title, visual)
+        ))?;
+        for hit in hits {
+            let text = if hit.paragraph == 0 {
+                &a.title
+            } else {
+                &a.paragraphs[hit.paragraph - 1]
+            };
+            let passage = super::present::snippet(text, hit.range.clone());
+            out.line(&format!(
+                "  ¶{:<3} {}",
+                hit.paragraph,
+                super::present::line(&passage, visual)
+            ))?;
+        }
+        total += hits.len();
+    }
+    out.finish()?;
+    eprintln!(
+        "{} of {} articles · {} matches",
+        found.len(),
+        corpus.articles.len(),
+        total
+    );
+    Ok(())
+}

@@ -37,6 +37,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(())
         }
         Some(Command::List { json, visual }) => commands::list(&corpus, json, visual.visual),
+        Some(Command::Search(args)) => commands::search(&corpus, &args),
         Some(Command::Show {
             id,
             json,

@@ -1,0 +1,98 @@
+//! Arabic-aware keyword search over plain strings.
+//!
+//! Query syntax (see [`Query::parse`]):
+//! * whitespace-separated words are ANDed;
+//! * `"a phrase"` (also `“…”`, `«…»`) must match consecutive words in order;
+//! * `-word` / `-"phrase"` excludes documents containing it.
+//!
+//! Matching runs on [`normalize`](crate::text::normalize::normalize)d text,
+//! word by word, with prefix matching and proclitic stripping (so «خير»
+//! finds «وبالخيرسون»). Highlights are byte ranges into the original text.
+
+mod corpus;
+mod matcher;
+mod query;
+
+use std::ops::Range;
+
+pub use corpus::{search_articles, Hit, PreparedArticle};
+pub use matcher::PreparedText;
+
+use matcher::{highlights, term_occurs};
+use query::{parse_terms, Terms};
+
+/// A parsed search query. Cheap to clone; build once per keystroke and
+/// reuse for every document.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    terms: Terms,
+}
+
+impl Query {
+    /// Parses `q`. Never fails: unbalanced quotes make the rest a phrase,
+    /// a lone `-` and punctuation-only terms are ignored.
+    pub fn parse(q: &str) -> Query {
+        Query {
+            terms: parse_terms(q),
+        }
+    }
+
+    /// True when the query has no terms at all (it then matches everything
+    /// and highlights nothing).
+    pub fn is_empty(&self) -> bool {
+        self.terms.positive.is_empty() && self.terms.negative.is_empty()
+    }
+
+    /// Byte ranges into `text` (sorted, non-overlapping) of every match of
+    /// every positive term. Exclusions are not considered here.
+    pub fn find_in(&self, text: &str) -> Vec<Range<usize>> {
+        self.find_in_prepared(&PreparedText::new(text))
+    }
+
+    /// Like [`Query::find_in`] on an already prepared field; ranges refer to
+    /// the original text the field was prepared from.
+    pub fn find_in_prepared(&self, field: &PreparedText) -> Vec<Range<usize>> {
+        highlights(field, &self.terms.positive)
+    }
+
+    /// Whole-document decision over several fields (e.g. title then
+    /// paragraphs). Returns the matches as `(field index, byte range)`,
+    /// ordered by field then position, when every positive term occurs in
+    /// some field and no excluded term occurs in any; `None` otherwise.
+    pub fn match_document<'a>(
+        &self,
+        fields: impl IntoIterator<Item = &'a str>,
+    ) -> Option<Vec<(usize, Range<usize>)>> {
+        let prepared: Vec<PreparedText> = fields.into_iter().map(PreparedText::new).collect();
+        self.match_prepared(&prepared)
+    }
+
+    /// [`Query::match_document`] over prepared fields.
+    pub fn match_prepared<'a, I>(&self, fields: I) -> Option<Vec<(usize, Range<usize>)>>
+    where
+        I: IntoIterator<Item = &'a PreparedText>,
+        I::IntoIter: Clone,
+    {
+        let fields = fields.into_iter();
+        if !self.is_match_prepared(fields.clone()) {
+            return None;
+        }
+        let mut out = Vec::new();
+        for (i, f) in fields.enumerate() {
+            out.extend(self.find_in_prepared(f).into_iter().map(|r| (i, r)));
+        }
+        Some(out)
+    }
+
+    /// Only the yes/no part of [`Query::match_prepared`]; allocation-free,
+    /// intended for filtering a large corpus on every keystroke.
+    pub fn is_match_prepared<'a, I>(&self, fields: I) -> bool
+    where
+        I: IntoIterator<Item = &'a PreparedText>,
+        I::IntoIter: Clone,
+    {
+        let fields = fields.into_iter();
+        let occurs = |t| fields.clone().any(|f| term_occurs(f, t));
+        self.terms.negative.iter().all(|t| !occurs(t)) && self.terms.positive.iter().all(occurs)
+    }
+}

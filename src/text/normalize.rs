@@ -1,0 +1,247 @@
+//! The one Arabic text normalisation used by search, entities and bookmarks.
+//!
+//! Folds applied by [`normalize`], character by character:
+//!
+//! * **Dropped** (produce no output): harakat and other Arabic combining
+//!   marks U+064B–U+065F (fathatan … wavy hamza below, incl. shadda and
+//!   sukun), superscript alef U+0670, honorific/Quranic signs U+0610–U+061A
+//!   and U+06D6–U+06ED, tatweel U+0640, and invisible format characters seen
+//!   in scraped news: ZWNJ/ZWJ U+200C/U+200D, bidi marks U+200E/U+200F,
+//!   U+061C, U+202A–U+202E, U+2066–U+2069, soft hyphen U+00AD, BOM U+FEFF.
+//! * **Alef forms** أ إ آ ٱ (and the rare ٲ ٳ ٵ) → bare ا. Decomposed forms
+//!   (ا + U+0653/U+0654/U+0655) fold the same way because the mark is dropped.
+//! * **Hamza carriers** ؤ and ئ are kept; their decomposed spellings
+//!   (و/ي + U+0654 hamza above) are recomposed to ؤ / ئ so NFC and NFD input
+//!   agree.
+//! * **Alef maqsura** ى → ي, and Persian yeh ی → ي. Note: «على» and «علي»
+//!   therefore both normalise to «علي» (entities keep a stoplist for that).
+//! * **Teh marbuta** ة → ه, and Persian ۀ → ه.
+//! * **Persian keheh** ک → ك.
+//! * **Digits**: Arabic-Indic ٠–٩ and Extended Arabic-Indic ۰–۹ → ASCII 0–9.
+//! * **Lam-alef ligatures** U+FEF5–U+FEFC (presentation forms) → «لا».
+//! * **Case**: everything else is lowercased with Rust's full Unicode
+//!   lowercase mapping (Latin `NLAW` → `nlaw`).
+//!
+//! Other presentation forms (U+FB50–U+FDFF, U+FE70–U+FEF4) are not folded.
+
+use std::ops::Range;
+
+/// Result of [`normalize_with_map`]: the normalised text plus an offset map
+/// back into the original string.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    /// The normalised text (same as [`normalize`] would return).
+    pub text: String,
+    /// `map[i]` = byte offset in the original of the character that produced
+    /// normalised byte `i`; `map[text.len()]` = original length.
+    map: Vec<u32>,
+}
+
+impl Normalized {
+    /// Maps a byte range of [`Normalized::text`] back to the byte range of
+    /// the original string. Dropped marks inside the range, and those that
+    /// follow its last character (e.g. shadda/damma on the final letter), are
+    /// included. Out-of-bounds input is clamped; the result always lies on
+    /// character boundaries of the original.
+    pub fn original_range(&self, r: Range<usize>) -> Range<usize> {
+        let len = self.text.len();
+        let end = r.end.min(len);
+        let start = r.start.min(end);
+        let at = |i: usize| self.map.get(i).copied().unwrap_or(0) as usize;
+        if start == end {
+            let s = at(start);
+            return s..s;
+        }
+        // Extend to the end of the source char that produced byte `end - 1`
+        // (a char may expand to several output bytes/chars).
+        let last_src = at(end - 1);
+        let mut j = end;
+        while j < len && at(j) == last_src {
+            j += 1;
+        }
+        at(start)..at(j)
+    }
+}
+
+/// What a single input character becomes.
+enum Fold {
+    Drop,
+    Char(char),
+    LamAlef,
+    Lower,
+}
+
+fn fold(c: char) -> Fold {
+    match c {
+        '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{06D6}'..='\u{06ED}'
+        | '\u{0640}'
+        | '\u{200C}'..='\u{200F}'
+        | '\u{061C}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{00AD}'
+        | '\u{FEFF}' => Fold::Drop,
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' | '\u{0675}' => Fold::Char('ا'),
+        'ى' | 'ی' => Fold::Char('ي'),
+        'ة' | 'ۀ' => Fold::Char('ه'),
+        'ک' => Fold::Char('ك'),
+        '٠'..='٩' => Fold::Char(digit(c as u32 - 0x0660)),
+        '۰'..='۹' => Fold::Char(digit(c as u32 - 0x06F0)),
+        '\u{FEF5}'..='\u{FEFC}' => Fold::LamAlef,
+        'A'..='Z' => Fold::Char(c.to_ascii_lowercase()),
+        _ if c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c) => Fold::Char(c),
+        _ => Fold::Lower,
+    }
+}
+
+fn digit(d: u32) -> char {
+    char::from_digit(d, 10).unwrap_or('0')
+}
+
+/// Normalises `s` for matching (see the module docs for the exact folds).
+pub fn normalize(s: &str) -> String {
+    normalize_with_map(s).text
+}
+
+/// Like [`normalize`] but also records where each output byte came from, so
+/// matches in the normalised text can be highlighted in the original.
+pub fn normalize_with_map(s: &str) -> Normalized {
+    let mut text = String::with_capacity(s.len());
+    let mut map: Vec<u32> = Vec::with_capacity(s.len() + 1);
+    for (i, c) in s.char_indices() {
+        let src = u32::try_from(i).unwrap_or(u32::MAX);
+        let before = text.len();
+        match fold(c) {
+            Fold::Drop => {
+                if c == '\u{0654}' {
+                    recompose_hamza(&mut text);
+                }
+            }
+            Fold::Char(o) => text.push(o),
+            Fold::LamAlef => text.push_str("لا"),
+            Fold::Lower => text.extend(c.to_lowercase()),
+        }
+        map.resize(map.len() + (text.len() - before), src);
+    }
+    map.push(u32::try_from(s.len()).unwrap_or(u32::MAX));
+    Normalized { text, map }
+}
+
+/// و/ي followed by a combining hamza above is the decomposed ؤ/ئ.
+fn recompose_hamza(text: &mut String) {
+    let composed = match text.chars().next_back() {
+        Some('و') => 'ؤ',
+        Some('ي') => 'ئ',
+        _ => return,
+    };
+    text.pop();
+    text.push(composed); // same UTF-8 length (2 bytes), so the map stays valid
+}
+
+/// True for characters that belong to words: letters, digits and combining
+/// marks (marks are removed by [`normalize`], but count as word characters
+/// in un-normalised text).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(fold(c), Fold::Drop) && !is_format_char(c)
+}
+
+fn is_format_char(c: char) -> bool {
+    matches!(c, '\u{200C}'..='\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' | '\u{00AD}' | '\u{FEFF}')
+}
+
+/// Byte ranges of the words (maximal runs of [`is_word_char`]) in `s`.
+pub fn word_ranges(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.find(|&(_, c)| is_word_char(c))?;
+        let mut end = s.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some(start..end)
+    })
+}
+
+/// Proclitic prefixes of normalised words, shortest first: optional و/ف,
+/// then optional ب/ل/ك, then optional ال; plus لل (= ل + ال) after optional
+/// و/ف. The empty prefix is not listed.
+pub const PROCLITICS: &[&str] = &[
+    "و", "ف", "ب", "ل", "ك", //
+    "وب", "ول", "وك", "فب", "فل", "فك", "ال", "لل", //
+    "وال", "فال", "بال", "كال", "ولل", "فلل", //
+    "وبال", "وكال", "فبال", "فكال",
+];
+
+/// Minimum number of characters left after removing a proclitic.
+const MIN_REST_CHARS: usize = 2;
+
+/// True when `prefix` is a proclitic and `rest` is long enough to be a word.
+pub fn is_proclitic_split(prefix: &str, rest: &str) -> bool {
+    PROCLITICS.contains(&prefix) && rest.chars().nth(MIN_REST_CHARS - 1).is_some()
+}
+
+/// All readings of a normalised `word` with a proclitic prefix removed, as
+/// `(prefix byte length, rest)`, shortest prefix first. The unstripped word
+/// itself is not yielded; a rest is never empty or a single letter.
+///
+/// «وبالخيرسون» yields و, وب, وبال. Words that merely start with a clitic
+/// letter (بغداد) also yield readings (غداد); callers decide what to trust.
+pub fn strip_proclitics(word: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    PROCLITICS.iter().filter_map(move |p| {
+        let rest = word.strip_prefix(p)?;
+        is_proclitic_split(p, rest).then_some((p.len(), rest))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_marks_alef_yeh_teh() {
+        assert_eq!(normalize("أُعِيدَتْ"), "اعيدت");
+        assert_eq!(normalize("إآٱا"), "اااا");
+        assert_eq!(normalize("مستشفى"), "مستشفي");
+        assert_eq!(normalize("مدينة"), "مدينه");
+        assert_eq!(normalize("جـنـود"), "جنود");
+        assert_eq!(normalize("کی"), "كي");
+    }
+
+    #[test]
+    fn decomposed_hamza_recomposes() {
+        assert_eq!(normalize("\u{064A}\u{0654}"), "ئ");
+        assert_eq!(normalize("\u{0648}\u{064E}\u{0654}"), "ؤ");
+        assert_eq!(normalize("\u{0627}\u{0654}"), "ا");
+    }
+
+    #[test]
+    fn map_extends_over_trailing_marks() {
+        let s = "عقّدت";
+        let n = normalize_with_map(s);
+        let r = n.original_range(0..n.text.find('د').unwrap_or(0));
+        assert_eq!(&s[r], "عقّ");
+    }
+
+    #[test]
+    fn lam_alef_ligature_maps_whole_char() {
+        let s = "\u{FEFB}x";
+        let n = normalize_with_map(s);
+        assert_eq!(n.text, "لاx");
+        assert_eq!(&s[n.original_range(0..2)], "\u{FEFB}");
+    }
+
+    #[test]
+    fn word_ranges_split_on_punctuation() {
+        let s = "خيرسون، و NLAW-2";
+        let words: Vec<&str> = word_ranges(s).map(|r| &s[r]).collect();
+        assert_eq!(words, ["خيرسون", "و", "NLAW", "2"]);
+    }
+}
