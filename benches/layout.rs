@@ -1,0 +1,94 @@
+//! Layout throughput on the seed articles at widths 40, 80 and 160, with
+//! `fribidi --nobreak` on the same text measured alongside for comparison.
+//!
+//! FriBidi is timed as a subprocess over the seed text repeated enough times
+//! (about 1 MB) that process start-up is a small part of the time; its figure
+//! is printed as MB/s before the criterion results. FriBidi does not wrap, so
+//! it does strictly less work than the layout here.
+
+use std::hint::black_box;
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use sahifa::text::{layout_paragraph, LayoutOptions};
+
+const SEEDS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+
+fn seed_paragraphs() -> Vec<String> {
+    let mut files: Vec<_> = std::fs::read_dir(SEEDS_DIR)
+        .expect("seed directory")
+        .map(|e| e.expect("dir entry").path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .flat_map(|f| {
+            let text = std::fs::read_to_string(f).expect("read seed");
+            text.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Best of several runs of `fribidi --nobreak` over `input`, in MB/s.
+fn fribidi_mb_per_s(input: &str, runs: usize) -> Option<f64> {
+    let mut best = Duration::MAX;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let mut child = Command::new("fribidi")
+            .args(["--nobreak", "--nopad"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .ok()?;
+        let mut stdin = child.stdin.take()?;
+        let data = input.to_string();
+        let writer = std::thread::spawn(move || stdin.write_all(data.as_bytes()));
+        let out = child.wait_with_output().ok()?;
+        writer.join().ok()?.ok()?;
+        black_box(out.stdout.len());
+        best = best.min(start.elapsed());
+    }
+    Some(input.len() as f64 / best.as_secs_f64() / 1e6)
+}
+
+fn bench_layout(c: &mut Criterion) {
+    let paras = seed_paragraphs();
+    let bytes: usize = paras.iter().map(|p| p.len() + 1).sum();
+    let once = paras.join("\n") + "\n";
+    let big = once.repeat((1_000_000 / once.len()).max(1));
+    match (fribidi_mb_per_s(&once, 5), fribidi_mb_per_s(&big, 5)) {
+        (Some(small), Some(large)) => println!(
+            "fribidi --nobreak: {large:.1} MB/s over {} bytes (seed text repeated); {small:.1} MB/s over the {} bytes of seed text once (start-up included)",
+            big.len(),
+            once.len()
+        ),
+        _ => println!("fribidi not available (apt-get install libfribidi-bin): no comparison figure"),
+    }
+
+    let mut group = c.benchmark_group("layout_seeds");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(30);
+    group.measurement_time(Duration::from_secs(4));
+    for width in [40usize, 80, 160] {
+        let opts = LayoutOptions {
+            width,
+            ..LayoutOptions::default()
+        };
+        group.bench_function(format!("width_{width}"), |b| {
+            b.iter(|| {
+                for p in &paras {
+                    black_box(layout_paragraph(black_box(p), &opts));
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_layout);
+criterion_main!(benches);

@@ -1,0 +1,51 @@
+//! Faster bidi class lookup for the characters news text is made of.
+//!
+//! `unicode-bidi` looks every character up by binary search in its built-in
+//! table. This data source answers from small direct-indexed copies of that
+//! same table for U+0000–U+08FF (Latin, Hebrew, Arabic) and U+2000–U+206F
+//! (general punctuation, bidi controls), and falls back to the built-in
+//! lookup for everything else, so results are identical.
+
+use std::sync::OnceLock;
+
+use unicode_bidi::{bidi_class, BidiClass, BidiDataSource, BidiInfo, Level};
+
+const LOW_END: u32 = 0x0900;
+const PUNCT: std::ops::Range<u32> = 0x2000..0x2070;
+
+struct Tables {
+    low: Vec<BidiClass>,
+    punct: Vec<BidiClass>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let class = |cp: u32| char::from_u32(cp).map_or(BidiClass::L, bidi_class);
+        Tables {
+            low: (0..LOW_END).map(class).collect(),
+            punct: PUNCT.map(class).collect(),
+        }
+    })
+}
+
+/// Bidi data source with direct-indexed tables for common ranges.
+pub(crate) struct FastBidiData;
+
+impl BidiDataSource for FastBidiData {
+    fn bidi_class(&self, c: char) -> BidiClass {
+        let cp = c as u32;
+        if cp < LOW_END {
+            tables().low[cp as usize]
+        } else if PUNCT.contains(&cp) {
+            tables().punct[(cp - PUNCT.start) as usize]
+        } else {
+            bidi_class(c)
+        }
+    }
+}
+
+/// Resolves the embedding levels of `text` (rules P2–I2).
+pub(crate) fn bidi_info(text: &str, level: Option<Level>) -> BidiInfo<'_> {
+    BidiInfo::new_with_data_source(&FastBidiData, text, level)
+}

@@ -1,0 +1,196 @@
+//! Laying out a paragraph or a one-line title.
+
+use unicode_bidi::{BidiInfo, Level, ParagraphInfo};
+
+use super::bidi_data::bidi_info;
+use super::linebreak::{break_lines, LineSpec};
+use super::units::{build_units, Kind, Unit};
+use super::visual::{line_runs, place_units};
+use super::{
+    BaseDirection, BidiMode, LayoutOptions, ParagraphLayout, VisualCluster, VisualLine,
+    UNLIMITED_WIDTH,
+};
+
+/// The paragraph level to hand to `unicode-bidi` for `base`.
+pub(crate) fn para_level(base: BaseDirection) -> Option<Level> {
+    match base {
+        BaseDirection::Auto => None,
+        BaseDirection::Rtl => Some(Level::rtl()),
+        BaseDirection::Ltr => Some(Level::ltr()),
+    }
+}
+
+/// The bidi paragraph containing byte `pos` (the last one if none does).
+fn para_at<'a>(info: &'a BidiInfo<'_>, pos: usize) -> Option<&'a ParagraphInfo> {
+    info.paragraphs
+        .iter()
+        .find(|p| p.range.contains(&pos))
+        .or(info.paragraphs.last())
+}
+
+fn is_rtl(info: &BidiInfo<'_>, base: BaseDirection) -> bool {
+    match base {
+        BaseDirection::Rtl => true,
+        BaseDirection::Ltr => false,
+        BaseDirection::Auto => info.paragraphs.first().is_some_and(|p| p.level.is_rtl()),
+    }
+}
+
+/// Builds the visual line for `spec`, taking its units' text out of `units`.
+fn make_line(
+    info: &BidiInfo<'_>,
+    units: &mut [Unit],
+    spec: &LineSpec,
+    mode: BidiMode,
+    default_rtl: bool,
+) -> VisualLine {
+    let (Some(first), Some(last)) = (
+        units.get(spec.units.start),
+        spec.units.end.checked_sub(1).and_then(|i| units.get(i)),
+    ) else {
+        return VisualLine {
+            rtl: default_rtl,
+            ..VisualLine::default()
+        };
+    };
+    let logical = first.range.start..last.range.end;
+    let hidden_start = units
+        .get(spec.visible_end)
+        .filter(|_| spec.visible_end < spec.units.end)
+        .map_or(logical.end, |u| u.range.start);
+    let para = para_at(info, logical.start);
+    let rtl = para.map_or(default_rtl, |p| p.level.is_rtl());
+    let runs = match (mode, para) {
+        (BidiMode::App, Some(p)) => line_runs(info, p, logical.clone()),
+        _ => Vec::new(),
+    };
+    let clusters = place_units(
+        units,
+        spec.units.start,
+        spec.visible_end,
+        &runs,
+        mode == BidiMode::App && para.is_some(),
+    );
+    VisualLine {
+        indent: 0,
+        clusters,
+        hidden: hidden_start..logical.end,
+        logical,
+        rtl,
+    }
+}
+
+/// Right-aligns right-to-left lines to `width` (or, when `width` is at least
+/// [`UNLIMITED_WIDTH`], to the widest of `lines`) by setting their indent.
+pub(crate) fn align_lines(lines: &mut [VisualLine], width: usize) {
+    let target = if width >= UNLIMITED_WIDTH {
+        lines.iter().map(VisualLine::text_width).max().unwrap_or(0)
+    } else {
+        width
+    };
+    for line in lines {
+        line.indent = if line.rtl {
+            target.saturating_sub(line.text_width())
+        } else {
+            0
+        };
+    }
+}
+
+/// Lays out one paragraph of `text` for `opts.width` cells.
+///
+/// Embedding levels are resolved once for the whole text, lines are broken
+/// in logical order, then each line is reordered for display (in
+/// [`BidiMode::App`]). Text containing paragraph separators (newline, U+2029)
+/// is handled as several bidi paragraphs with a forced break after each
+/// separator; the separators themselves are hidden.
+///
+/// Whitespace at a wrap point is not drawn: it is listed in the line's
+/// [`VisualLine::hidden`] range. At the end of the text or before a forced
+/// break, trailing whitespace is drawn as far as it fits.
+///
+/// A single cluster wider than the width (a wide character when the width is
+/// 1 or 0) is put on a line of its own, which is then wider than the width.
+pub fn layout_paragraph(text: &str, opts: &LayoutOptions) -> ParagraphLayout {
+    let info = bidi_info(text, para_level(opts.base));
+    let rtl = is_rtl(&info, opts.base);
+    let mut units = build_units(
+        text,
+        &info.levels,
+        opts.shape,
+        opts.mode == BidiMode::Terminal,
+    );
+    let para_ends: Vec<usize> = info.paragraphs.iter().map(|p| p.range.end).collect();
+    let specs = break_lines(text, &units, opts.width, &para_ends);
+    let mut lines: Vec<VisualLine> = specs
+        .iter()
+        .map(|spec| make_line(&info, &mut units, spec, opts.mode, rtl))
+        .collect();
+    if opts.align {
+        align_lines(&mut lines, opts.width);
+    }
+    ParagraphLayout { rtl, lines }
+}
+
+/// Lays out `text` as a single line of at most `width` cells, for titles and
+/// list entries.
+///
+/// When the text is too wide it is cut in logical order and an ellipsis
+/// ("…", one cell) is put at its logical end, which after reordering is the
+/// left edge of a right-to-left title. The ellipsis cluster's logical range
+/// is everything that was cut off. Forced breaks in the text are ignored
+/// (their separators are hidden); `opts.width` is not used, `width` is.
+pub fn layout_title(text: &str, width: usize, opts: &LayoutOptions) -> VisualLine {
+    let info = bidi_info(text, para_level(opts.base));
+    let rtl = is_rtl(&info, opts.base);
+    let mut units = build_units(
+        text,
+        &info.levels,
+        opts.shape,
+        opts.mode == BidiMode::Terminal,
+    );
+    let drawn = |u: &Unit| if u.kind == Kind::Newline { 0 } else { u.width };
+    let total: usize = units.iter().map(drawn).sum();
+    let (cut, ellipsis) = if total <= width {
+        (units.len(), false)
+    } else {
+        let mut used = 0;
+        let mut cut = 0;
+        while cut < units.len() && used + drawn(&units[cut]) < width {
+            used += drawn(&units[cut]);
+            cut += 1;
+        }
+        while cut > 0 && matches!(units[cut - 1].kind, Kind::Space | Kind::Newline) {
+            cut -= 1;
+        }
+        (cut, width > 0)
+    };
+    let cut_at = units.get(cut).map_or(text.len(), |u| u.range.start);
+    let spec = LineSpec {
+        units: 0..cut,
+        visible_end: cut,
+    };
+    let mut line = make_line(&info, &mut units, &spec, opts.mode, rtl);
+    line.rtl = rtl;
+    if ellipsis {
+        let dots = VisualCluster {
+            text: "…".to_string(),
+            width: 1,
+            logical: cut_at..text.len(),
+        };
+        if rtl && opts.mode == BidiMode::App {
+            line.clusters.insert(0, dots);
+        } else {
+            line.clusters.push(dots);
+        }
+        line.logical = 0..text.len();
+        line.hidden = text.len()..text.len();
+    } else if cut == 0 {
+        line.logical = 0..text.len();
+        line.hidden = text.len()..text.len();
+    }
+    if opts.align {
+        align_lines(std::slice::from_mut(&mut line), width);
+    }
+    line
+}

@@ -1,0 +1,196 @@
+//! Arabic contextual shaping into presentation forms.
+//!
+//! Shaping works on the paragraph in logical order, before reordering. Each
+//! letter's joining type (from ArabicShaping.txt) says on which sides it can
+//! connect; transparent characters (harakat and other marks) are skipped when
+//! looking for neighbours, and joining never crosses a change of embedding
+//! level. Lam directly followed by alef becomes one ligature glyph, which is
+//! what FriBidi and most terminal fonts expect.
+
+use std::sync::OnceLock;
+
+use unicode_bidi::Level;
+
+use super::arabic_tables::{FORMS, JOINING, LAM_ALEF};
+
+/// Joining type of a character (Unicode ArabicShaping.txt).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Joining {
+    /// Joins on the right side only (with the preceding letter).
+    R,
+    /// Joins on the left side only (with the following letter).
+    L,
+    /// Joins on both sides.
+    D,
+    /// Causes joining (tatweel, ZWJ) but has no forms of its own.
+    C,
+    /// Does not join.
+    U,
+    /// Transparent: skipped when looking for neighbours.
+    T,
+}
+
+/// Joining type and presentation-form row of each character of the Arabic
+/// block (U+0600–U+06FF), looked up once from the generated tables.
+fn arabic_block() -> &'static [(Joining, Option<usize>)] {
+    static BLOCK: OnceLock<Vec<(Joining, Option<usize>)>> = OnceLock::new();
+    BLOCK.get_or_init(|| {
+        (0x0600u32..0x0700)
+            .map(|cp| {
+                let j = search_joining(cp);
+                let row = FORMS.binary_search_by_key(&cp, |r| r.0).ok();
+                (j, row)
+            })
+            .collect()
+    })
+}
+
+/// Joining type of `c`.
+pub(crate) fn joining_type(c: char) -> Joining {
+    let cp = c as u32;
+    if cp < 0xAD {
+        return Joining::U;
+    }
+    if (0x0600..0x0700).contains(&cp) {
+        return arabic_block()[(cp - 0x0600) as usize].0;
+    }
+    search_joining(cp)
+}
+
+fn search_joining(cp: u32) -> Joining {
+    match JOINING.binary_search_by(|&(first, last, _)| {
+        if last < cp {
+            std::cmp::Ordering::Less
+        } else if first > cp {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    }) {
+        Ok(i) => JOINING[i].2,
+        Err(_) => Joining::U,
+    }
+}
+
+/// What shaping does to one character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Subst {
+    /// Display this presentation form instead.
+    Form(char),
+    /// This lam is absorbed into the ligature shown for the next character.
+    LigatureLam,
+}
+
+const LAM: char = '\u{0644}';
+
+fn joins_right(j: Joining) -> bool {
+    matches!(j, Joining::R | Joining::D | Joining::C)
+}
+
+fn joins_left(j: Joining) -> bool {
+    matches!(j, Joining::L | Joining::D | Joining::C)
+}
+
+/// Quick test for characters that may need shaping work at all.
+fn maybe_arabic(c: char) -> bool {
+    matches!(c as u32, 0x0600..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF | 0x10EC0..=0x10EFF)
+        || c == '\u{200D}'
+}
+
+/// Index of the presentation-form row for `c`, if it has one.
+fn forms_of(c: char) -> Option<&'static (u32, u32, u32, u32, u32)> {
+    let cp = c as u32;
+    if (0x0600..0x0700).contains(&cp) {
+        return arabic_block()[(cp - 0x0600) as usize].1.map(|i| &FORMS[i]);
+    }
+    FORMS
+        .binary_search_by_key(&cp, |row| row.0)
+        .ok()
+        .map(|i| &FORMS[i])
+}
+
+/// Shapes `text` (whose per-byte embedding levels are `levels`) and returns
+/// the substitutions as `(byte offset, substitution)` pairs in logical order.
+/// Characters not listed are displayed unchanged.
+pub(crate) fn shape(text: &str, levels: &[Level]) -> Vec<(usize, Subst)> {
+    let mut out = Vec::new();
+    if !text.chars().any(maybe_arabic) {
+        return out;
+    }
+    // Non-transparent characters: (byte offset, char, joining type, level).
+    let solid: Vec<(usize, char, Joining, Level)> = text
+        .char_indices()
+        .filter_map(|(i, c)| {
+            let j = joining_type(c);
+            let level = levels.get(i).copied().unwrap_or_else(Level::ltr);
+            (j != Joining::T).then_some((i, c, j, level))
+        })
+        .collect();
+    // Chosen form of each solid character: 0 isolated, 1 final, 2 initial, 3 medial.
+    let mut forms: Vec<(usize, char, usize)> = Vec::new();
+    for (k, &(pos, c, j, level)) in solid.iter().enumerate() {
+        if !matches!(j, Joining::R | Joining::L | Joining::D) {
+            continue;
+        }
+        let Some(row) = forms_of(c) else {
+            continue;
+        };
+        let prev = k.checked_sub(1).map(|p| solid[p]).filter(|p| p.3 == level);
+        let next = solid.get(k + 1).copied().filter(|n| n.3 == level);
+        let jp = joins_right(j) && prev.is_some_and(|p| joins_left(p.2));
+        let jn = joins_left(j) && next.is_some_and(|n| joins_right(n.2));
+        let (form, cp) = match (jp, jn) {
+            (false, false) => (0, row.1),
+            (true, false) => (1, row.2),
+            (false, true) => (2, row.3),
+            (true, true) => (3, row.4),
+        };
+        if let Some(shaped) = char::from_u32(cp).filter(|_| cp != 0) {
+            out.push((pos, Subst::Form(shaped)));
+            forms.push((pos, c, form));
+        }
+    }
+    ligate(text, levels, &forms, &mut out);
+    out
+}
+
+/// Replaces lam (initial or medial) directly followed by a final alef with
+/// the lam-alef ligature, when both sit at the same right-to-left level.
+fn ligate(
+    text: &str,
+    levels: &[Level],
+    forms: &[(usize, char, usize)],
+    out: &mut [(usize, Subst)],
+) {
+    for (w, pair) in forms.windows(2).enumerate() {
+        let (lam_pos, lam, lam_form) = pair[0];
+        let (alef_pos, alef, alef_form) = pair[1];
+        if lam != LAM || alef_pos != lam_pos + LAM.len_utf8() || alef_form != 1 {
+            continue;
+        }
+        if lam_form != 2 && lam_form != 3 {
+            continue;
+        }
+        let (Some(l1), Some(l2)) = (levels.get(lam_pos), levels.get(alef_pos)) else {
+            continue;
+        };
+        if l1 != l2 || !l1.is_rtl() {
+            continue;
+        }
+        let Ok(row) = LAM_ALEF.binary_search_by_key(&(alef as u32), |r| r.0) else {
+            continue;
+        };
+        let cp = if lam_form == 2 {
+            LAM_ALEF[row].1
+        } else {
+            LAM_ALEF[row].2
+        };
+        let Some(lig) = char::from_u32(cp) else {
+            continue;
+        };
+        debug_assert!(text.is_char_boundary(alef_pos));
+        // `forms` and `out` are pushed together, so their indices agree.
+        out[w].1 = Subst::LigatureLam;
+        out[w + 1].1 = Subst::Form(lig);
+    }
+}
