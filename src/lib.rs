@@ -3,7 +3,9 @@
 //! The core (`corpus`, `text`) is pure and never touches the terminal; only
 //! `tui` does.
 
+pub mod config;
 pub mod corpus;
+pub mod data_dir;
 pub mod search;
 pub mod text;
 pub mod tui;

@@ -1,6 +1,7 @@
 //! The command line, as clap types. Behaviour lives in `commands`.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use sahifa::config::{BidiChoice, LayoutChoice, ShapeChoice, ThemeChoice};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -17,6 +18,38 @@ pub struct Cli {
     /// JSON array, a JSONL file, or a directory of them (repeatable).
     #[arg(long = "corpus", value_name = "PATH", global = true)]
     pub corpus: Vec<PathBuf>,
+
+    /// Who reorders right-to-left text: sahifa (`app`), the terminal
+    /// (`terminal`, for Konsole, mlterm, VTE with BiDi on), or `auto`.
+    #[arg(long, value_enum, global = true, value_name = "WHO")]
+    pub bidi: Option<BidiChoice>,
+
+    /// Join Arabic letters with presentation forms (for terminals that do
+    /// not shape): `on`, `off`, or `auto` (on unless the terminal shapes).
+    #[arg(long, value_enum, global = true, value_name = "WHEN")]
+    pub shape: Option<ShapeChoice>,
+
+    /// Colours of the reader.
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeChoice>,
+
+    /// Pane arrangement: `rtl` puts the list on the right; `auto` chooses
+    /// rtl when most titles are right-to-left.
+    #[arg(long, value_enum, value_name = "DIR")]
+    pub layout: Option<LayoutChoice>,
+
+    /// Let the mouse wheel scroll the pane under the pointer.
+    #[arg(long)]
+    pub mouse: bool,
+
+    /// Where sahifa keeps its state (default: $SAHIFA_DATA_DIR, else the
+    /// platform data directory).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Config file to read instead of <config dir>/sahifa/config.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -50,6 +83,26 @@ pub enum Command {
     },
     /// Find the articles that match a query, with the matching passages.
     Search(SearchArgs),
+    /// Read logical text on stdin (one paragraph per line) and print it in
+    /// visual order, word-wrapped: a bidi-aware `cat` for terminals without bidi.
+    Render {
+        /// Wrap to N columns (default: the terminal width, or 80).
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+        /// Paragraph direction: from the first strong letter (`auto`), or forced.
+        #[arg(long, value_enum, default_value_t = BaseChoice::Auto)]
+        base: BaseChoice,
+        /// Do not right-align right-to-left paragraphs.
+        #[arg(long)]
+        no_align: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BaseChoice {
+    Auto,
+    Rtl,
+    Ltr,
 }
 
 /// `sahifa search`'s arguments.

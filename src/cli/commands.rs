@@ -1,10 +1,12 @@
 //! The non-interactive commands: each reads the corpus and prints.
 
-use super::args::Visual;
+use super::args::{SearchArgs, Visual};
 use super::output::Out;
-use sahifa::corpus::{Article, Corpus};
+use super::present::{snippet, terminal_width, Presenter};
+use sahifa::corpus::{Article, Corpus, Metadata};
+use sahifa::text::LayoutOptions;
 use serde::Serialize;
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Read};
 
 /// Whether to print visual order: `auto` means only on a terminal.
 pub fn visual_order(v: Visual) -> bool {
@@ -23,7 +25,7 @@ struct ListRow<'a> {
     word_count: usize,
 }
 
-pub fn list(corpus: &Corpus, json: bool, visual: Visual) -> io::Result<()> {
+pub fn list(corpus: &Corpus, json: bool, present: &Presenter) -> io::Result<()> {
     let mut out = Out::new();
     if json {
         let rows: Vec<ListRow> = corpus
@@ -45,15 +47,13 @@ pub fn list(corpus: &Corpus, json: bool, visual: Visual) -> io::Result<()> {
         .map(|a| a.id.len())
         .max()
         .unwrap_or(2);
-    let visual = visual_order(visual);
     for a in &corpus.articles {
-        let title = super::present::line(&a.title, visual);
         out.line(&format!(
             "{:<id_width$}  {:>4} ¶  {:>6} words  {}",
             a.id,
             a.paragraphs.len(),
             a.word_count(),
-            title
+            present.line(&a.title)
         ))?;
     }
     out.finish()
@@ -66,22 +66,21 @@ struct ShowJson<'a> {
     paragraphs: &'a [String],
     boilerplate: &'a [String],
     source: &'a str,
-    #[serde(skip_serializing_if = "is_default_meta")]
-    meta: &'a sahifa::corpus::Metadata,
+    #[serde(skip_serializing_if = "is_empty_meta")]
+    meta: &'a Metadata,
 }
 
-fn is_default_meta(m: &&sahifa::corpus::Metadata) -> bool {
-    **m == sahifa::corpus::Metadata::default()
+fn is_empty_meta(m: &&Metadata) -> bool {
+    **m == Metadata::default()
 }
 
 pub struct ShowOptions {
     pub json: bool,
     pub raw: bool,
     pub width: Option<usize>,
-    pub visual: Visual,
 }
 
-pub fn show(article: &Article, opts: &ShowOptions) -> io::Result<()> {
+pub fn show(article: &Article, opts: &ShowOptions, present: &Presenter) -> io::Result<()> {
     let mut out = Out::new();
     if opts.json {
         out.json(&ShowJson {
@@ -94,14 +93,14 @@ pub fn show(article: &Article, opts: &ShowOptions) -> io::Result<()> {
         })?;
         return out.finish();
     }
-    let visual = visual_order(opts.visual);
-    let width = opts.width.unwrap_or_else(super::present::terminal_width);
-    for line in super::present::paragraph(&article.title, width, visual) {
-        out.line(&line)?;
-    }
-    for p in &article.paragraphs {
-        out.line("")?;
-        for line in super::present::paragraph(p, width, visual) {
+    let width = opts.width.unwrap_or_else(terminal_width);
+    let mut blocks = vec![&article.title];
+    blocks.extend(&article.paragraphs);
+    for (i, block) in blocks.into_iter().enumerate() {
+        if i > 0 {
+            out.line("")?;
+        }
+        for line in present.paragraph(block, width) {
             out.line(&line)?;
         }
     }
@@ -112,7 +111,9 @@ pub fn show(article: &Article, opts: &ShowOptions) -> io::Result<()> {
             article.boilerplate.len()
         ))?;
         for b in &article.boilerplate {
-            out.line(&super::present::line(b, visual))?;
+            for line in present.paragraph(b, width) {
+                out.line(&line)?;
+            }
         }
     }
     out.finish()
@@ -132,7 +133,7 @@ struct SearchResult<'a> {
     matches: Vec<SearchMatch>,
 }
 
-pub fn search(corpus: &Corpus, args: &super::args::SearchArgs) -> io::Result<()> {
+pub fn search(corpus: &Corpus, args: &SearchArgs, present: &Presenter) -> io::Result<()> {
     let query = sahifa::search::Query::parse(&args.query.join(" "));
     let found = sahifa::search::search_articles(&corpus.articles, &query);
     let mut out = Out::new();
@@ -155,36 +156,43 @@ pub fn search(corpus: &Corpus, args: &super::args::SearchArgs) -> io::Result<()>
         out.json(&results)?;
         return out.finish();
     }
-    let visual = visual_order(args.visual.visual);
     let mut total = 0;
     for (i, hits) in &found {
         let a = &corpus.articles[*i];
-        out.line(&format!(
-            "{}  {}",
-            a.id,
-            super::present::line(&a.title, visual)
-        ))?;
+        out.line(&format!("{}  {}", a.id, present.line(&a.title)))?;
         for hit in hits {
             let text = if hit.paragraph == 0 {
                 &a.title
             } else {
                 &a.paragraphs[hit.paragraph - 1]
             };
-            let passage = super::present::snippet(text, hit.range.clone());
+            let passage = snippet(text, hit.range.clone());
             out.line(&format!(
                 "  ¶{:<3} {}",
                 hit.paragraph,
-                super::present::line(&passage, visual)
+                present.line(&passage)
             ))?;
         }
         total += hits.len();
     }
     out.finish()?;
     eprintln!(
-        "{} of {} articles · {} matches",
+        "{} of {} articles · {total} matches",
         found.len(),
-        corpus.articles.len(),
-        total
+        corpus.articles.len()
     );
     Ok(())
+}
+
+/// `sahifa render`: stdin, one paragraph per line, to visual lines on stdout.
+pub fn render(layout: &LayoutOptions) -> io::Result<()> {
+    let mut input = Vec::new();
+    io::stdin().lock().read_to_end(&mut input)?;
+    let text = String::from_utf8_lossy(&input).replace("\r\n", "\n");
+    let text = text.strip_suffix('\n').unwrap_or(&text);
+    let mut out = Out::new();
+    if !text.is_empty() {
+        out.line(&sahifa::text::render(text, layout))?;
+    }
+    out.finish()
 }

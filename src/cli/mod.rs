@@ -1,4 +1,5 @@
-//! The command-line front end: parse, load the corpus, run a command.
+//! The command-line front end: parse, read the config, load the corpus, run
+//! a command or the reader.
 
 pub mod args;
 mod commands;
@@ -6,38 +7,119 @@ mod output;
 mod present;
 
 use anyhow::Result;
-use args::{Cli, Command};
+use args::{BaseChoice, Cli, Command};
+use present::Presenter;
+use sahifa::config::{
+    mostly_rtl, resolve_display, BidiChoice, Config, LayoutChoice, ShapeChoice, ThemeChoice,
+};
 use sahifa::corpus::Corpus;
+use sahifa::text::controls::visible;
+use sahifa::text::{BaseDirection, LayoutOptions};
+use sahifa::tui::{KeyMap, PaneOrder, RunOptions, Settings, Theme, ThemeName};
 use std::process::ExitCode;
 
-/// Exit code for bad input the user must fix (a missing path, an unknown id).
+/// Exit code for bad input the user must fix (a missing path, an unknown id,
+/// a broken config file).
 const EXIT_BAD_INPUT: u8 = 2;
 
+fn bad_input(message: impl std::fmt::Display) -> Result<ExitCode> {
+    eprintln!("sahifa: {}", visible(&message.to_string()));
+    Ok(ExitCode::from(EXIT_BAD_INPUT))
+}
+
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    let config_path = cli.config.clone().or_else(Config::default_path);
+    let config = match config_path.as_deref().map(Config::load).transpose() {
+        Ok(c) => c.unwrap_or_default(),
+        Err(e) => return bad_input(e),
+    };
+    let (mode, shape) = resolve_display(
+        cli.bidi.or(config.bidi).unwrap_or(BidiChoice::Auto),
+        cli.shape.or(config.shape).unwrap_or(ShapeChoice::Auto),
+        |k| std::env::var(k).ok(),
+    );
+    let layout = LayoutOptions {
+        mode,
+        shape,
+        ..LayoutOptions::default()
+    };
+
+    if let Some(Command::Render {
+        width,
+        base,
+        no_align,
+    }) = &cli.command
+    {
+        let opts = LayoutOptions {
+            width: width.unwrap_or_else(present::terminal_width).max(1),
+            base: match base {
+                BaseChoice::Auto => BaseDirection::Auto,
+                BaseChoice::Rtl => BaseDirection::Rtl,
+                BaseChoice::Ltr => BaseDirection::Ltr,
+            },
+            align: !no_align,
+            ..layout
+        };
+        output::ignore_broken_pipe(commands::render(&opts))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+
     let corpus = if cli.corpus.is_empty() {
         Corpus::bundled()
     } else {
         match Corpus::load(&cli.corpus) {
             Ok(c) => c,
-            Err(e) => {
-                eprintln!("sahifa: {e}");
-                return Ok(ExitCode::from(EXIT_BAD_INPUT));
-            }
+            Err(e) => return bad_input(e),
         }
     };
     for w in &corpus.warnings {
-        eprintln!(
-            "sahifa: warning: {}",
-            sahifa::text::controls::visible(&w.to_string())
-        );
+        eprintln!("sahifa: warning: {}", visible(&w.to_string()));
     }
+    let presenter = |v: args::VisualArg| Presenter {
+        visual: commands::visual_order(v.visual),
+        layout,
+    };
     let result = match cli.command {
-        None => {
-            sahifa::tui::run(&corpus)?;
+        None | Some(Command::Render { .. }) => {
+            let keymap = match KeyMap::with_overrides(&config.keys) {
+                Ok(k) => k,
+                Err(e) => {
+                    let place = config_path
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default();
+                    return bad_input(format!("{place}: [keys]: {e}"));
+                }
+            };
+            let order = match cli.layout.or(config.layout).unwrap_or(LayoutChoice::Auto) {
+                LayoutChoice::Ltr => PaneOrder::Ltr,
+                LayoutChoice::Rtl => PaneOrder::Rtl,
+                LayoutChoice::Auto
+                    if mostly_rtl(corpus.articles.iter().map(|a| a.title.as_str())) =>
+                {
+                    PaneOrder::Rtl
+                }
+                LayoutChoice::Auto => PaneOrder::Ltr,
+            };
+            let theme = match cli.theme.or(config.theme).unwrap_or(ThemeChoice::Dark) {
+                ThemeChoice::Dark => ThemeName::Dark,
+                ThemeChoice::Light => ThemeName::Light,
+            };
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let opts = RunOptions {
+                settings: Settings {
+                    layout,
+                    order,
+                    theme: Theme::new(theme, no_color),
+                    keymap,
+                },
+                mouse: cli.mouse || config.mouse.unwrap_or(false),
+                data_dir: sahifa::data_dir::data_dir(cli.data_dir.as_deref()),
+            };
+            sahifa::tui::run(&corpus, opts)?;
             Ok(())
         }
-        Some(Command::List { json, visual }) => commands::list(&corpus, json, visual.visual),
-        Some(Command::Search(args)) => commands::search(&corpus, &args),
+        Some(Command::List { json, visual }) => commands::list(&corpus, json, &presenter(visual)),
+        Some(Command::Search(args)) => commands::search(&corpus, &args, &presenter(args.visual)),
         Some(Command::Show {
             id,
             json,
@@ -46,19 +128,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             visual,
         }) => {
             let Some(article) = corpus.find(&id) else {
-                eprintln!(
-                    "sahifa: no article with id \"{}\" (see `sahifa list`)",
-                    sahifa::text::controls::visible(&id)
-                );
-                return Ok(ExitCode::from(EXIT_BAD_INPUT));
+                return bad_input(format!("no article with id \"{id}\" (see `sahifa list`)"));
             };
-            let opts = commands::ShowOptions {
-                json,
-                raw,
-                width,
-                visual: visual.visual,
-            };
-            commands::show(article, &opts)
+            let opts = commands::ShowOptions { json, raw, width };
+            commands::show(article, &opts, &presenter(visual))
         }
     };
     output::ignore_broken_pipe(result)?;

@@ -1,5 +1,7 @@
-//! Turning logical text into the lines a command prints, in visual or
-//! logical order.
+//! Turning logical text into the lines a command prints: visual order from
+//! the layout engine, or logical order as stored.
+
+use sahifa::text::{layout_paragraph, layout_title, LayoutOptions, UNLIMITED_WIDTH};
 
 /// The width to wrap to when none is given: the terminal's, else 80.
 pub fn terminal_width() -> usize {
@@ -10,16 +12,43 @@ pub fn terminal_width() -> usize {
         .unwrap_or(80)
 }
 
-/// One line of text (a title, a list cell), unwrapped.
-pub fn line(text: &str, visual: bool) -> String {
-    let _ = visual;
-    text.to_string()
+/// How a command prints Arabic: through the layout engine (`visual`) or as
+/// stored.
+#[derive(Debug, Clone, Copy)]
+pub struct Presenter {
+    pub visual: bool,
+    pub layout: LayoutOptions,
 }
 
-/// A paragraph wrapped to `width` columns.
-pub fn paragraph(text: &str, width: usize, visual: bool) -> Vec<String> {
-    let _ = (width, visual);
-    vec![text.to_string()]
+impl Presenter {
+    /// One line (a title, a list cell): visual order, unwrapped, not padded.
+    pub fn line(&self, text: &str) -> String {
+        if !self.visual {
+            return text.to_string();
+        }
+        let opts = LayoutOptions {
+            align: false,
+            ..self.layout
+        };
+        layout_title(text, UNLIMITED_WIDTH, &opts).to_text()
+    }
+
+    /// A paragraph: wrapped to `width` and reordered when visual; one
+    /// logical line otherwise (pipes and files want the text as stored).
+    pub fn paragraph(&self, text: &str, width: usize) -> Vec<String> {
+        if !self.visual {
+            return vec![text.to_string()];
+        }
+        let opts = LayoutOptions {
+            width: width.max(1),
+            ..self.layout
+        };
+        layout_paragraph(text, &opts)
+            .lines
+            .iter()
+            .map(|l| l.to_text().trim_end().to_string())
+            .collect()
+    }
 }
 
 /// Words of context kept on each side of a match in a search passage.

@@ -36,6 +36,17 @@ pub struct Metadata {
 }
 
 impl Article {
+    /// True when the title is the lead sentence of the first paragraph (the
+    /// page had no headline), so a reader need not show it twice.
+    pub fn title_is_lead(&self) -> bool {
+        let title = self.title.trim_end_matches('…');
+        !title.is_empty()
+            && self
+                .paragraphs
+                .first()
+                .is_some_and(|p| p.starts_with(title))
+    }
+
     /// Words in the body (title excluded): whitespace-separated tokens that
     /// contain at least one letter or digit.
     pub fn word_count(&self) -> usize {
@@ -75,6 +86,21 @@ mod tests {
     #[test]
     fn words_ignore_lone_punctuation() {
         assert_eq!(count_words("قال بوتين ، إن 10 جنود – فقط"), 6);
+    }
+
+    #[test]
+    fn a_lead_title_is_recognised() {
+        let mut a = Article {
+            id: "x".into(),
+            title: "قال الوزير إن…".into(),
+            paragraphs: vec!["قال الوزير إن القوات تقدمت.".into()],
+            source: String::new(),
+            meta: Metadata::default(),
+            boilerplate: Vec::new(),
+        };
+        assert!(a.title_is_lead());
+        a.title = "عنوان".into();
+        assert!(!a.title_is_lead());
     }
 
     #[test]

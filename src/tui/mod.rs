@@ -1,32 +1,180 @@
-//! The terminal reader. Only this module touches the terminal.
+//! The terminal reader. Only this module (the loop below and the key map)
+//! touches the terminal; state and behaviour live in `state` and `update`,
+//! drawing in `view`.
+
+mod action;
+mod article_rows;
+mod geometry;
+mod keymap;
+mod session;
+mod state;
+mod theme;
+mod update;
+mod view;
+
+pub use action::Action;
+pub use geometry::{geometry, Geometry, Pane, PaneOrder};
+pub use keymap::{Key, KeyCode, KeyMap};
+pub use session::Session;
+pub use state::{App, Settings};
+pub use theme::{Theme, ThemeName};
+pub use update::{handle_key, resize, scroll_at, set_filter, update, Effect};
+pub use view::draw;
 
 use crate::corpus::Corpus;
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-use ratatui::widgets::{Block, Paragraph};
+use crate::text::{BidiMode, BDSM_APP_REORDERS, BDSM_TERMINAL_REORDERS};
+use crossterm::event::{self, Event, MouseEventKind};
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 
-/// Opens the reader on `corpus` and returns when the user quits; the terminal
-/// is restored on every exit path, panics included (ratatui's panic hook).
-pub fn run(corpus: &Corpus) -> std::io::Result<()> {
-    let mut terminal = ratatui::init();
-    let result = (|| loop {
-        terminal.draw(|frame| {
-            let text = format!(
-                "sahifa: {} articles loaded.\n\nThe reader's panes arrive with the TUI issue.\nPress q to quit.",
-                corpus.articles.len()
-            );
-            frame.render_widget(
-                Paragraph::new(text).block(Block::bordered().title(" sahifa ")),
-                frame.area(),
-            );
-        })?;
-        if let Event::Key(key) = event::read()? {
-            let ctrl_c =
-                key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-            if key.kind == KeyEventKind::Press && (key.code == KeyCode::Char('q') || ctrl_c) {
-                return Ok(());
-            }
-        }
-    })();
+/// How the reader is run: settings plus what the loop needs.
+pub struct RunOptions {
+    pub settings: Settings,
+    pub mouse: bool,
+    /// Where `state.json` lives; `None` disables remembering.
+    pub data_dir: Option<PathBuf>,
+}
+
+/// Opens the reader on `corpus` and returns when the user quits. The
+/// terminal is restored on every exit: `q`, Ctrl-C, SIGTERM/SIGHUP, an error,
+/// and a panic (ratatui's panic hook, extended here).
+pub fn run(corpus: &Corpus, opts: RunOptions) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let app_reorders = opts.settings.layout.mode == BidiMode::App;
+    let mut terminal = ratatui::try_init()?;
+    install_panic_cleanup(app_reorders, opts.mouse);
+    enter_modes(app_reorders, opts.mouse)?;
+    let result = event_loop(&mut terminal, corpus, opts, &stop);
+    leave_modes(app_reorders, true);
     ratatui::restore();
     result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    corpus: &Corpus,
+    opts: RunOptions,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let size = terminal.size()?;
+    let mut app = App::new(corpus, opts.settings, size.width, size.height);
+    if let Some(dir) = &opts.data_dir {
+        restore_session(&mut app, &Session::load(dir));
+    }
+    loop {
+        terminal.draw(|frame| draw(frame, &app))?;
+        if app.quit || stop.load(Ordering::Relaxed) {
+            break;
+        }
+        if !event::poll(Duration::from_millis(200))? {
+            continue;
+        }
+        let effects = match event::read()? {
+            Event::Key(k) => {
+                Key::from_event(k).map_or_else(Vec::new, |key| handle_key(&mut app, key))
+            }
+            Event::Resize(w, h) => {
+                resize(&mut app, w, h);
+                Vec::new()
+            }
+            Event::Mouse(m) => {
+                match m.kind {
+                    MouseEventKind::ScrollDown => scroll_at(&mut app, m.column, m.row, 3),
+                    MouseEventKind::ScrollUp => scroll_at(&mut app, m.column, m.row, -3),
+                    _ => {}
+                }
+                Vec::new()
+            }
+            _ => Vec::new(),
+        };
+        for effect in effects {
+            perform(&app, &effect, opts.data_dir.as_deref());
+        }
+    }
+    // Leaving by a signal also remembers the position.
+    perform(&app, &Effect::SaveSession, opts.data_dir.as_deref());
+    Ok(())
+}
+
+fn perform(app: &App, effect: &Effect, data_dir: Option<&std::path::Path>) {
+    match effect {
+        Effect::SaveSession => {
+            if let Some(dir) = data_dir {
+                // Failing to remember the position must not stop a quit.
+                let _ = current_session(app).save(dir);
+            }
+        }
+    }
+}
+
+/// The session to save for the app as it is now.
+pub fn current_session(app: &App) -> Session {
+    Session {
+        article: app.selected().map(|i| app.corpus.articles[i].id.clone()),
+        scroll: app.article.scroll,
+    }
+}
+
+/// Reopens the saved article at the saved scroll position, if it still exists.
+pub fn restore_session(app: &mut App, session: &Session) {
+    let Some(id) = &session.article else {
+        return;
+    };
+    if let Some(pos) = app
+        .list
+        .visible
+        .iter()
+        .position(|&i| app.corpus.articles[i].id == *id)
+    {
+        app.list.selected = pos;
+        app.show_selected();
+        app.article.scroll = session.scroll;
+        app.clamp_scroll();
+        let h = app.list_height();
+        app.list.offset = pos.saturating_sub(h.saturating_sub(1));
+    }
+}
+
+/// Asks the terminal not to reorder again (BDSM explicit mode, `CSI 8 l`)
+/// when sahifa does the bidi, and turns mouse reporting on if asked.
+fn enter_modes(app_reorders: bool, mouse: bool) -> io::Result<()> {
+    let mut out = io::stdout();
+    if app_reorders {
+        out.write_all(BDSM_APP_REORDERS.as_bytes())?;
+    }
+    if mouse {
+        crossterm::execute!(out, crossterm::event::EnableMouseCapture)?;
+    }
+    out.flush()
+}
+
+fn leave_modes(app_reorders: bool, mouse: bool) {
+    let mut out = io::stdout();
+    if mouse {
+        let _ = crossterm::execute!(out, crossterm::event::DisableMouseCapture);
+    }
+    if app_reorders {
+        let _ = out.write_all(BDSM_TERMINAL_REORDERS.as_bytes());
+    }
+    let _ = out.flush();
+}
+
+/// Extends ratatui's panic hook (which restores the screen) so a panic also
+/// gives the terminal its bidi mode back and stops mouse reporting.
+fn install_panic_cleanup(app_reorders: bool, mouse: bool) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave_modes(app_reorders, mouse);
+        previous(info);
+    }));
 }

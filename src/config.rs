@@ -1,0 +1,186 @@
+//! The config file (`<config dir>/sahifa/config.toml`): defaults for the
+//! reader that command-line flags override. Unknown settings are errors, so a
+//! typo is reported instead of silently ignored.
+
+use crate::text::{detect_shaping, detect_terminal_bidi, BidiMode};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Who reorders right-to-left text for display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum BidiChoice {
+    /// `terminal` in terminals known to do bidi themselves (Konsole, mlterm), else `app`.
+    Auto,
+    /// sahifa reorders lines into visual order.
+    App,
+    /// Lines stay in logical order; the terminal reorders them.
+    Terminal,
+}
+
+/// Whether to join Arabic letters with presentation forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum ShapeChoice {
+    /// On, except in terminals known to shape by themselves.
+    Auto,
+    On,
+    Off,
+}
+
+/// Pane arrangement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LayoutChoice {
+    /// Right-to-left when most titles are right-to-left.
+    Auto,
+    Ltr,
+    Rtl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    Dark,
+    Light,
+}
+
+/// The settings a config file may hold; every one is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub theme: Option<ThemeChoice>,
+    pub layout: Option<LayoutChoice>,
+    pub bidi: Option<BidiChoice>,
+    pub shape: Option<ShapeChoice>,
+    pub mouse: Option<bool>,
+    /// Key name → action name, on top of the bundled key map.
+    #[serde(default)]
+    pub keys: BTreeMap<String, String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: {message}", path.display())]
+    Parse { path: PathBuf, message: String },
+}
+
+impl Config {
+    /// The default location, `<config dir>/sahifa/config.toml`.
+    pub fn default_path() -> Option<PathBuf> {
+        crate::data_dir::config_dir().map(|d| d.join("config.toml"))
+    }
+
+    /// Reads `path`; a file that does not exist is an empty config.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                })
+            }
+        };
+        toml::from_str(&text).map_err(|e| ConfigError::Parse {
+            path: path.to_path_buf(),
+            message: e.to_string().trim_end().to_string(),
+        })
+    }
+}
+
+/// Resolves `auto` for bidi and shaping from the environment (`env` looks a
+/// variable up, so tests can pass their own).
+pub fn resolve_display(
+    bidi: BidiChoice,
+    shape: ShapeChoice,
+    env: impl Fn(&str) -> Option<String> + Copy,
+) -> (BidiMode, bool) {
+    let mode = match bidi {
+        BidiChoice::Auto => detect_terminal_bidi(env),
+        BidiChoice::App => BidiMode::App,
+        BidiChoice::Terminal => BidiMode::Terminal,
+    };
+    let shape = match shape {
+        ShapeChoice::Auto => detect_shaping(env),
+        ShapeChoice::On => true,
+        ShapeChoice::Off => false,
+    };
+    (mode, shape)
+}
+
+/// True when more than half of `titles` are right-to-left paragraphs (by
+/// their first strong character).
+pub fn mostly_rtl<'a>(titles: impl IntoIterator<Item = &'a str>) -> bool {
+    let (mut rtl, mut all) = (0usize, 0usize);
+    for t in titles {
+        all += 1;
+        if unicode_bidi::get_base_direction(t) == unicode_bidi::Direction::Rtl {
+            rtl += 1;
+        }
+    }
+    rtl * 2 > all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typo_is_an_error_with_the_line() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "theme = \"dark\"\ncolour = \"red\"\n").unwrap();
+        let err = Config::load(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("config.toml") && err.contains("colour") && err.contains("line 2"),
+            "{err}"
+        );
+        std::fs::write(
+            &path,
+            "theme = \"light\"\nshape = \"off\"\n[keys]\nx = \"quit\"\n",
+        )
+        .unwrap();
+        let c = Config::load(&path).unwrap();
+        assert_eq!(
+            (c.theme, c.shape),
+            (Some(ThemeChoice::Light), Some(ShapeChoice::Off))
+        );
+        assert_eq!(c.keys["x"], "quit");
+        assert_eq!(
+            Config::load(&dir.path().join("none.toml")).unwrap(),
+            Config::default()
+        );
+    }
+
+    #[test]
+    fn auto_display_follows_the_terminal() {
+        let konsole = |k: &str| (k == "KONSOLE_VERSION").then(|| "230800".to_string());
+        let plain = |_: &str| None;
+        assert_eq!(
+            resolve_display(BidiChoice::Auto, ShapeChoice::Auto, konsole),
+            (BidiMode::Terminal, false)
+        );
+        assert_eq!(
+            resolve_display(BidiChoice::Auto, ShapeChoice::Auto, plain),
+            (BidiMode::App, true)
+        );
+        assert_eq!(
+            resolve_display(BidiChoice::App, ShapeChoice::Off, konsole),
+            (BidiMode::App, false)
+        );
+    }
+
+    #[test]
+    fn majority_of_titles_decides_the_layout() {
+        assert!(mostly_rtl(["خبر", "news", "خبر آخر"]));
+        assert!(!mostly_rtl(["خبر", "news"]));
+    }
+}

@@ -1,0 +1,73 @@
+//! What the user can ask the reader to do. Keys map to these through the key
+//! map; `update` gives them meaning.
+
+use serde::Deserialize;
+
+/// One thing the reader can do, named as in the key map and config file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    MoveDown,
+    MoveUp,
+    First,
+    Last,
+    HalfPageDown,
+    HalfPageUp,
+    Open,
+    FocusNext,
+    FocusPrevious,
+    FocusLeft,
+    FocusRight,
+    Filter,
+    NextMatch,
+    PreviousMatch,
+    Clear,
+    Help,
+    Quit,
+}
+
+impl Action {
+    /// Every action, in the order the help overlay lists them.
+    pub const ALL: [Action; 17] = [
+        Action::MoveDown,
+        Action::MoveUp,
+        Action::First,
+        Action::Last,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::Open,
+        Action::FocusNext,
+        Action::FocusPrevious,
+        Action::FocusLeft,
+        Action::FocusRight,
+        Action::Filter,
+        Action::NextMatch,
+        Action::PreviousMatch,
+        Action::Clear,
+        Action::Help,
+        Action::Quit,
+    ];
+
+    /// What the action does, for the help overlay.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::MoveDown => "move down / scroll down",
+            Action::MoveUp => "move up / scroll up",
+            Action::First => "first article / top",
+            Action::Last => "last article / bottom",
+            Action::HalfPageDown => "half a page down",
+            Action::HalfPageUp => "half a page up",
+            Action::Open => "open the selected article",
+            Action::FocusNext => "focus the next pane",
+            Action::FocusPrevious => "focus the previous pane",
+            Action::FocusLeft => "focus the pane on the left",
+            Action::FocusRight => "focus the pane on the right",
+            Action::Filter => "filter articles (live)",
+            Action::NextMatch => "next match in the article",
+            Action::PreviousMatch => "previous match in the article",
+            Action::Clear => "clear the filter / close",
+            Action::Help => "show or hide this help",
+            Action::Quit => "quit (closes help first)",
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! The reader's state: everything drawing needs, and nothing about the
+//! terminal. Changed only by `update`.
+
+use super::article_rows::{ArticleRows, CacheKey};
+use super::geometry::{geometry, Geometry, Pane, PaneOrder};
+use super::keymap::KeyMap;
+use super::theme::Theme;
+use crate::corpus::Corpus;
+use crate::search::{Hit, PreparedArticle, Query};
+use crate::text::{LayoutCache, LayoutOptions};
+use std::collections::HashMap;
+
+/// Settings fixed for a run (from the command line and config file).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Bidi mode, shaping and base direction; the width is set per pane.
+    pub layout: LayoutOptions,
+    pub order: PaneOrder,
+    pub theme: Theme,
+    pub keymap: KeyMap,
+}
+
+/// The article list: which articles pass the filter and which is selected.
+#[derive(Debug, Clone, Default)]
+pub struct ListState {
+    /// Corpus indices of the articles shown, in corpus order.
+    pub visible: Vec<usize>,
+    /// Position in `visible` of the selected article.
+    pub selected: usize,
+    /// First visible row.
+    pub offset: usize,
+}
+
+/// The keyword filter and its per-article match counts.
+#[derive(Debug, Clone, Default)]
+pub struct FilterState {
+    /// What the user typed, in logical order.
+    pub input: String,
+    /// True while the prompt has the keyboard.
+    pub editing: bool,
+    pub query: Query,
+    /// Normalised articles, built on first use and kept.
+    pub prepared: Vec<PreparedArticle>,
+    /// Match counts of the articles in the list's window, by corpus index.
+    pub counts: HashMap<usize, usize>,
+}
+
+/// What the article pane shows.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleState {
+    pub rows: Option<ArticleRows>,
+    /// First row on screen.
+    pub scroll: usize,
+    /// Matches of the filter in the open article (fields as in `ArticleRows`).
+    pub hits: Vec<Hit>,
+    /// Index in `hits` of the match `n`/`N` went to.
+    pub current: Option<usize>,
+}
+
+pub struct App<'a> {
+    pub corpus: &'a Corpus,
+    pub settings: Settings,
+    pub width: u16,
+    pub height: u16,
+    pub focus: Pane,
+    pub list: ListState,
+    pub filter: FilterState,
+    pub article: ArticleState,
+    pub help: bool,
+    pub quit: bool,
+    /// A one-line notice for the status bar (cleared by the next key).
+    pub notice: Option<String>,
+    pub(super) cache: LayoutCache<CacheKey>,
+}
+
+impl<'a> App<'a> {
+    pub fn new(corpus: &'a Corpus, settings: Settings, width: u16, height: u16) -> App<'a> {
+        let mut app = App {
+            corpus,
+            settings,
+            width,
+            height,
+            focus: Pane::List,
+            list: ListState {
+                visible: (0..corpus.articles.len()).collect(),
+                ..ListState::default()
+            },
+            filter: FilterState::default(),
+            article: ArticleState::default(),
+            help: false,
+            quit: false,
+            notice: None,
+            cache: LayoutCache::new(4096),
+        };
+        app.show_selected();
+        app
+    }
+
+    pub fn geometry(&self) -> Geometry {
+        geometry(self.width, self.height, self.settings.order, self.focus)
+    }
+
+    /// Corpus index of the selected article.
+    pub fn selected(&self) -> Option<usize> {
+        self.list.visible.get(self.list.selected).copied()
+    }
+
+    /// Rows of text the list pane shows at once.
+    pub fn list_height(&self) -> usize {
+        let g = geometry(self.width, self.height, self.settings.order, Pane::List);
+        g.list
+            .map_or(1, |r| usize::from(r.height.saturating_sub(2)).max(1))
+    }
+
+    /// Rows of text the article pane shows at once.
+    pub fn article_height(&self) -> usize {
+        let g = geometry(self.width, self.height, self.settings.order, Pane::Article);
+        g.article
+            .map_or(1, |r| usize::from(r.height.saturating_sub(2)).max(1))
+    }
+
+    /// Columns the article text is laid out in: the pane less its borders
+    /// and a one-cell margin on each side.
+    pub fn article_text_width(&self) -> usize {
+        let g = geometry(self.width, self.height, self.settings.order, Pane::Article);
+        g.article
+            .map_or(1, |r| usize::from(r.width.saturating_sub(4)).max(1))
+    }
+
+    /// Lays out the selected article for the current width (from the cache
+    /// when possible) and refreshes its filter matches.
+    pub(super) fn show_selected(&mut self) {
+        let Some(index) = self.selected() else {
+            self.article = ArticleState::default();
+            return;
+        };
+        let width = self.article_text_width();
+        let same = self
+            .article
+            .rows
+            .as_ref()
+            .is_some_and(|r| r.article == index && r.width == width);
+        if !same {
+            let keep_scroll = self
+                .article
+                .rows
+                .as_ref()
+                .is_some_and(|r| r.article == index);
+            let rows = ArticleRows::build(
+                index,
+                &self.corpus.articles[index],
+                width,
+                &self.settings.layout,
+                &mut self.cache,
+            );
+            self.article.rows = Some(rows);
+            if !keep_scroll {
+                self.article.scroll = 0;
+            }
+        }
+        self.refresh_hits();
+        self.clamp_scroll();
+    }
+
+    /// Recomputes the open article's matches for the current query.
+    pub(super) fn refresh_hits(&mut self) {
+        self.article.hits.clear();
+        self.article.current = None;
+        let Some(index) = self.article.rows.as_ref().map(|r| r.article) else {
+            return;
+        };
+        if self.filter.query.is_empty() {
+            return;
+        }
+        let article = &self.corpus.articles[index];
+        let hits = match self.filter.prepared.get(index) {
+            Some(p) => p.hits(&self.filter.query),
+            None => PreparedArticle::new(article).hits(&self.filter.query),
+        };
+        self.article.hits = shown_hits(article, hits.unwrap_or_default());
+    }
+
+    pub(super) fn max_scroll(&self) -> usize {
+        let rows = self.article.rows.as_ref().map_or(0, |r| r.rows.len());
+        rows.saturating_sub(self.article_height())
+    }
+
+    pub(super) fn clamp_scroll(&mut self) {
+        self.article.scroll = self.article.scroll.min(self.max_scroll());
+    }
+
+    /// How far through the article the bottom of the pane is, in percent.
+    pub fn progress(&self) -> usize {
+        let rows = self.article.rows.as_ref().map_or(0, |r| r.rows.len());
+        if rows == 0 {
+            return 100;
+        }
+        ((self.article.scroll + self.article_height()).min(rows) * 100) / rows
+    }
+}
+
+/// The hits the article pane can show: a title that is only the lead of the
+/// first paragraph is not drawn, so its matches would be jumps to nowhere.
+pub fn shown_hits(article: &crate::corpus::Article, mut hits: Vec<Hit>) -> Vec<Hit> {
+    if article.title_is_lead() {
+        hits.retain(|h| h.paragraph != 0);
+    }
+    hits
+}

@@ -1,0 +1,291 @@
+//! `update(state, action)`: the reader's behaviour, pure and testable. It
+//! returns the effects (saving the session) that the event loop performs.
+
+use super::action::Action;
+use super::geometry::Pane;
+use super::keymap::{Key, KeyCode};
+use super::state::App;
+use crate::search::{PreparedArticle, Query};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Work for the event loop, outside the pure state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Remember the open article and scroll position.
+    SaveSession,
+}
+
+/// Routes a key: to the filter prompt while it is open, else through the
+/// key map.
+pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
+    app.notice = None;
+    if app.filter.editing {
+        return edit_filter(app, key);
+    }
+    match app.settings.keymap.action(key) {
+        Some(action) => update(app, action),
+        None => Vec::new(),
+    }
+}
+
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.help && !matches!(action, Action::Help | Action::Quit | Action::Clear) {
+        return Vec::new();
+    }
+    match action {
+        Action::MoveDown => move_by(app, 1),
+        Action::MoveUp => move_by(app, -1),
+        Action::First => move_by(app, isize::MIN / 2),
+        Action::Last => move_by(app, isize::MAX / 2),
+        Action::HalfPageDown => move_by(app, half_page(app)),
+        Action::HalfPageUp => move_by(app, -half_page(app)),
+        Action::Open => {
+            if app.focus == Pane::List && app.selected().is_some() {
+                set_focus(app, Pane::Article);
+            }
+        }
+        Action::FocusNext => cycle_focus(app, 1),
+        Action::FocusPrevious => cycle_focus(app, 2),
+        Action::FocusLeft => focus_side(app, -1),
+        Action::FocusRight => focus_side(app, 1),
+        Action::Filter => app.filter.editing = true,
+        Action::NextMatch => jump_match(app, true),
+        Action::PreviousMatch => jump_match(app, false),
+        Action::Clear => {
+            if app.help {
+                app.help = false;
+            } else if !app.filter.input.is_empty() {
+                set_filter(app, String::new());
+            }
+        }
+        Action::Help => app.help = !app.help,
+        Action::Quit => {
+            if app.help {
+                app.help = false;
+            } else {
+                app.quit = true;
+                return vec![Effect::SaveSession];
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// New terminal size: panes and the article layout follow.
+pub fn resize(app: &mut App, width: u16, height: u16) {
+    app.width = width;
+    app.height = height;
+    app.show_selected();
+    keep_selection_visible(app);
+    refresh_counts(app);
+}
+
+/// Mouse wheel over a pane scrolls that pane (`lines` < 0 is up).
+pub fn scroll_at(app: &mut App, x: u16, y: u16, lines: isize) {
+    match app.geometry().pane_at(x, y) {
+        Some(Pane::Article) => scroll_article(app, lines),
+        Some(Pane::List) => move_selection(app, lines),
+        _ => {}
+    }
+}
+
+fn half_page(app: &App) -> isize {
+    let h = match app.focus {
+        Pane::Article => app.article_height(),
+        _ => app.list_height(),
+    };
+    isize::try_from(h / 2).unwrap_or(1).max(1)
+}
+
+fn move_by(app: &mut App, delta: isize) {
+    match app.focus {
+        Pane::List => move_selection(app, delta),
+        Pane::Article => scroll_article(app, delta),
+        Pane::Entities => {}
+    }
+}
+
+fn move_selection(app: &mut App, delta: isize) {
+    let len = app.list.visible.len();
+    if len == 0 {
+        return;
+    }
+    let target = app.list.selected.saturating_add_signed(delta).min(len - 1);
+    if target != app.list.selected {
+        app.list.selected = target;
+        app.show_selected();
+        keep_selection_visible(app);
+        refresh_counts(app);
+    }
+}
+
+fn scroll_article(app: &mut App, delta: isize) {
+    app.article.scroll = app.article.scroll.saturating_add_signed(delta);
+    app.clamp_scroll();
+}
+
+fn keep_selection_visible(app: &mut App) {
+    let h = app.list_height();
+    let l = &mut app.list;
+    if l.selected < l.offset {
+        l.offset = l.selected;
+    } else if l.selected >= l.offset + h {
+        l.offset = l.selected + 1 - h;
+    }
+    l.offset = l.offset.min(l.visible.len().saturating_sub(h));
+}
+
+fn set_focus(app: &mut App, pane: Pane) {
+    app.focus = pane;
+    // A narrow screen shows one pane; its width may differ.
+    app.show_selected();
+}
+
+fn cycle_focus(app: &mut App, step: usize) {
+    let i = Pane::ORDER
+        .iter()
+        .position(|&p| p == app.focus)
+        .unwrap_or(0);
+    set_focus(app, Pane::ORDER[(i + step) % Pane::ORDER.len()]);
+}
+
+/// h/l and ←/→ move to the pane physically on that side (mirrored in the
+/// right-to-left arrangement).
+fn focus_side(app: &mut App, dir: isize) {
+    let panes = app.settings.order.left_to_right();
+    let i = panes.iter().position(|&p| p == app.focus).unwrap_or(0);
+    if let Some(&pane) = i.checked_add_signed(dir).and_then(|j| panes.get(j)) {
+        set_focus(app, pane);
+    }
+}
+
+fn jump_match(app: &mut App, forward: bool) {
+    let n = app.article.hits.len();
+    if n == 0 {
+        app.notice = Some(if app.filter.query.is_empty() {
+            "no filter: press / to search".into()
+        } else {
+            "no match in this article".into()
+        });
+        return;
+    }
+    let next = match (app.article.current, forward) {
+        (None, true) => first_hit_from(app),
+        (None, false) => n - 1,
+        (Some(c), true) => (c + 1) % n,
+        (Some(c), false) => (c + n - 1) % n,
+    };
+    app.article.current = Some(next);
+    let row = app
+        .article
+        .rows
+        .as_ref()
+        .and_then(|r| r.row_of(&app.article.hits[next]));
+    if let Some(row) = row {
+        // Show the match a few rows below the top, for context.
+        let h = app.article_height();
+        let visible = app.article.scroll..app.article.scroll + h;
+        if !visible.contains(&row) {
+            app.article.scroll = row.saturating_sub(h / 3);
+            app.clamp_scroll();
+        }
+    }
+    app.notice = Some(format!("match {} of {n}", next + 1));
+}
+
+/// The first match at or below the top of the pane.
+fn first_hit_from(app: &App) -> usize {
+    let Some(rows) = &app.article.rows else {
+        return 0;
+    };
+    app.article
+        .hits
+        .iter()
+        .position(|h| rows.row_of(h).is_some_and(|r| r >= app.article.scroll))
+        .unwrap_or(0)
+}
+
+fn edit_filter(app: &mut App, key: Key) -> Vec<Effect> {
+    let mut input = app.filter.input.clone();
+    match (key.code, key.ctrl) {
+        (KeyCode::Char('c'), true) => return update(app, Action::Quit),
+        (KeyCode::Char('u'), true) => input.clear(),
+        (KeyCode::Char(c), false) => input.push(c),
+        (KeyCode::Backspace, _) => {
+            let cut = input
+                .grapheme_indices(true)
+                .next_back()
+                .map_or(0, |(i, _)| i);
+            input.truncate(cut);
+        }
+        (KeyCode::Enter, _) => {
+            app.filter.editing = false;
+            set_focus(app, Pane::List);
+            return Vec::new();
+        }
+        (KeyCode::Esc, _) => {
+            app.filter.editing = false;
+            input.clear();
+        }
+        (KeyCode::Down, _) => move_selection(app, 1),
+        (KeyCode::Up, _) => move_selection(app, -1),
+        _ => {}
+    }
+    if input != app.filter.input {
+        set_filter(app, input);
+    }
+    Vec::new()
+}
+
+/// Applies a new filter text: the list shrinks to matching articles, the
+/// selection stays on the same article when it still matches.
+pub fn set_filter(app: &mut App, input: String) {
+    let keep = app.selected();
+    app.filter.query = Query::parse(&input);
+    app.filter.input = input;
+    if app.filter.query.is_empty() {
+        app.list.visible = (0..app.corpus.articles.len()).collect();
+    } else {
+        if app.filter.prepared.len() != app.corpus.articles.len() {
+            app.filter.prepared = app
+                .corpus
+                .articles
+                .iter()
+                .map(PreparedArticle::new)
+                .collect();
+        }
+        let query = &app.filter.query;
+        app.list.visible = app
+            .filter
+            .prepared
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.is_match(query))
+            .map(|(i, _)| i)
+            .collect();
+    }
+    app.list.selected = keep
+        .and_then(|k| app.list.visible.iter().position(|&i| i == k))
+        .unwrap_or(0);
+    app.list.offset = 0;
+    keep_selection_visible(app);
+    app.show_selected();
+    refresh_counts(app);
+}
+
+/// Match counts for the articles in the list's window only: the list shows
+/// them, and counting the whole corpus on every keystroke would not scale.
+fn refresh_counts(app: &mut App) {
+    app.filter.counts.clear();
+    if app.filter.query.is_empty() {
+        return;
+    }
+    let window = app.list.offset..(app.list.offset + app.list_height()).min(app.list.visible.len());
+    for &i in &app.list.visible[window] {
+        if let Some(p) = app.filter.prepared.get(i) {
+            let hits = p.hits(&app.filter.query).unwrap_or_default();
+            let n = super::state::shown_hits(&app.corpus.articles[i], hits).len();
+            app.filter.counts.insert(i, n);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! The article: headline, metadata line and paragraphs as laid out by the
+//! layout engine, with filter matches highlighted through the position map.
+
+use super::{pane_block, styled_line, text_area};
+use crate::tui::article_rows::Row;
+use crate::tui::geometry::Pane;
+use crate::tui::state::App;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+use std::ops::Range;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = &app.settings.theme;
+    let block = pane_block(app, Pane::Article, Pane::Article.name().to_string())
+        .title_top(Line::from(format!(" {}% ", app.progress())).alignment(Alignment::Right));
+    frame.render_widget(block, area);
+    let text = text_area(area);
+    let Some(rows) = &app.article.rows else {
+        frame.render_widget(Paragraph::new("no article selected").style(theme.dim), text);
+        return;
+    };
+    let article = &app.corpus.articles[rows.article];
+    let mut lines = Vec::new();
+    for row in rows
+        .rows
+        .iter()
+        .skip(app.article.scroll)
+        .take(usize::from(text.height))
+    {
+        let line = match *row {
+            Row::Blank => Line::default(),
+            Row::Meta => {
+                // Numbers first: the source path is the part that may be cut.
+                let meta = format!(
+                    "{} words · {} ¶ · {}",
+                    article.word_count(),
+                    article.paragraphs.len(),
+                    crate::text::controls::visible(&article.source)
+                );
+                let align = if rows.fields.first().is_some_and(|f| f.rtl) {
+                    Alignment::Right
+                } else {
+                    Alignment::Left
+                };
+                Line::styled(meta, theme.meta).alignment(align)
+            }
+            Row::Text { field, line } => {
+                let Some(visual) = rows.line(field, line) else {
+                    continue;
+                };
+                let base = if field == 0 {
+                    theme.headline
+                } else {
+                    Style::new()
+                };
+                styled_line(visual, &highlights(app, field), base)
+            }
+        };
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), text);
+}
+
+/// Logical ranges of `field` to highlight: filter matches, the current one
+/// (where `n`/`N` went) set apart.
+fn highlights(app: &App, field: usize) -> Vec<(Range<usize>, Style)> {
+    let theme = &app.settings.theme;
+    app.article
+        .hits
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.paragraph == field)
+        .map(|(i, h)| {
+            let style = if app.article.current == Some(i) {
+                theme.current_match
+            } else {
+                theme.matched
+            };
+            (h.range.clone(), style)
+        })
+        .collect()
+}

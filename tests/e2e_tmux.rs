@@ -1,0 +1,225 @@
+//! End to end: the release binary in a real terminal (tmux, 100×30), driven
+//! by keys and read back from the screen.
+//!
+//! Needs tmux (`.ci/run` installs it). Builds the release binary first, in
+//! target/release, which a debug `cargo test` does not lock.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn cmd(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("tmux is needed for this test (apt-get install tmux): {e}"));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.cmd(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        self.cmd(&args);
+    }
+
+    fn text(&self, text: &str) {
+        self.cmd(&["send-keys", "-t", "e2e", "-l", text]);
+    }
+
+    /// Waits until the screen satisfies `ok`, and returns it.
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+fn release_binary() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--bin", "sahifa", "--quiet"])
+        .current_dir(root)
+        .status()
+        .expect("cargo runs");
+    assert!(status.success(), "release build failed");
+    root.join("target/release/sahifa")
+}
+
+/// The columns of `screen` from `from` to `to` (in characters), line by line.
+fn columns(screen: &str, from: usize, to: usize) -> String {
+    screen
+        .lines()
+        .map(|l| l.chars().skip(from).take(to - from).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn filter_open_jump_and_quit_in_a_real_terminal() {
+    let bin = release_binary();
+    let data = tempfile::TempDir::new().unwrap();
+    let tmux = Tmux {
+        socket: format!("sahifa-e2e-{}", std::process::id()),
+    };
+    tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "bash --norc --noprofile",
+    ]);
+    let command = format!(
+        "SAHIFA_DATA_DIR={} TERM=xterm-256color {} --shape on --bidi app --layout rtl; echo SAHIFA-EXIT=$?",
+        data.path().display(),
+        bin.display()
+    );
+    tmux.text(&command);
+    tmux.keys(&["Enter"]);
+    let start = tmux.wait_for("the reader", |s| s.contains("Articles 1/5"));
+    assert!(start.contains("5 articles"));
+
+    tmux.keys(&["/"]);
+    tmux.text("خيرسون");
+    tmux.keys(&["Enter"]);
+    // The status line says "3 of 5" only once Enter has closed the prompt.
+    let filtered = tmux.wait_for("the filtered list", |s| s.contains("3 of 5 articles"));
+    assert!(filtered.contains("Articles 1/3"));
+    // The list pane is on the right (RTL layout): only the three articles
+    // that mention Kherson remain (000: 385 words, 002: 259, 004: 443).
+    let list = columns(&filtered, 70, 100);
+    for words in ["385w", "259w", "443w"] {
+        assert!(list.contains(words), "{words} missing from list:\n{list}");
+    }
+    for words in ["301w", "638w"] {
+        assert!(
+            !list.contains(words),
+            "{words} should be filtered out:\n{list}"
+        );
+    }
+
+    // Open the last of them (004, eight mentions) and jump to a match.
+    tmux.keys(&["G", "Enter", "n"]);
+    let article = tmux.wait_for("a match", |s| s.contains("match 1 of"));
+    let pane = columns(&article, 20, 70);
+    assert!(
+        pane.contains("ﻥﻮﺳﺮﻴﺧ"),
+        "the article shows خيرسون (shaped, visual order):\n{pane}"
+    );
+    assert!(article.contains("8 matches here"), "{article}");
+
+    tmux.keys(&["q"]);
+    let after = tmux.wait_for("the shell", |s| s.contains("SAHIFA-EXIT=0"));
+    assert!(
+        !after.contains("Articles"),
+        "the reader's screen is gone:\n{after}"
+    );
+    assert_eq!(
+        tmux.cmd(&["display", "-p", "-t", "e2e", "#{alternate_on}"])
+            .trim(),
+        "0"
+    );
+    assert_eq!(
+        tmux.cmd(&["display", "-p", "-t", "e2e", "#{cursor_flag}"])
+            .trim(),
+        "1"
+    );
+    let state = std::fs::read_to_string(data.path().join("state.json")).expect("session saved");
+    assert!(state.contains("004_3d76b183650e0d8d"), "{state}");
+}
+
+#[test]
+fn ctrl_c_and_sigterm_restore_the_terminal() {
+    let bin = release_binary();
+    let data = tempfile::TempDir::new().unwrap();
+    let tmux = Tmux {
+        socket: format!("sahifa-e2e-sig-{}", std::process::id()),
+    };
+    tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "bash --norc --noprofile",
+    ]);
+    let run = format!(
+        "SAHIFA_DATA_DIR={} TERM=xterm-256color {}; echo SAHIFA-EXIT=$?",
+        data.path().display(),
+        bin.display()
+    );
+
+    // Ctrl-C, while the filter prompt has the keyboard.
+    tmux.text(&run);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the reader", |s| s.contains("Articles 1/5"));
+    tmux.keys(&["/", "C-c"]);
+    tmux.wait_for("exit after Ctrl-C", |s| s.contains("SAHIFA-EXIT=0"));
+    assert_eq!(
+        tmux.cmd(&["display", "-p", "-t", "e2e", "#{alternate_on}"])
+            .trim(),
+        "0"
+    );
+
+    // SIGTERM from outside.
+    tmux.keys(&["clear", "Enter"]);
+    tmux.text(&run);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the reader again", |s| s.contains("Articles 1/5"));
+    let shell = tmux.cmd(&["display", "-p", "-t", "e2e", "#{pane_pid}"]);
+    let child = Command::new("pgrep")
+        .args(["-P", shell.trim()])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&child.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "sahifa's pid");
+    Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    let after = tmux.wait_for("exit after SIGTERM", |s| s.contains("SAHIFA-EXIT=0"));
+    assert!(!after.contains("Articles"), "{after}");
+    assert_eq!(
+        tmux.cmd(&["display", "-p", "-t", "e2e", "#{alternate_on}"])
+            .trim(),
+        "0"
+    );
+    assert_eq!(
+        tmux.cmd(&["display", "-p", "-t", "e2e", "#{cursor_flag}"])
+            .trim(),
+        "1"
+    );
+}
