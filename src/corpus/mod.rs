@@ -7,6 +7,7 @@ mod error;
 mod load;
 mod record;
 mod seeds;
+pub mod synthetic;
 
 pub use article::{content_id, count_words, Article, Metadata};
 pub use clean::{clean_page, CleanPage, Rules};
