@@ -283,3 +283,28 @@ fn every_action_runs_in_every_pane_without_panicking() {
         }
     }
 }
+
+#[test]
+fn a_filter_typed_before_the_index_is_ready_applies_when_it_arrives() {
+    let corpus = Corpus::bundled();
+    let mut a = app(&corpus, 120, 40);
+    a.filter.building = true;
+    press(&mut a, "/خيرسون");
+    assert_eq!(a.list.visible.len(), 5, "not filtered yet");
+    assert_eq!(a.notice.as_deref(), Some("preparing the filter…"));
+    sahifa::tui::install_filter(&mut a, sahifa::search::CorpusFilter::new(&corpus.articles));
+    assert_eq!(a.list.visible, [0, 2, 4]);
+    assert!(!a.filter.building && a.notice.is_none());
+}
+
+#[test]
+fn building_the_filter_index_can_be_cancelled() {
+    use std::sync::atomic::AtomicBool;
+    let corpus = Corpus::bundled();
+    assert!(
+        sahifa::search::CorpusFilter::build(&corpus.articles, &AtomicBool::new(true)).is_none()
+    );
+    let built =
+        sahifa::search::CorpusFilter::build(&corpus.articles, &AtomicBool::new(false)).unwrap();
+    assert_eq!(built.len(), 5);
+}

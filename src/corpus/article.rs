@@ -54,10 +54,11 @@ impl Article {
     }
 }
 
-/// Whitespace-separated tokens holding at least one alphanumeric character.
+/// Whitespace-separated tokens holding at least one word character (letter,
+/// digit or mark, as the search defines it).
 pub fn count_words(text: &str) -> usize {
     text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(crate::text::normalize::is_word_char))
         .count()
 }
 

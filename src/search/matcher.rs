@@ -11,7 +11,9 @@ use std::ops::Range;
 use memchr::memmem::Finder;
 
 use super::query::Term;
-use crate::text::normalize::{normalize_with_map, strip_proclitics, word_ranges, Normalized};
+use crate::text::normalize::{
+    is_word_char, normalize_with_map, strip_proclitics, word_ranges, Normalized,
+};
 
 /// A text field normalised and tokenised once, ready to be searched on
 /// every keystroke.
@@ -92,24 +94,91 @@ fn lil_article(w: &str, q: &str, whole: bool) -> Option<Range<usize>> {
     (ok && !q_tail.is_empty()).then_some(start..start + "ل".len() + q_tail.len())
 }
 
+/// Where the words of a normalised text are: from a precomputed token list
+/// ([`PreparedText`]) or found on the fly ([`PlainWords`]). Matching is the
+/// same for both.
+pub(crate) trait Words {
+    fn text(&self) -> &str;
+    /// The word containing normalised byte `pos`.
+    fn word_at(&self, pos: usize) -> Option<Range<usize>>;
+    /// The word after `word`, if it is in the same field.
+    fn next_word(&self, word: &Range<usize>) -> Option<Range<usize>>;
+}
+
+impl Words for PreparedText {
+    fn text(&self) -> &str {
+        &self.normalized.text
+    }
+
+    fn word_at(&self, pos: usize) -> Option<Range<usize>> {
+        self.token(self.token_at(pos)?)
+    }
+
+    fn next_word(&self, word: &Range<usize>) -> Option<Range<usize>> {
+        let idx = self.token_at(word.start)?;
+        self.token(idx + 1)
+    }
+}
+
+/// Normalised text searched without a token list: words are found around
+/// each candidate position. Fields are separated by `\n`, and a phrase never
+/// runs across one.
+pub(crate) struct PlainWords<'a>(pub(crate) &'a str);
+
+impl Words for PlainWords<'_> {
+    fn text(&self) -> &str {
+        self.0
+    }
+
+    fn word_at(&self, pos: usize) -> Option<Range<usize>> {
+        let text = self.0;
+        let at = text.get(pos..)?.chars().next()?;
+        if !is_word_char(at) {
+            return None;
+        }
+        let start = text[..pos]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[pos..]
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(text.len(), |(i, _)| pos + i);
+        Some(start..end)
+    }
+
+    fn next_word(&self, word: &Range<usize>) -> Option<Range<usize>> {
+        let rest = self.0.get(word.end..)?;
+        let (offset, _) = rest
+            .char_indices()
+            .take_while(|&(_, c)| c != '\n')
+            .find(|&(_, c)| is_word_char(c))?;
+        self.word_at(word.end + offset)
+    }
+}
+
 /// Calls `emit` with the normalised byte range of every occurrence of `term`
 /// in `p`, in ascending order; stops early when `emit` returns `false`.
-fn for_each_match(p: &PreparedText, term: &Term, mut emit: impl FnMut(Range<usize>) -> bool) {
-    let text = p.normalized.text.as_str();
+fn for_each_match(p: &impl Words, term: &Term, mut emit: impl FnMut(Range<usize>) -> bool) {
+    let text = p.text();
     let n = term.tokens.len();
     let finder: &Finder<'_> = &term.first;
-    let mut last_tried = None;
+    let mut last_tried: Option<Range<usize>> = None;
     for pos in finder.find_iter(text.as_bytes()) {
-        let Some(idx) = p.token_at(pos) else { continue };
-        if last_tried == Some(idx) {
+        let Some(first) = p.word_at(pos) else {
+            continue;
+        };
+        if last_tried.as_ref() == Some(&first) {
             continue;
         }
-        last_tried = Some(idx);
+        last_tried = Some(first.clone());
         let mut span: Option<Range<usize>> = None;
+        let mut word = Some(first);
         for (k, q) in term.tokens.iter().enumerate() {
-            let m = p
-                .token(idx + k)
-                .and_then(|w| match_word(text, w, q, k + 1 < n));
+            let m = word
+                .as_ref()
+                .and_then(|w| match_word(text, w.clone(), q, k + 1 < n));
             match (m, &mut span) {
                 (None, _) => {
                     span = None;
@@ -117,6 +186,9 @@ fn for_each_match(p: &PreparedText, term: &Term, mut emit: impl FnMut(Range<usiz
                 }
                 (Some(m), None) => span = Some(m),
                 (Some(m), Some(s)) => s.end = m.end,
+            }
+            if k + 1 < n {
+                word = word.as_ref().and_then(|w| p.next_word(w));
             }
         }
         if let Some(s) = span {
@@ -128,13 +200,39 @@ fn for_each_match(p: &PreparedText, term: &Term, mut emit: impl FnMut(Range<usiz
 }
 
 /// True when `term` occurs at least once in `p`.
-pub(crate) fn term_occurs(p: &PreparedText, term: &Term) -> bool {
+pub(crate) fn term_occurs(p: &impl Words, term: &Term) -> bool {
     let mut found = false;
     for_each_match(p, term, |_| {
         found = true;
         false
     });
     found
+}
+
+/// How many distinct (merged) matches of `terms` start at or after
+/// normalised byte `from` in `p`.
+pub(crate) fn count_matches(p: &impl Words, terms: &[Term], from: usize) -> usize {
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for term in terms {
+        for_each_match(p, term, |r| {
+            if r.start >= from {
+                found.push(r);
+            }
+            true
+        });
+    }
+    found.sort_unstable_by_key(|r| (r.start, r.end));
+    let mut count = 0;
+    let mut end = 0;
+    for r in found {
+        if count == 0 || r.start > end {
+            count += 1;
+            end = r.end;
+        } else {
+            end = end.max(r.end);
+        }
+    }
+    count
 }
 
 /// Original-text byte ranges of all matches of `terms` in `p`: sorted and

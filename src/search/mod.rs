@@ -10,12 +10,14 @@
 //! finds «وبالخيرسون»). Highlights are byte ranges into the original text.
 
 mod corpus;
+mod filter;
 mod matcher;
 mod query;
 
 use std::ops::Range;
 
 pub use corpus::{search_articles, Hit, PreparedArticle};
+pub use filter::CorpusFilter;
 pub use matcher::PreparedText;
 
 use matcher::{highlights, term_occurs};
@@ -35,6 +37,18 @@ impl Query {
         Query {
             terms: parse_terms(q),
         }
+    }
+
+    pub(crate) fn terms(&self) -> &Terms {
+        &self.terms
+    }
+
+    /// True when both queries exclude exactly the same terms.
+    pub fn same_exclusions(&self, other: &Query) -> bool {
+        let tokens = |q: &Query| -> Vec<Vec<String>> {
+            q.terms.negative.iter().map(|t| t.tokens.clone()).collect()
+        };
+        tokens(self) == tokens(other)
     }
 
     /// True when the query has no terms at all (it then matches everything

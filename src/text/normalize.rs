@@ -103,7 +103,9 @@ fn digit(d: u32) -> char {
 
 /// Normalises `s` for matching (see the module docs for the exact folds).
 pub fn normalize(s: &str) -> String {
-    normalize_with_map(s).text
+    let mut text = String::with_capacity(s.len());
+    normalize_into(s, &mut text, None);
+    text
 }
 
 /// Like [`normalize`] but also records where each output byte came from, so
@@ -111,23 +113,31 @@ pub fn normalize(s: &str) -> String {
 pub fn normalize_with_map(s: &str) -> Normalized {
     let mut text = String::with_capacity(s.len());
     let mut map: Vec<u32> = Vec::with_capacity(s.len() + 1);
+    normalize_into(s, &mut text, Some(&mut map));
+    map.push(u32::try_from(s.len()).unwrap_or(u32::MAX));
+    Normalized { text, map }
+}
+
+/// Appends the normalised form of `s` to `text`; with `map`, also the
+/// source offset of every output byte. The one implementation of the folds.
+pub fn normalize_into(s: &str, text: &mut String, mut map: Option<&mut Vec<u32>>) {
     for (i, c) in s.char_indices() {
-        let src = u32::try_from(i).unwrap_or(u32::MAX);
         let before = text.len();
         match fold(c) {
             Fold::Drop => {
                 if c == '\u{0654}' {
-                    recompose_hamza(&mut text);
+                    recompose_hamza(text);
                 }
             }
             Fold::Char(o) => text.push(o),
             Fold::LamAlef => text.push_str("لا"),
             Fold::Lower => text.extend(c.to_lowercase()),
         }
-        map.resize(map.len() + (text.len() - before), src);
+        if let Some(map) = map.as_deref_mut() {
+            let src = u32::try_from(i).unwrap_or(u32::MAX);
+            map.resize(map.len() + (text.len() - before), src);
+        }
     }
-    map.push(u32::try_from(s.len()).unwrap_or(u32::MAX));
-    Normalized { text, map }
 }
 
 /// و/ي followed by a combining hamza above is the decomposed ؤ/ئ.
@@ -145,6 +155,14 @@ fn recompose_hamza(text: &mut String) {
 /// marks (marks are removed by [`normalize`], but count as word characters
 /// in un-normalised text).
 pub fn is_word_char(c: char) -> bool {
+    // Fast paths for what news text is made of: ASCII, and the Arabic block's
+    // letters, harakat, tatweel and digits (U+0620–U+0669), all word chars.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{0620}'..='\u{0669}').contains(&c) {
+        return true;
+    }
     c.is_alphanumeric() || matches!(fold(c), Fold::Drop) && !is_format_char(c)
 }
 

@@ -18,16 +18,17 @@ pub use keymap::{Key, KeyCode, KeyMap};
 pub use session::Session;
 pub use state::{App, Settings};
 pub use theme::{Theme, ThemeName};
-pub use update::{handle_key, resize, scroll_at, set_filter, update, Effect};
+pub use update::{handle_key, install_filter, resize, scroll_at, set_filter, update, Effect};
 pub use view::draw;
 
 use crate::corpus::Corpus;
+use crate::search::CorpusFilter;
 use crate::text::{BidiMode, BDSM_APP_REORDERS, BDSM_TERMINAL_REORDERS};
 use crossterm::event::{self, Event, MouseEventKind};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 /// How the reader is run: settings plus what the loop needs.
@@ -54,7 +55,20 @@ pub fn run(corpus: &Corpus, opts: RunOptions) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     install_panic_cleanup(app_reorders, opts.mouse);
     enter_modes(app_reorders, opts.mouse)?;
-    let result = event_loop(&mut terminal, corpus, opts, &stop);
+    // The filter index is built while the user reads; quitting cancels it.
+    let cancel = AtomicBool::new(false);
+    let result = std::thread::scope(|s| {
+        let (tx, rx) = mpsc::channel();
+        let cancel = &cancel;
+        s.spawn(move || {
+            if let Some(index) = CorpusFilter::build(&corpus.articles, cancel) {
+                let _ = tx.send(index);
+            }
+        });
+        let result = event_loop(&mut terminal, corpus, opts, &stop, &rx);
+        cancel.store(true, Ordering::Relaxed);
+        result
+    });
     leave_modes(app_reorders, true);
     ratatui::restore();
     result
@@ -65,9 +79,11 @@ fn event_loop(
     corpus: &Corpus,
     opts: RunOptions,
     stop: &AtomicBool,
+    filter_index: &mpsc::Receiver<CorpusFilter>,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     let mut app = App::new(corpus, opts.settings, size.width, size.height);
+    app.filter.building = true;
     if let Some(dir) = &opts.data_dir {
         restore_session(&mut app, &Session::load(dir));
     }
@@ -75,6 +91,20 @@ fn event_loop(
         terminal.draw(|frame| draw(frame, &app))?;
         if app.quit || stop.load(Ordering::Relaxed) {
             break;
+        }
+        match filter_index.try_recv() {
+            Ok(index) => {
+                install_filter(&mut app, index);
+                continue;
+            }
+            // The builder is gone without an index: build on demand instead.
+            Err(mpsc::TryRecvError::Disconnected) if app.filter.building => {
+                app.filter.building = false;
+                let input = app.filter.input.clone();
+                set_filter(&mut app, input);
+                continue;
+            }
+            Err(_) => {}
         }
         if !event::poll(Duration::from_millis(200))? {
             continue;

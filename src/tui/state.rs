@@ -6,7 +6,7 @@ use super::geometry::{geometry, Geometry, Pane, PaneOrder};
 use super::keymap::KeyMap;
 use super::theme::Theme;
 use crate::corpus::Corpus;
-use crate::search::{Hit, PreparedArticle, Query};
+use crate::search::{CorpusFilter, Hit, PreparedArticle, Query};
 use crate::text::{LayoutCache, LayoutOptions};
 use std::collections::HashMap;
 
@@ -29,18 +29,24 @@ pub struct ListState {
     pub selected: usize,
     /// First visible row.
     pub offset: usize,
+    /// Word counts of the articles in the window, by corpus index (counted
+    /// when they scroll into view, not for the whole corpus).
+    pub words: HashMap<usize, usize>,
 }
 
 /// The keyword filter and its per-article match counts.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct FilterState {
     /// What the user typed, in logical order.
     pub input: String,
     /// True while the prompt has the keyboard.
     pub editing: bool,
     pub query: Query,
-    /// Normalised articles, built on first use and kept.
-    pub prepared: Vec<PreparedArticle>,
+    /// The corpus normalised for filtering: built in the background by the
+    /// event loop (`building` is then true until it arrives), or on first
+    /// use when nothing builds it.
+    pub index: Option<CorpusFilter>,
+    pub building: bool,
     /// Match counts of the articles in the list's window, by corpus index.
     pub counts: HashMap<usize, usize>,
 }
@@ -93,6 +99,7 @@ impl<'a> App<'a> {
             cache: LayoutCache::new(4096),
         };
         app.show_selected();
+        super::update::refresh_counts(&mut app);
         app
     }
 
@@ -172,11 +179,9 @@ impl<'a> App<'a> {
         if self.filter.query.is_empty() {
             return;
         }
+        // Offsets are only needed for the article on screen.
         let article = &self.corpus.articles[index];
-        let hits = match self.filter.prepared.get(index) {
-            Some(p) => p.hits(&self.filter.query),
-            None => PreparedArticle::new(article).hits(&self.filter.query),
-        };
+        let hits = PreparedArticle::new(article).hits(&self.filter.query);
         self.article.hits = shown_hits(article, hits.unwrap_or_default());
     }
 

@@ -5,7 +5,7 @@ use super::action::Action;
 use super::geometry::Pane;
 use super::keymap::{Key, KeyCode};
 use super::state::App;
-use crate::search::{PreparedArticle, Query};
+use crate::search::{CorpusFilter, Query};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Work for the event loop, outside the pure state.
@@ -73,6 +73,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// New terminal size: panes and the article layout follow.
 pub fn resize(app: &mut App, width: u16, height: u16) {
+    // (The window of counted rows depends on the height.)
     app.width = width;
     app.height = height;
     app.show_selected();
@@ -245,23 +246,20 @@ pub fn set_filter(app: &mut App, input: String) {
     app.filter.input = input;
     if app.filter.query.is_empty() {
         app.list.visible = (0..app.corpus.articles.len()).collect();
+    } else if app.filter.index.is_none() && app.filter.building {
+        // The index is on its way; `install_filter` applies the query then.
+        app.notice = Some("preparing the filter…".into());
+        return;
     } else {
-        if app.filter.prepared.len() != app.corpus.articles.len() {
-            app.filter.prepared = app
-                .corpus
-                .articles
-                .iter()
-                .map(PreparedArticle::new)
-                .collect();
-        }
-        let query = &app.filter.query;
-        app.list.visible = app
+        let articles = &app.corpus.articles;
+        let index = app
             .filter
-            .prepared
+            .index
+            .get_or_insert_with(|| CorpusFilter::new(articles));
+        app.list.visible = index
+            .matching(&app.filter.input)
             .iter()
-            .enumerate()
-            .filter(|(_, p)| p.is_match(query))
-            .map(|(i, _)| i)
+            .map(|&i| i as usize)
             .collect();
     }
     app.list.selected = keep
@@ -273,18 +271,32 @@ pub fn set_filter(app: &mut App, input: String) {
     refresh_counts(app);
 }
 
-/// Match counts for the articles in the list's window only: the list shows
-/// them, and counting the whole corpus on every keystroke would not scale.
-fn refresh_counts(app: &mut App) {
-    app.filter.counts.clear();
-    if app.filter.query.is_empty() {
-        return;
+/// The filter index built in the background has arrived: a query typed
+/// meanwhile takes effect now.
+pub fn install_filter(app: &mut App, index: CorpusFilter) {
+    app.filter.index = Some(index);
+    app.filter.building = false;
+    if !app.filter.query.is_empty() {
+        let input = app.filter.input.clone();
+        set_filter(app, input);
+        app.notice = None;
     }
+}
+
+/// Word and match counts for the articles in the list's window only: the
+/// list shows them, and counting the whole corpus on every keystroke would
+/// not scale.
+pub(super) fn refresh_counts(app: &mut App) {
+    app.filter.counts.clear();
     let window = app.list.offset..(app.list.offset + app.list_height()).min(app.list.visible.len());
     for &i in &app.list.visible[window] {
-        if let Some(p) = app.filter.prepared.get(i) {
-            let hits = p.hits(&app.filter.query).unwrap_or_default();
-            let n = super::state::shown_hits(&app.corpus.articles[i], hits).len();
+        let article = &app.corpus.articles[i];
+        app.list
+            .words
+            .entry(i)
+            .or_insert_with(|| article.word_count());
+        if let (Some(index), false) = (&app.filter.index, app.filter.query.is_empty()) {
+            let n = index.count(i, &app.filter.query, article.title_is_lead());
             app.filter.counts.insert(i, n);
         }
     }

@@ -42,7 +42,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Some(n) => format!("×{n:<3}"),
             None => String::new(),
         };
-        let info = format!("{count}{:>5}w", article.word_count());
+        let words = app
+            .list
+            .words
+            .get(&index)
+            .copied()
+            .unwrap_or_else(|| article.word_count());
+        let info = format!("{count}{words:>5}w");
         let title_width = width.saturating_sub(1 + info.width() + 1);
         let opts = app.settings.layout;
         let visual = layout_title(&article.title, title_width, &opts);
