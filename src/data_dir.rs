@@ -26,6 +26,12 @@ pub fn config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "sahifa").map(|d| d.config_dir().to_path_buf())
 }
 
+/// Test-only crash point: when this variable is `after-temp-write`,
+/// [`write_atomic`] exits the process (status 86) right after the temporary
+/// file is written and flushed, before the rename — what a kill or power
+/// cut at the worst moment looks like. Used by `tests/bookmarks_store.rs`.
+pub const CRASH_POINT_ENV: &str = "SAHIFA_CRASH_POINT";
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same
 /// directory, flushed to disk, then renamed over the target. A crash at any
 /// point leaves either the old file or the new one, never a mix.
@@ -44,6 +50,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let mut file = fs::File::create(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
+        if std::env::var_os(CRASH_POINT_ENV).is_some_and(|v| v == "after-temp-write") {
+            std::process::exit(86);
+        }
         fs::rename(&tmp, path)?;
         // Make the rename itself durable.
         if let Ok(d) = fs::File::open(dir) {

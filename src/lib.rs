@@ -3,6 +3,7 @@
 //! The core (`corpus`, `text`) is pure and never touches the terminal; only
 //! `tui` does.
 
+pub mod bookmarks;
 pub mod config;
 pub mod corpus;
 pub mod data_dir;

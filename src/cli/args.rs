@@ -96,6 +96,62 @@ pub enum Command {
         #[arg(long)]
         no_align: bool,
     },
+    /// Saved passages: add, list, remove, export.
+    #[command(subcommand)]
+    Bookmarks(BookmarksCommand),
+}
+
+/// `sahifa bookmarks …`. Bookmarks live in <data dir>/bookmarks.json.
+#[derive(Debug, Subcommand)]
+pub enum BookmarksCommand {
+    /// Bookmark a passage: paragraph N (to M) of article ID, numbered as
+    /// `sahifa show ID --json` numbers them (1 = first paragraph after the
+    /// title). Prints the new bookmark's id.
+    Add {
+        /// The article id (or a unique prefix of it), as `sahifa list` shows.
+        id: String,
+        /// First paragraph of the passage (1-based).
+        #[arg(long, value_name = "N")]
+        paragraph: usize,
+        /// Last paragraph of the passage (default: N).
+        #[arg(long, value_name = "M")]
+        to: Option<usize>,
+        /// A short note to keep with the passage.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// List the bookmarks: id, article, paragraphs, status, title.
+    List {
+        /// Print a JSON array of bookmarks, each with its `status`
+        /// (found, moved or orphaned).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a bookmark (by its id, or a unique prefix of it).
+    Remove {
+        #[arg(value_name = "BOOKMARK_ID")]
+        bookmark_id: String,
+    },
+    /// Export every bookmark, text in logical order as in the article.
+    Export {
+        /// md (Markdown), json, txt (plain text) or html (standalone page).
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: ExportFormat,
+        /// Write to FILE instead of stdout.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Overwrite FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Json,
+    Txt,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

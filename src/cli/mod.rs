@@ -2,6 +2,7 @@
 //! a command or the reader.
 
 pub mod args;
+mod bookmarks;
 mod commands;
 mod output;
 mod present;
@@ -80,6 +81,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         layout,
     };
     let result = match cli.command {
+        Some(Command::Bookmarks(command)) => {
+            let dir = sahifa::data_dir::data_dir(cli.data_dir.as_deref());
+            return bookmarks::run(command, &corpus, dir.as_deref());
+        }
         None | Some(Command::Render { .. }) => {
             let keymap = match KeyMap::with_overrides(&config.keys) {
                 Ok(k) => k,

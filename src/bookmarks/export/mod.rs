@@ -1,0 +1,103 @@
+//! Exports of bookmarks: Markdown, JSON, plain text and standalone HTML.
+//!
+//! Every format writes each passage's saved text in logical order exactly
+//! as in the article — never reordered, mirrored or shaped for display:
+//! direction is left to the reader (`dir` attributes in HTML and Markdown).
+//! Orphaned bookmarks are exported too, marked as such.
+
+mod html;
+mod json;
+mod markdown;
+mod text;
+
+pub use json::{document, parse_json, ExportDoc, ExportEntry};
+
+use super::model::Bookmark;
+
+/// An export format, as `--format` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Json,
+    Text,
+    Html,
+}
+
+/// `bookmarks` in `format`; `exported` is the export time (RFC 3339),
+/// recorded in the JSON and HTML.
+pub fn render(format: Format, bookmarks: &[Bookmark], exported: &str) -> String {
+    match format {
+        Format::Markdown => markdown::render(bookmarks),
+        Format::Json => json::render(bookmarks, exported),
+        Format::Text => text::render(bookmarks),
+        Format::Html => html::render(bookmarks, exported),
+    }
+}
+
+/// True when `text` is a right-to-left paragraph (by its first strong
+/// character, as the Unicode bidi algorithm decides).
+fn is_rtl(text: &str) -> bool {
+    unicode_bidi::get_base_direction(text) == unicode_bidi::Direction::Rtl
+}
+
+/// The bookmark's direction, from its title and passage.
+fn bookmark_is_rtl(b: &Bookmark) -> bool {
+    b.text
+        .first()
+        .map_or_else(|| is_rtl(&b.title), |p| is_rtl(p))
+}
+
+/// "source · article ID · ¶2–3 · 2026-…Z", plus the orphan mark.
+fn meta_line(b: &Bookmark) -> String {
+    let mut line = format!(
+        "{} · {} · {} · {}",
+        b.source,
+        b.article,
+        b.range_label(),
+        b.created
+    );
+    if b.orphaned {
+        line.push_str(" · ");
+        line.push_str(ORPHAN_LABEL);
+    }
+    line
+}
+
+/// How an orphaned passage is labelled in every format.
+const ORPHAN_LABEL: &str = "no longer in the corpus";
+
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::super::model::Bookmark;
+    use crate::corpus::{Article, Metadata};
+
+    /// An Arabic passage with a note, an English one with markup-like
+    /// characters, and an orphan.
+    pub fn bookmarks() -> Vec<Bookmark> {
+        let ar = Article {
+            id: "001".into(),
+            title: "الجيش الأوكراني يتقدم نحو «خيرسون»".into(),
+            paragraphs: vec![
+                "مقدمة.".into(),
+                "قال المتحدث إن القوات عبرت نهر دنيبرو (2022).".into(),
+                "وأضاف: «الوضع مستقر» حتى الآن.".into(),
+            ],
+            source: "seeds/001.txt".into(),
+            meta: Metadata::default(),
+            boilerplate: Vec::new(),
+        };
+        let en = Article {
+            id: "en".into(),
+            title: "Tags & <b>\"quotes\"</b>".into(),
+            paragraphs: vec!["Use <script>alert('x')</script> & \"that\" > this.".into()],
+            source: "feeds/en.jsonl:3".into(),
+            ..ar.clone()
+        };
+        let mut a = Bookmark::new(&ar, 2, 3, Some("ملاحظة <مهمة> & \"مقتبسة\"".into())).unwrap();
+        a.created = "2026-11-23T01:50:51Z".into();
+        let b = Bookmark::new(&en, 1, 1, None).unwrap();
+        let mut c = Bookmark::new(&ar, 1, 1, None).unwrap();
+        c.orphaned = true;
+        vec![a, b, c]
+    }
+}
