@@ -65,6 +65,22 @@ fn help_overlay_lists_every_key() {
         );
     }
     insta::assert_snapshot!(t.backend());
+    // At 80x24 it does not fit: it says so and scrolls to the rest.
+    let mut small = app(&corpus, 80, 24);
+    type_keys(&mut small, "?");
+    let top = format!("{}", screen(&small).backend());
+    assert!(
+        top.contains("j/k scroll ↓") && top.contains("move down"),
+        "{top}"
+    );
+    assert!(!top.contains("edit the note"));
+    type_keys(&mut small, "G");
+    let bottom = format!("{}", screen(&small).backend());
+    assert!(
+        bottom.contains("edit the note") && bottom.contains("erase the whole query"),
+        "{bottom}"
+    );
+    assert!(bottom.contains("j/k scroll ↑"));
 }
 
 #[test]

@@ -160,6 +160,18 @@ impl Store {
         Ok(bookmark)
     }
 
+    /// Sets (or with `None` clears) the note of bookmark `id`.
+    pub fn set_note(&mut self, id: &str, note: Option<String>) -> Result<(), BookmarkError> {
+        let bookmark = self
+            .bookmarks
+            .iter_mut()
+            .find(|b| b.id == id)
+            .ok_or_else(|| BookmarkError::UnknownBookmark(id.to_string()))?;
+        bookmark.note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+        self.dirty.insert(id.to_string());
+        Ok(())
+    }
+
     /// The reader's bookmark key: removes every (not orphaned) bookmark of
     /// `article` covering paragraph `n`, or, if there is none, bookmarks
     /// paragraph `n` alone.

@@ -22,13 +22,17 @@ pub enum Action {
     NextMatch,
     PreviousMatch,
     Clear,
+    ToggleBookmark,
+    MarkRange,
+    Bookmarks,
+    Export,
     Help,
     Quit,
 }
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 21] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::First,
@@ -44,6 +48,10 @@ impl Action {
         Action::NextMatch,
         Action::PreviousMatch,
         Action::Clear,
+        Action::ToggleBookmark,
+        Action::MarkRange,
+        Action::Bookmarks,
+        Action::Export,
         Action::Help,
         Action::Quit,
     ];
@@ -65,7 +73,11 @@ impl Action {
             Action::Filter => "filter articles (live)",
             Action::NextMatch => "next match in the article",
             Action::PreviousMatch => "previous match in the article",
-            Action::Clear => "clear the filter / close",
+            Action::Clear => "clear the filter, cancel a range, close",
+            Action::ToggleBookmark => "bookmark this paragraph (toggle); ends a v range",
+            Action::MarkRange => "start a range of paragraphs to bookmark",
+            Action::Bookmarks => "bookmarks: jump, d delete, n note, e export",
+            Action::Export => "export the bookmarks (choose a format)",
             Action::Help => "show or hide this help",
             Action::Quit => "quit (closes help first)",
         }

@@ -4,6 +4,7 @@
 
 mod action;
 mod article_rows;
+mod bookmarking;
 mod geometry;
 mod keymap;
 mod session;
@@ -13,6 +14,7 @@ mod update;
 mod view;
 
 pub use action::Action;
+pub use bookmarking::{current_paragraph, BookmarkState, Prompt};
 pub use geometry::{geometry, Geometry, Pane, PaneOrder};
 pub use keymap::{Key, KeyCode, KeyMap};
 pub use session::Session;
@@ -21,6 +23,8 @@ pub use theme::{Theme, ThemeName};
 pub use update::{handle_key, install_filter, resize, scroll_at, set_filter, update, Effect};
 pub use view::draw;
 
+use crate::bookmarks::export::write_new_file;
+use crate::bookmarks::{now_secs, rfc3339, Anchor, Store};
 use crate::corpus::Corpus;
 use crate::search::CorpusFilter;
 use crate::text::{BidiMode, BDSM_APP_REORDERS, BDSM_TERMINAL_REORDERS};
@@ -86,6 +90,7 @@ fn event_loop(
     app.filter.building = true;
     if let Some(dir) = &opts.data_dir {
         restore_session(&mut app, &Session::load(dir));
+        open_bookmarks(&mut app, dir);
     }
     loop {
         terminal.draw(|frame| draw(frame, &app))?;
@@ -128,15 +133,15 @@ fn event_loop(
             _ => Vec::new(),
         };
         for effect in effects {
-            perform(&app, &effect, opts.data_dir.as_deref());
+            perform(&mut app, &effect, opts.data_dir.as_deref());
         }
     }
     // Leaving by a signal also remembers the position.
-    perform(&app, &Effect::SaveSession, opts.data_dir.as_deref());
+    perform(&mut app, &Effect::SaveSession, opts.data_dir.as_deref());
     Ok(())
 }
 
-fn perform(app: &App, effect: &Effect, data_dir: Option<&std::path::Path>) {
+fn perform(app: &mut App, effect: &Effect, data_dir: Option<&std::path::Path>) {
     match effect {
         Effect::SaveSession => {
             if let Some(dir) = data_dir {
@@ -144,6 +149,60 @@ fn perform(app: &App, effect: &Effect, data_dir: Option<&std::path::Path>) {
                 let _ = current_session(app).save(dir);
             }
         }
+        Effect::SaveBookmarks => {
+            if let Err(e) = app.marks.store.save() {
+                app.notice = Some(format!("not saved: {e}"));
+            }
+        }
+        Effect::Export(format) => {
+            let exported = rfc3339(now_secs());
+            let bookmarks = app.marks.store.bookmarks();
+            // The current directory, where the user started; else the data dir.
+            let written = std::env::current_dir()
+                .and_then(|d| write_new_file(&d, *format, bookmarks, &exported))
+                .or_else(|e| match data_dir {
+                    Some(d) => write_new_file(d, *format, bookmarks, &exported),
+                    None => Err(e),
+                });
+            app.notice = Some(match written {
+                Ok(path) => format!(
+                    "exported {} passages to {}",
+                    bookmarks.len(),
+                    path.display()
+                ),
+                Err(e) => format!("export failed: {e}"),
+            });
+        }
+    }
+}
+
+/// Loads the bookmark store, finds its passages in this corpus, and says
+/// on the status line if anything needs the user's attention.
+fn open_bookmarks(app: &mut App, dir: &std::path::Path) {
+    let mut store = Store::open(dir);
+    let (anchors, moved) = store.reanchor(app.corpus);
+    let orphaned = anchors
+        .iter()
+        .filter(|a| matches!(a, Anchor::Orphaned))
+        .count();
+    let mut notes: Vec<String> = store
+        .take_warnings()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    if moved {
+        if let Err(e) = store.save() {
+            notes.push(format!("bookmarks not saved: {e}"));
+        }
+    }
+    if orphaned > 0 {
+        notes.push(format!(
+            "{orphaned} bookmarked passages are no longer in this corpus (kept; B lists them)"
+        ));
+    }
+    app.marks = BookmarkState::new(store);
+    if !notes.is_empty() {
+        app.notice = Some(notes.join(" · "));
     }
 }
 

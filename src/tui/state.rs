@@ -2,9 +2,11 @@
 //! terminal. Changed only by `update`.
 
 use super::article_rows::{ArticleRows, CacheKey};
+use super::bookmarking::BookmarkState;
 use super::geometry::{geometry, Geometry, Pane, PaneOrder};
 use super::keymap::KeyMap;
 use super::theme::Theme;
+use crate::bookmarks::Store;
 use crate::corpus::Corpus;
 use crate::search::{CorpusFilter, Hit, PreparedArticle, Query};
 use crate::text::{LayoutCache, LayoutOptions};
@@ -73,6 +75,9 @@ pub struct App<'a> {
     pub filter: FilterState,
     pub article: ArticleState,
     pub help: bool,
+    /// First line of the help overlay shown (it scrolls on small screens).
+    pub help_scroll: usize,
+    pub marks: BookmarkState,
     pub quit: bool,
     /// A one-line notice for the status bar (cleared by the next key).
     pub notice: Option<String>,
@@ -94,6 +99,8 @@ impl<'a> App<'a> {
             filter: FilterState::default(),
             article: ArticleState::default(),
             help: false,
+            help_scroll: 0,
+            marks: BookmarkState::new(Store::in_memory()),
             quit: false,
             notice: None,
             cache: LayoutCache::new(4096),

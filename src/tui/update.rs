@@ -2,6 +2,7 @@
 //! returns the effects (saving the session) that the event loop performs.
 
 use super::action::Action;
+use super::bookmarking;
 use super::geometry::Pane;
 use super::keymap::{Key, KeyCode};
 use super::state::App;
@@ -13,6 +14,10 @@ use unicode_segmentation::UnicodeSegmentation;
 pub enum Effect {
     /// Remember the open article and scroll position.
     SaveSession,
+    /// Save the bookmark store.
+    SaveBookmarks,
+    /// Write the bookmarks to a file in this format and say where.
+    Export(crate::bookmarks::export::Format),
 }
 
 /// Routes a key: to the filter prompt while it is open, else through the
@@ -22,6 +27,9 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
     if app.filter.editing {
         return edit_filter(app, key);
     }
+    if app.marks.prompt.is_some() || app.marks.pane {
+        return bookmarking::handle_key(app, key);
+    }
     match app.settings.keymap.action(key) {
         Some(action) => update(app, action),
         None => Vec::new(),
@@ -30,6 +38,14 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if app.help && !matches!(action, Action::Help | Action::Quit | Action::Clear) {
+        // Help is modal; movement scrolls it (drawing clamps the offset).
+        app.help_scroll = match action {
+            Action::MoveDown | Action::HalfPageDown => app.help_scroll + 1,
+            Action::MoveUp | Action::HalfPageUp => app.help_scroll.saturating_sub(1),
+            Action::First => 0,
+            Action::Last => usize::MAX / 2,
+            _ => app.help_scroll,
+        };
         return Vec::new();
     }
     match action {
@@ -51,14 +67,27 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Filter => app.filter.editing = true,
         Action::NextMatch => jump_match(app, true),
         Action::PreviousMatch => jump_match(app, false),
+        Action::ToggleBookmark => return bookmarking::toggle_bookmark(app),
+        Action::MarkRange => return bookmarking::mark_range(app),
+        Action::Bookmarks => {
+            app.marks.pane = true;
+            let last = app.marks.store.bookmarks().len().saturating_sub(1);
+            app.marks.selected = app.marks.selected.min(last);
+        }
+        Action::Export => app.marks.prompt = Some(bookmarking::Prompt::ExportMenu),
         Action::Clear => {
             if app.help {
                 app.help = false;
+            } else if app.marks.range_from.take().is_some() {
+                app.notice = Some("range cancelled".into());
             } else if !app.filter.input.is_empty() {
                 set_filter(app, String::new());
             }
         }
-        Action::Help => app.help = !app.help,
+        Action::Help => {
+            app.help = !app.help;
+            app.help_scroll = 0;
+        }
         Action::Quit => {
             if app.help {
                 app.help = false;

@@ -23,6 +23,59 @@ pub enum Format {
     Html,
 }
 
+impl Format {
+    /// The usual file extension for the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Text => "txt",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// Writes `bookmarks` to a new file `sahifa-bookmarks-<time>.<ext>` in
+/// `dir` (never replacing an existing file) and returns its path.
+pub fn write_new_file(
+    dir: &std::path::Path,
+    format: Format,
+    bookmarks: &[Bookmark],
+    exported: &str,
+) -> std::io::Result<std::path::PathBuf> {
+    use std::io::Write;
+    let stamp: String = exported
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let text = render(format, bookmarks, exported);
+    for n in 1.. {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let path = dir.join(format!(
+            "sahifa-bookmarks-{stamp}{suffix}.{}",
+            format.extension()
+        ));
+        match std::fs::File::options()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut file) => {
+                file.write_all(text.as_bytes())?;
+                file.sync_all()?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    unreachable!("1.. never ends")
+}
+
 /// `bookmarks` in `format`; `exported` is the export time (RFC 3339),
 /// recorded in the JSON and HTML.
 pub fn render(format: Format, bookmarks: &[Bookmark], exported: &str) -> String {

@@ -62,6 +62,57 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines), text);
+    draw_gutter(frame, app, area, text);
+}
+
+/// Marks in the margin on the reading side (right for right-to-left text):
+/// ★ on the first line of a bookmarked paragraph, ┃ along a `v` range being
+/// chosen, ▏ along the current paragraph (what `b` acts on).
+fn draw_gutter(frame: &mut Frame, app: &App, pane: Rect, text: Rect) {
+    let Some(rows) = &app.article.rows else {
+        return;
+    };
+    let article = &app.corpus.articles[rows.article];
+    let bookmarked = app.marks.store.bookmarked_paragraphs(&article.id);
+    let current = crate::tui::current_paragraph(app);
+    let range = app
+        .marks
+        .range_from
+        .zip(current)
+        .map(|(a, b)| a.min(b)..=a.max(b));
+    let theme = &app.settings.theme;
+    let visible = rows
+        .rows
+        .iter()
+        .enumerate()
+        .skip(app.article.scroll)
+        .take(usize::from(text.height));
+    for (y, (_, row)) in (text.y..).zip(visible) {
+        let Row::Text { field, line } = *row else {
+            continue;
+        };
+        if field == 0 {
+            continue;
+        }
+        let mark = if line == 0 && bookmarked.contains(&field) {
+            ("★", theme.headline)
+        } else if range.as_ref().is_some_and(|r| r.contains(&field)) {
+            ("┃", theme.border_focused)
+        } else if current == Some(field) && app.focus == Pane::Article {
+            ("▏", theme.dim)
+        } else {
+            continue;
+        };
+        let rtl = rows.fields[field].rtl;
+        let x = if rtl {
+            text.right()
+        } else {
+            text.x.saturating_sub(1)
+        };
+        if x > pane.x && x + 1 < pane.right() {
+            frame.buffer_mut().set_string(x, y, mark.0, mark.1);
+        }
+    }
 }
 
 /// Logical ranges of `field` to highlight: filter matches, the current one

@@ -1,7 +1,7 @@
 //! The `?` overlay, generated from the key map so it always tells the truth.
 
 use crate::tui::state::App;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::Frame;
@@ -13,6 +13,15 @@ const PROMPT_KEYS: [(&str, &str); 5] = [
     ("Esc", "clear the filter"),
     ("Backspace", "erase a letter"),
     ("Ctrl-U", "erase the whole query"),
+];
+
+/// Keys of the bookmarks pane, which is modal.
+const PANE_KEYS: [(&str, &str); 5] = [
+    ("j k ↓ ↑", "move"),
+    ("Enter", "open the passage"),
+    ("d", "delete (asks first)"),
+    ("n", "edit the note"),
+    ("e", "export; Esc, q or B closes"),
 ];
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -39,8 +48,25 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Span::raw(what),
         ]));
     }
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let width = (key_w as u16 + 40).min(area.width);
+    lines.push(Line::default());
+    lines.push(Line::styled("In the bookmarks pane (B):", theme.headline));
+    for (keys, what) in PANE_KEYS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{keys:<key_w$}  "), theme.headline),
+            Span::raw(what),
+        ]));
+    }
+    // As wide as the longest entry; in two columns when too tall for the
+    // screen and wide enough for both.
+    let line_w = lines.iter().map(Line::width).max().unwrap_or(20) as u16;
+    let needed = lines.len() as u16 + 2;
+    let two_columns = needed > area.height && 2 * (line_w + 3) + 2 <= area.width;
+    let (width, height) = if two_columns {
+        (2 * (line_w + 3) + 2, (lines.len() as u16).div_ceil(2) + 2)
+    } else {
+        (line_w + 4, needed)
+    };
+    let (width, height) = (width.min(area.width), height.min(area.height));
     let popup = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
@@ -48,8 +74,35 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         height,
     };
     frame.render_widget(Clear, popup);
+    let rows = usize::from(height.saturating_sub(2));
+    let total = if two_columns {
+        lines.len().div_ceil(2)
+    } else {
+        lines.len()
+    };
+    let skip = app.help_scroll.min(total.saturating_sub(rows));
+    let more = if skip + rows < total {
+        " · j/k scroll ↓"
+    } else if skip > 0 {
+        " · j/k scroll ↑"
+    } else {
+        ""
+    };
     let block = Block::bordered()
         .border_style(theme.border_focused)
-        .title(" Keys · ? or Esc closes ");
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+        .title(format!(" Keys · ? or Esc closes{more} "));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    if !two_columns {
+        lines.drain(..skip);
+    }
+    if two_columns {
+        let half = lines.len().div_ceil(2);
+        let right = lines.split_off(half);
+        let [a, b] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(inner);
+        frame.render_widget(Paragraph::new(lines), a.inner(Margin::new(1, 0)));
+        frame.render_widget(Paragraph::new(right), b.inner(Margin::new(1, 0)));
+    } else {
+        frame.render_widget(Paragraph::new(lines), inner.inner(Margin::new(1, 0)));
+    }
 }

@@ -28,6 +28,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.settings.theme;
     let width = usize::from(inner.width);
     let rtl = app.settings.order == PaneOrder::Rtl;
+    let marked: std::collections::HashSet<&str> = app
+        .marks
+        .store
+        .bookmarks()
+        .iter()
+        .filter(|b| !b.orphaned)
+        .map(|b| b.article.as_str())
+        .collect();
     let rows = list
         .visible
         .iter()
@@ -48,7 +56,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .get(&index)
             .copied()
             .unwrap_or_else(|| article.word_count());
-        let info = format!("{count}{words:>5}w");
+        let star = if marked.contains(article.id.as_str()) {
+            "★"
+        } else {
+            " "
+        };
+        let info = format!("{star}{count}{words:>5}w");
         let title_width = width.saturating_sub(1 + info.width() + 1);
         let opts = app.settings.layout;
         let visual = layout_title(&article.title, title_width, &opts);

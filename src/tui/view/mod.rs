@@ -1,6 +1,7 @@
 //! Drawing: reads the state, never changes it. Each pane has its own file.
 
 mod article_pane;
+mod bookmarks_pane;
 mod entities_pane;
 mod help_overlay;
 mod list_pane;
@@ -43,6 +44,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         entities_pane::draw(frame, app, r);
     }
     status_bar::draw(frame, app, g.status);
+    if app.marks.pane {
+        bookmarks_pane::draw(frame, app, area);
+    }
     if app.help {
         help_overlay::draw(frame, app, area);
     }

@@ -4,6 +4,7 @@
 use super::styled_line;
 use crate::text::layout_title;
 use crate::tui::state::App;
+use crate::tui::Prompt;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -23,8 +24,31 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ));
     }
     if app.filter.editing {
-        draw_prompt(frame, app, area, left);
+        draw_prompt(frame, app, area, " / ", &app.filter.input, left);
         return;
+    }
+    match &app.marks.prompt {
+        Some(Prompt::EditNote { text, .. }) => {
+            draw_prompt(frame, app, area, " note: ", text, left);
+            return;
+        }
+        Some(Prompt::ConfirmDelete(_)) => {
+            left.push(Span::styled(
+                " delete this bookmark? y deletes, any other key keeps it",
+                theme.notice,
+            ));
+            frame.render_widget(Paragraph::new(Line::from(left)).style(theme.status), area);
+            return;
+        }
+        Some(Prompt::ExportMenu) => {
+            left.push(Span::styled(
+                " export bookmarks as: m Markdown · j JSON · t text · h HTML · Esc cancel",
+                theme.notice,
+            ));
+            frame.render_widget(Paragraph::new(Line::from(left)).style(theme.status), area);
+            return;
+        }
+        None => {}
     }
     let mut summary = if app.filter.input.is_empty() {
         format!(" {total} articles")
@@ -33,6 +57,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let plural = if here == 1 { "" } else { "es" };
         format!(" {shown} of {total} articles · {here} match{plural} here · n/N next")
     };
+    if let Some(from) = app.marks.range_from {
+        summary.push_str(&format!(
+            " · range from ¶{from}: b bookmarks it, Esc cancels"
+        ));
+    }
     if let Some(notice) = &app.notice {
         summary.push_str(" · ");
         summary.push_str(notice);
@@ -52,18 +81,25 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     );
 }
 
-/// `/` then the query in visual order, with the cursor at its logical end
-/// (the left edge of right-to-left text).
-fn draw_prompt(frame: &mut Frame, app: &App, area: Rect, mut spans: Vec<Span<'static>>) {
+/// A prompt label then the typed text in visual order, with the cursor at
+/// its logical end (the left edge of right-to-left text).
+fn draw_prompt(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    label: &str,
+    input: &str,
+    mut spans: Vec<Span<'static>>,
+) {
     let theme = &app.settings.theme;
-    spans.push(Span::raw(" / "));
+    spans.push(Span::raw(label.to_string()));
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let room = usize::from(area.width).saturating_sub(used + 2);
     let opts = crate::text::LayoutOptions {
         align: false,
         ..app.settings.layout
     };
-    let visual = layout_title(&app.filter.input, room, &opts);
+    let visual = layout_title(input, room, &opts);
     let query_width = visual.width();
     let mut cursor_x = used;
     if visual.rtl {
