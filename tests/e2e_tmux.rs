@@ -308,3 +308,52 @@ fn bookmark_two_articles_and_export_markdown() {
         );
     }
 }
+
+#[test]
+fn a_reader_whose_terminal_closes_exits_instead_of_spinning() {
+    let bin = release_binary();
+    let data = tempfile::TempDir::new().unwrap();
+    let tmux = Tmux {
+        socket: format!("sahifa-e2e-hup-{}", std::process::id()),
+    };
+    tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "bash --norc --noprofile",
+    ]);
+    let run = format!(
+        "SAHIFA_DATA_DIR={} {}",
+        data.path().display(),
+        bin.display()
+    );
+    tmux.text(&run);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the reader", |s| s.contains("Articles 1/5"));
+    let shell = tmux.cmd(&["display", "-p", "-t", "e2e", "#{pane_pid}"]);
+    let child = Command::new("pgrep")
+        .args(["-P", shell.trim()])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&child.stdout).trim().to_string();
+    assert!(!pid.is_empty());
+    // Closing the terminal: the pane and its pty go away.
+    tmux.cmd(&["kill-server"]);
+    let start = Instant::now();
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if stat.split_whitespace().nth(2) == Some("Z") {
+            break; // exited, not yet reaped
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "sahifa {pid} still running 5 s after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

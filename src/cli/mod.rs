@@ -4,6 +4,7 @@
 pub mod args;
 mod bookmarks;
 mod commands;
+mod loading;
 mod output;
 mod present;
 
@@ -68,7 +69,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let corpus = if cli.corpus.is_empty() {
         Corpus::bundled()
     } else {
-        match Corpus::load(&cli.corpus) {
+        match loading::load(&cli.corpus) {
             Ok(c) => c,
             Err(e) => return bad_input(e),
         }

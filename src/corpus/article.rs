@@ -57,9 +57,44 @@ impl Article {
 /// Whitespace-separated tokens holding at least one word character (letter,
 /// digit or mark, as the search defines it).
 pub fn count_words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(crate::text::normalize::is_word_char))
-        .count()
+    // One pass over the bytes: ASCII decided directly, other characters
+    // decoded only where they start (this runs over whole corpora).
+    let (mut words, mut in_token, mut has_word) = (0, false, false);
+    let mut close = |in_token: &mut bool, has_word: &mut bool| {
+        if *in_token && *has_word {
+            words += 1;
+        }
+        *in_token = false;
+        *has_word = false;
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, word, len) = if b.is_ascii() {
+            (
+                b.is_ascii_whitespace() || b == 0x0b,
+                b.is_ascii_alphanumeric(),
+                1,
+            )
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (
+                c.is_whitespace(),
+                crate::text::normalize::is_word_char(c),
+                c.len_utf8(),
+            )
+        };
+        if space {
+            close(&mut in_token, &mut has_word);
+        } else {
+            in_token = true;
+            has_word |= word;
+        }
+        i += len;
+    }
+    close(&mut in_token, &mut has_word);
+    words
 }
 
 /// A short, stable content hash (FNV-1a, 64 bits, hex) used as the id of
@@ -87,6 +122,17 @@ mod tests {
     #[test]
     fn words_ignore_lone_punctuation() {
         assert_eq!(count_words("قال بوتين ، إن 10 جنود – فقط"), 6);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn counting_matches_the_definition(text in "[ \t\n\u{a0}\u{2003}a-z0-9،؟.ـبتثأُّ٣—]{0,40}") {
+            let expected = text
+                .split_whitespace()
+                .filter(|w| w.chars().any(crate::text::normalize::is_word_char))
+                .count();
+            proptest::prop_assert_eq!(count_words(&text), expected);
+        }
     }
 
     #[test]

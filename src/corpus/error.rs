@@ -8,6 +8,8 @@ use std::path::PathBuf;
 pub enum LoadError {
     #[error("{}: no such file or directory", .0.display())]
     NotFound(PathBuf),
+    #[error("loading was interrupted")]
+    Cancelled,
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,

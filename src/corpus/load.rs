@@ -163,21 +163,27 @@ fn load_json(name: &str, text: &str, out: &mut FileLoad) {
 fn load_json_lines(name: &str, text: &str, out: &mut FileLoad) {
     let before = out.articles.len();
     for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let place = format!("{name}:{}", i + 1);
-        match serde_json::from_str(line) {
-            Ok(record) => add_record(place, record, out),
-            Err(e) => out.warnings.push(Warning::new(
-                place,
-                format!("malformed JSON ({e}); record skipped"),
-            )),
-        }
+        add_jsonl_line(name, i + 1, line, out);
     }
     if out.articles.len() == before && out.warnings.is_empty() {
         out.warnings
             .push(Warning::new(name, "empty: no records; skipped"));
+    }
+}
+
+/// One JSONL line (`number` is 1-based): a record, a warning, or nothing
+/// for a blank line.
+pub fn add_jsonl_line(name: &str, number: usize, line: &str, out: &mut FileLoad) {
+    if line.trim().is_empty() {
+        return;
+    }
+    let place = format!("{name}:{number}");
+    match serde_json::from_str(line) {
+        Ok(record) => add_record(place, record, out),
+        Err(e) => out.warnings.push(Warning::new(
+            place,
+            format!("malformed JSON ({e}); record skipped"),
+        )),
     }
 }
 

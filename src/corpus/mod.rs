@@ -2,6 +2,7 @@
 //! scraped pages, and the Article model.
 
 mod article;
+mod bulk;
 mod clean;
 mod error;
 mod load;
@@ -10,6 +11,7 @@ mod seeds;
 pub mod synthetic;
 
 pub use article::{content_id, count_words, Article, Metadata};
+pub use bulk::Progress;
 pub use clean::{clean_page, CleanPage, Rules};
 pub use error::{LoadError, Warning};
 pub use load::{corpus_files, load_bytes, load_file, FileLoad};
@@ -44,14 +46,19 @@ impl Corpus {
     /// Loads every path (files or directories) in order. A path that does
     /// not exist is an error; a bad file inside is a warning.
     pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
-        let rules = Rules::bundled();
+        Self::load_with(paths, &Progress::default())
+    }
+
+    /// [`Corpus::load`] on all cores, reporting into `progress` and
+    /// stopping with [`LoadError::Cancelled`] when it is cancelled.
+    pub fn load_with(paths: &[PathBuf], progress: &Progress) -> Result<Corpus, LoadError> {
         let mut files = Vec::new();
         for path in paths {
             files.extend(corpus_files(path)?);
         }
         let mut corpus = Corpus::default();
-        for file in &files {
-            corpus.absorb(load_file(file, rules));
+        for file in bulk::load_files(&files, Rules::bundled(), progress)? {
+            corpus.absorb(file);
         }
         corpus.dedupe_ids();
         Ok(corpus)

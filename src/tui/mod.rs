@@ -56,11 +56,13 @@ pub fn run(corpus: &Corpus, opts: RunOptions) -> io::Result<()> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let app_reorders = opts.settings.layout.mode == BidiMode::App;
+    let mouse = opts.mouse;
     let mut terminal = ratatui::try_init()?;
     install_panic_cleanup(app_reorders, opts.mouse);
     enter_modes(app_reorders, opts.mouse)?;
     // The filter index is built while the user reads; quitting cancels it.
     let cancel = AtomicBool::new(false);
+    let finished = AtomicBool::new(false);
     let result = std::thread::scope(|s| {
         let (tx, rx) = mpsc::channel();
         let cancel = &cancel;
@@ -69,7 +71,10 @@ pub fn run(corpus: &Corpus, opts: RunOptions) -> io::Result<()> {
                 let _ = tx.send(index);
             }
         });
+        let finished = &finished;
+        s.spawn(|| watchdog(&stop, finished, app_reorders, mouse));
         let result = event_loop(&mut terminal, corpus, opts, &stop, &rx);
+        finished.store(true, Ordering::Relaxed);
         cancel.store(true, Ordering::Relaxed);
         result
     });
@@ -233,6 +238,32 @@ pub fn restore_session(app: &mut App, session: &Session) {
         app.list.offset = pos.saturating_sub(h.saturating_sub(1));
     }
 }
+
+/// How long the event loop may take to notice SIGTERM/SIGHUP.
+const STOP_GRACE: Duration = Duration::from_secs(1);
+
+/// Ends the process when a stop signal came and the event loop did not
+/// finish soon after. crossterm 0.29 never returns from `poll` once the
+/// terminal is gone (its reader loops on `read() == 0` at end of file), so
+/// without this a reader whose terminal was closed spins forever.
+fn watchdog(stop: &AtomicBool, finished: &AtomicBool, app_reorders: bool, mouse: bool) {
+    let mut stopping_since = None;
+    while !finished.load(Ordering::Relaxed) {
+        std::thread::sleep(Duration::from_millis(50));
+        if !stop.load(Ordering::Relaxed) {
+            continue;
+        }
+        let since = *stopping_since.get_or_insert_with(std::time::Instant::now);
+        if since.elapsed() > STOP_GRACE && !finished.load(Ordering::Relaxed) {
+            leave_modes(app_reorders, mouse);
+            ratatui::restore();
+            std::process::exit(EXIT_HANGUP);
+        }
+    }
+}
+
+/// Exit status when the terminal went away under the reader (128 + SIGHUP).
+const EXIT_HANGUP: i32 = 129;
 
 /// Asks the terminal not to reorder again (BDSM explicit mode, `CSI 8 l`)
 /// when sahifa does the bidi, and turns mouse reporting on if asked.

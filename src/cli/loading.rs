@@ -1,0 +1,50 @@
+//! Loading the corpus for a command: on all cores, with a progress line on
+//! stderr (a terminal only) when it takes longer than 200 ms.
+
+use sahifa::corpus::{Corpus, LoadError, Progress};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+const QUIET_FOR: Duration = Duration::from_millis(200);
+const EVERY: Duration = Duration::from_millis(200);
+
+pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
+    let progress = Progress::default();
+    let done = AtomicBool::new(false);
+    std::thread::scope(|s| {
+        if std::io::stderr().is_terminal() {
+            s.spawn(|| report(&progress, &done));
+        }
+        let result = Corpus::load_with(paths, &progress);
+        done.store(true, Ordering::Relaxed);
+        result
+    })
+}
+
+fn report(progress: &Progress, done: &AtomicBool) {
+    let start = Instant::now();
+    let mut shown = false;
+    while !done.load(Ordering::Relaxed) {
+        std::thread::sleep(Duration::from_millis(20));
+        if start.elapsed() < QUIET_FOR
+            || (shown && start.elapsed().as_millis() % EVERY.as_millis() > 20)
+        {
+            continue;
+        }
+        let mb = |b: &std::sync::atomic::AtomicU64| b.load(Ordering::Relaxed) as f64 / 1e6;
+        let (done_mb, total_mb) = (mb(&progress.done_bytes), mb(&progress.total_bytes));
+        let percent = if total_mb > 0.0 {
+            done_mb * 100.0 / total_mb
+        } else {
+            0.0
+        };
+        eprint!("\rsahifa: loading {done_mb:.0} of {total_mb:.0} MB ({percent:.0}%)…\x1b[K");
+        let _ = std::io::stderr().flush();
+        shown = true;
+    }
+    if shown {
+        eprint!("\r\x1b[K");
+    }
+}
