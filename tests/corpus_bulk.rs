@@ -41,7 +41,7 @@ fn a_big_jsonl_file_loads_in_blocks_exactly_as_in_one_piece() {
     let bad_utf8_at = bytes.iter().position(|&b| b == 0xff).unwrap();
 
     let progress = Progress::default();
-    let bulk = Corpus::load_with(&[path.clone()], &progress).unwrap();
+    let bulk = Corpus::load_with(std::slice::from_ref(&path), &progress).unwrap();
     let name = path.display().to_string();
     let whole = load_bytes(&name, Path::new(&path), &bytes, Rules::bundled());
     assert_eq!(bulk.articles.len(), 2_598);
