@@ -77,10 +77,10 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
     // I1 and I2, then one level per byte.
     let raised = |n: u8| Level::new(level.number() + n).ok();
     let (plus1, plus2) = (raised(1)?, raised(2)?);
-    let mut levels = Vec::with_capacity(text.len());
+    let mut levels = vec![level; text.len()];
     let mut chars = cls.iter();
     let mut current = level;
-    for &b in text.as_bytes() {
+    for (l, &b) in levels.iter_mut().zip(text.as_bytes()) {
         if b & 0xC0 != 0x80 {
             current = match (level.is_rtl(), chars.next()) {
                 (false, Some(AN | EN)) => plus2,
@@ -88,7 +88,7 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
                 _ => level,
             };
         }
-        levels.push(current);
+        *l = current;
     }
     Some(Resolved {
         levels,
@@ -118,8 +118,10 @@ fn resolve_weak(cls: &mut [BidiClass], sos: BidiClass) {
     }
     // W4: a single separator between two numbers of the same kind.
     for i in 1..cls.len().saturating_sub(1) {
-        let (before, after) = (cls[i - 1], cls[i + 1]);
-        cls[i] = match (before, cls[i], after) {
+        if !matches!(cls[i], ES | CS) {
+            continue;
+        }
+        cls[i] = match (cls[i - 1], cls[i], cls[i + 1]) {
             (EN, ES | CS, EN) => EN,
             (AN, CS, AN) => AN,
             (_, c, _) => c,
