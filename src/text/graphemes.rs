@@ -9,11 +9,9 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Characters known to have Grapheme_Cluster_Break=Other and no emoji
-/// property: printable ASCII, Latin-1 letters and signs, Hebrew and Arabic
-/// letters, digits and punctuation, and common general punctuation.
-pub(crate) fn is_simple(c: char) -> bool {
-    matches!(c as u32,
+/// The definition of [`is_simple`] on code points.
+const fn simple_cp(cp: u32) -> bool {
+    matches!(cp,
         0x20..=0x7E
         | 0xA0..=0xA8 | 0xAA..=0xAC | 0xAF..=0xFF
         | 0x05D0..=0x05EA
@@ -24,6 +22,34 @@ pub(crate) fn is_simple(c: char) -> bool {
         | 0x2010..=0x2027
         | 0x2030..=0x203B | 0x203D..=0x2048 | 0x204A..=0x205E
     )
+}
+
+/// Code points below this are answered from a bitmap.
+const TABLE_END: u32 = 0x800;
+
+/// [`simple_cp`] for U+0000 up to [`TABLE_END`], one bit per code point.
+static SIMPLE: [u64; (TABLE_END / 64) as usize] = {
+    let mut t = [0u64; (TABLE_END / 64) as usize];
+    let mut cp = 0;
+    while cp < TABLE_END {
+        if simple_cp(cp) {
+            t[(cp / 64) as usize] |= 1 << (cp % 64);
+        }
+        cp += 1;
+    }
+    t
+};
+
+/// Characters known to have Grapheme_Cluster_Break=Other and no emoji
+/// property: printable ASCII, Latin-1 letters and signs, Hebrew and Arabic
+/// letters, digits and punctuation, and common general punctuation.
+pub(crate) fn is_simple(c: char) -> bool {
+    let cp = c as u32;
+    if cp < TABLE_END {
+        SIMPLE[(cp / 64) as usize] >> (cp % 64) & 1 != 0
+    } else {
+        simple_cp(cp)
+    }
 }
 
 /// Iterator over `(byte offset, cluster)` like
@@ -87,6 +113,12 @@ mod tests {
             }
             // GB999 holds on both sides: never joined to a simple neighbour.
             assert_eq!(format!("{c}a{c}").graphemes(true).count(), 3, "U+{cp:04X}");
+        }
+        for cp in 0..0x3000 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            assert_eq!(is_simple(c), simple_cp(cp), "U+{cp:04X}");
         }
     }
 }

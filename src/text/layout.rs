@@ -1,11 +1,11 @@
 //! Laying out a paragraph or a one-line title.
 
-use unicode_bidi::{BidiInfo, Level, ParagraphInfo};
+use unicode_bidi::Level;
 
-use super::bidi_data::bidi_info;
 use super::linebreak::{break_lines, LineSpec};
+use super::resolve::{resolve, Resolved};
 use super::units::{build_units, Kind, Unit};
-use super::visual::{line_runs, place_units};
+use super::visual::place_units;
 use super::{
     BaseDirection, BidiMode, LayoutOptions, ParagraphLayout, VisualCluster, VisualLine,
     UNLIMITED_WIDTH,
@@ -20,26 +20,19 @@ pub(crate) fn para_level(base: BaseDirection) -> Option<Level> {
     }
 }
 
-/// The bidi paragraph containing byte `pos` (the last one if none does).
-fn para_at<'a>(info: &'a BidiInfo<'_>, pos: usize) -> Option<&'a ParagraphInfo> {
-    info.paragraphs
-        .iter()
-        .find(|p| p.range.contains(&pos))
-        .or(info.paragraphs.last())
-}
-
-fn is_rtl(info: &BidiInfo<'_>, base: BaseDirection) -> bool {
+fn is_rtl(info: &Resolved, base: BaseDirection) -> bool {
     match base {
         BaseDirection::Rtl => true,
         BaseDirection::Ltr => false,
-        BaseDirection::Auto => info.paragraphs.first().is_some_and(|p| p.level.is_rtl()),
+        BaseDirection::Auto => info.paras.first().is_some_and(|p| p.level.is_rtl()),
     }
 }
 
-/// Builds the visual line for `spec`, taking its units' text out of `units`.
+/// Builds the visual line for `spec` from `units` and their `display` text.
 fn make_line(
-    info: &BidiInfo<'_>,
-    units: &mut [Unit],
+    text: &str,
+    info: &Resolved,
+    (units, display): (&[Unit], &str),
     spec: &LineSpec,
     mode: BidiMode,
     default_rtl: bool,
@@ -58,14 +51,15 @@ fn make_line(
         .get(spec.visible_end)
         .filter(|_| spec.visible_end < spec.units.end)
         .map_or(logical.end, |u| u.range.start);
-    let para = para_at(info, logical.start);
+    let para = info.para_at(logical.start);
     let rtl = para.map_or(default_rtl, |p| p.level.is_rtl());
     let runs = match (mode, para) {
-        (BidiMode::App, Some(p)) => line_runs(info, p, logical.clone()),
+        (BidiMode::App, Some(p)) => info.line_runs(text, p, logical.clone()),
         _ => Vec::new(),
     };
     let clusters = place_units(
         units,
+        display,
         spec.units.start,
         spec.visible_end,
         &runs,
@@ -112,19 +106,19 @@ pub(crate) fn align_lines(lines: &mut [VisualLine], width: usize) {
 /// A single cluster wider than the width (a wide character when the width is
 /// 1 or 0) is put on a line of its own, which is then wider than the width.
 pub fn layout_paragraph(text: &str, opts: &LayoutOptions) -> ParagraphLayout {
-    let info = bidi_info(text, para_level(opts.base));
+    let info = resolve(text, para_level(opts.base));
     let rtl = is_rtl(&info, opts.base);
-    let mut units = build_units(
+    let (units, display) = build_units(
         text,
         &info.levels,
         opts.shape,
         opts.mode == BidiMode::Terminal,
     );
-    let para_ends: Vec<usize> = info.paragraphs.iter().map(|p| p.range.end).collect();
+    let para_ends: Vec<usize> = info.paras.iter().map(|p| p.range.end).collect();
     let specs = break_lines(text, &units, opts.width, &para_ends);
     let mut lines: Vec<VisualLine> = specs
         .iter()
-        .map(|spec| make_line(&info, &mut units, spec, opts.mode, rtl))
+        .map(|spec| make_line(text, &info, (&units, &display), spec, opts.mode, rtl))
         .collect();
     if opts.align {
         align_lines(&mut lines, opts.width);
@@ -141,9 +135,9 @@ pub fn layout_paragraph(text: &str, opts: &LayoutOptions) -> ParagraphLayout {
 /// is everything that was cut off. Forced breaks in the text are ignored
 /// (their separators are hidden); `opts.width` is not used, `width` is.
 pub fn layout_title(text: &str, width: usize, opts: &LayoutOptions) -> VisualLine {
-    let info = bidi_info(text, para_level(opts.base));
+    let info = resolve(text, para_level(opts.base));
     let rtl = is_rtl(&info, opts.base);
-    let mut units = build_units(
+    let (units, display) = build_units(
         text,
         &info.levels,
         opts.shape,
@@ -170,11 +164,11 @@ pub fn layout_title(text: &str, width: usize, opts: &LayoutOptions) -> VisualLin
         units: 0..cut,
         visible_end: cut,
     };
-    let mut line = make_line(&info, &mut units, &spec, opts.mode, rtl);
+    let mut line = make_line(text, &info, (&units, &display), &spec, opts.mode, rtl);
     line.rtl = rtl;
     if ellipsis {
         let dots = VisualCluster {
-            text: "…".to_string(),
+            text: "…".into(),
             width: 1,
             logical: cut_at..text.len(),
         };

@@ -3,6 +3,8 @@
 
 use unicode_bidi_mirroring::get_mirrored;
 
+use super::ClusterText;
+
 /// The mirror glyph of `c`, or `c` itself when it has none.
 pub fn mirror_char(c: char) -> char {
     get_mirrored(c).unwrap_or(c)
@@ -19,10 +21,9 @@ fn may_mirror(c: char) -> bool {
 }
 
 /// `text` with every mirrorable character replaced by its mirror glyph.
-/// Returns the input unchanged (no new allocation) when nothing mirrors.
-pub(crate) fn mirror_text(text: String) -> String {
+pub(crate) fn mirror_text(text: &str) -> ClusterText {
     if !text.chars().any(may_mirror) {
-        return text;
+        return ClusterText::from(text);
     }
-    text.chars().map(mirror_char).collect()
+    ClusterText::from(text.chars().map(mirror_char).collect::<String>())
 }

@@ -5,14 +5,15 @@
 //!
 //! The pipeline for one paragraph is:
 //!
-//! 1. resolve embedding levels once for the whole paragraph (UAX #9, via
-//!    `unicode-bidi`);
+//! 1. resolve embedding levels once for the whole paragraph (UAX #9): a fast
+//!    path for the usual paragraph without explicit embeddings, overrides or
+//!    isolates, `unicode-bidi` for everything else;
 //! 2. split the text into extended grapheme clusters, optionally shape Arabic
 //!    letters into presentation forms (in logical order), and measure each
 //!    cluster in terminal cells;
 //! 3. choose line breaks in logical order at UAX #14 break opportunities;
 //! 4. reorder every line to visual order from the paragraph's levels (rules
-//!    L1 and L2), reversing whole clusters in right-to-left runs so that
+//!    L1 and L2, on the line's levels alone), reversing whole clusters in right-to-left runs so that
 //!    combining marks stay on their letter, and mirroring brackets (L4).
 //!
 //! Every displayed cluster remembers the logical byte range it came from, so a
@@ -25,15 +26,18 @@
 mod arabic_tables;
 mod bidi_data;
 mod cache;
+mod cluster_text;
 pub mod controls;
 mod detect;
 mod graphemes;
+mod implicit;
 mod layout;
 mod linebreak;
 mod mirror;
 pub mod normalize;
 mod position;
 mod render;
+mod resolve;
 mod shape;
 mod units;
 mod visual;
@@ -41,6 +45,7 @@ mod visual;
 use std::ops::Range;
 
 pub use cache::LayoutCache;
+pub use cluster_text::ClusterText;
 pub use detect::{detect_shaping, detect_terminal_bidi, BDSM_APP_REORDERS, BDSM_TERMINAL_REORDERS};
 pub use layout::{layout_paragraph, layout_title};
 pub use render::render;
@@ -140,7 +145,7 @@ pub struct VisualLine {
 pub struct VisualCluster {
     /// The text as displayed: shaped, mirrored, with control characters
     /// replaced by visible placeholders. Empty for bidi format characters.
-    pub text: String,
+    pub text: ClusterText,
     /// Width in terminal cells.
     pub width: usize,
     /// Logical byte range in the paragraph this cluster stands for.

@@ -89,7 +89,7 @@ impl VisualLine {
                 .map(|(_, s)| s.clone());
             match out.last_mut() {
                 Some((text, last)) if *last == style => text.push_str(&c.text),
-                _ => out.push((c.text.clone(), style)),
+                _ => out.push((c.text.to_string(), style)),
             }
         }
         out

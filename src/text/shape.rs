@@ -109,6 +109,10 @@ fn forms_of(c: char) -> Option<&'static (u32, u32, u32, u32, u32)> {
         .map(|i| &FORMS[i])
 }
 
+/// A non-transparent character: byte offset, character, joining type and
+/// embedding level.
+type Solid = (usize, char, Joining, Level);
+
 /// Shapes `text` (whose per-byte embedding levels are `levels`) and returns
 /// the substitutions as `(byte offset, substitution)` pairs in logical order.
 /// Characters not listed are displayed unchanged.
@@ -117,80 +121,90 @@ pub(crate) fn shape(text: &str, levels: &[Level]) -> Vec<(usize, Subst)> {
     if !text.chars().any(maybe_arabic) {
         return out;
     }
-    // Non-transparent characters: (byte offset, char, joining type, level).
-    let solid: Vec<(usize, char, Joining, Level)> = text
-        .char_indices()
-        .filter_map(|(i, c)| {
-            let j = joining_type(c);
-            let level = levels.get(i).copied().unwrap_or_else(Level::ltr);
-            (j != Joining::T).then_some((i, c, j, level))
-        })
-        .collect();
-    // Chosen form of each solid character: 0 isolated, 1 final, 2 initial, 3 medial.
-    let mut forms: Vec<(usize, char, usize)> = Vec::new();
-    for (k, &(pos, c, j, level)) in solid.iter().enumerate() {
-        if !matches!(j, Joining::R | Joining::L | Joining::D) {
-            continue;
+    let solid = text.char_indices().filter_map(|(i, c)| {
+        let j = joining_type(c);
+        let level = levels.get(i).copied().unwrap_or_else(Level::ltr);
+        (j != Joining::T).then_some((i, c, j, level))
+    });
+    // A sliding window over the solid characters: each one's form depends
+    // on its neighbours. `last` is the entry last pushed to `out`, with its
+    // form (0 isolated, 1 final, 2 initial, 3 medial).
+    let mut prev: Option<Solid> = None;
+    let mut cur: Option<Solid> = None;
+    let mut last: Option<(usize, char, usize, Level)> = None;
+    for next in solid.map(Some).chain(std::iter::once(None)) {
+        if let Some(c) = cur {
+            if let Some(entry) = shape_one(prev, c, next) {
+                if !ligate(last, entry, &mut out) {
+                    out.push((entry.0, Subst::Form(entry.3)));
+                }
+                last = Some((entry.0, entry.1, entry.2, c.3));
+            }
         }
-        let Some(row) = forms_of(c) else {
-            continue;
-        };
-        let prev = k.checked_sub(1).map(|p| solid[p]).filter(|p| p.3 == level);
-        let next = solid.get(k + 1).copied().filter(|n| n.3 == level);
-        let jp = joins_right(j) && prev.is_some_and(|p| joins_left(p.2));
-        let jn = joins_left(j) && next.is_some_and(|n| joins_right(n.2));
-        let (form, cp) = match (jp, jn) {
-            (false, false) => (0, row.1),
-            (true, false) => (1, row.2),
-            (false, true) => (2, row.3),
-            (true, true) => (3, row.4),
-        };
-        if let Some(shaped) = char::from_u32(cp).filter(|_| cp != 0) {
-            out.push((pos, Subst::Form(shaped)));
-            forms.push((pos, c, form));
-        }
+        prev = cur;
+        cur = next;
     }
-    ligate(text, levels, &forms, &mut out);
     out
 }
 
-/// Replaces lam (initial or medial) directly followed by a final alef with
-/// the lam-alef ligature, when both sit at the same right-to-left level.
-fn ligate(
-    text: &str,
-    levels: &[Level],
-    forms: &[(usize, char, usize)],
-    out: &mut [(usize, Subst)],
-) {
-    for (w, pair) in forms.windows(2).enumerate() {
-        let (lam_pos, lam, lam_form) = pair[0];
-        let (alef_pos, alef, alef_form) = pair[1];
-        if lam != LAM || alef_pos != lam_pos + LAM.len_utf8() || alef_form != 1 {
-            continue;
-        }
-        if lam_form != 2 && lam_form != 3 {
-            continue;
-        }
-        let (Some(l1), Some(l2)) = (levels.get(lam_pos), levels.get(alef_pos)) else {
-            continue;
-        };
-        if l1 != l2 || !l1.is_rtl() {
-            continue;
-        }
-        let Ok(row) = LAM_ALEF.binary_search_by_key(&(alef as u32), |r| r.0) else {
-            continue;
-        };
-        let cp = if lam_form == 2 {
-            LAM_ALEF[row].1
-        } else {
-            LAM_ALEF[row].2
-        };
-        let Some(lig) = char::from_u32(cp) else {
-            continue;
-        };
-        debug_assert!(text.is_char_boundary(alef_pos));
-        // `forms` and `out` are pushed together, so their indices agree.
-        out[w].1 = Subst::LigatureLam;
-        out[w + 1].1 = Subst::Form(lig);
+/// The form of `cur` between its solid neighbours, as (byte offset,
+/// character, form number, presentation form); `None` when it has none.
+fn shape_one(
+    prev: Option<Solid>,
+    (pos, c, j, level): Solid,
+    next: Option<Solid>,
+) -> Option<(usize, char, usize, char)> {
+    if !matches!(j, Joining::R | Joining::L | Joining::D) {
+        return None;
     }
+    let row = forms_of(c)?;
+    let jp = joins_right(j) && prev.is_some_and(|p| p.3 == level && joins_left(p.2));
+    let jn = joins_left(j) && next.is_some_and(|n| n.3 == level && joins_right(n.2));
+    let (form, cp) = match (jp, jn) {
+        (false, false) => (0, row.1),
+        (true, false) => (1, row.2),
+        (false, true) => (2, row.3),
+        (true, true) => (3, row.4),
+    };
+    char::from_u32(cp)
+        .filter(|_| cp != 0)
+        .map(|shaped| (pos, c, form, shaped))
+}
+
+/// Replaces lam (initial or medial, the entry `last` just pushed to `out`,
+/// with its level) directly followed by a final alef with the lam-alef
+/// ligature, when both sit at the same right-to-left level. Returns whether
+/// the alef's entry was pushed.
+fn ligate(
+    last: Option<(usize, char, usize, Level)>,
+    (alef_pos, alef, alef_form, _): (usize, char, usize, char),
+    out: &mut Vec<(usize, Subst)>,
+) -> bool {
+    let Some((lam_pos, LAM, lam_form @ (2 | 3), level)) = last else {
+        return false;
+    };
+    // A joining lam has the level of the next solid character, the alef.
+    if !level.is_rtl() {
+        return false;
+    }
+    if alef_pos != lam_pos + LAM.len_utf8() || alef_form != 1 {
+        return false;
+    }
+    let Ok(row) = LAM_ALEF.binary_search_by_key(&(alef as u32), |r| r.0) else {
+        return false;
+    };
+    let cp = if lam_form == 2 {
+        LAM_ALEF[row].1
+    } else {
+        LAM_ALEF[row].2
+    };
+    let Some(lig) = char::from_u32(cp) else {
+        return false;
+    };
+    match out.last_mut() {
+        Some(entry) if entry.0 == lam_pos => entry.1 = Subst::LigatureLam,
+        _ => return false,
+    }
+    out.push((alef_pos, Subst::Form(lig)));
+    true
 }

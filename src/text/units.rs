@@ -30,8 +30,10 @@ pub(crate) enum Kind {
 /// One display unit in logical order.
 #[derive(Clone, Debug)]
 pub(crate) struct Unit {
+    /// Logical byte range in the paragraph.
     pub range: Range<usize>,
-    pub text: String,
+    /// Byte range of the displayed text in the paragraph's display buffer.
+    pub shown: Range<usize>,
     pub width: usize,
     pub kind: Kind,
 }
@@ -55,6 +57,19 @@ fn is_space(g: &str) -> bool {
         && !is_newline(g)
 }
 
+/// The kind of a cluster of the single character `c`: what the general
+/// tests in [`build_units`] give for it, answered quickly for ASCII.
+fn single_kind(c: char) -> Kind {
+    match c {
+        ' ' | '\t' => Kind::Space,
+        '\n' | '\u{2028}' | '\u{2029}' => Kind::Newline,
+        _ if c.is_ascii() => Kind::Text,
+        _ if is_bidi_format(c) => Kind::Format,
+        _ if c.is_whitespace() && control_picture(c).is_none() && c != '\u{a0}' => Kind::Space,
+        _ => Kind::Text,
+    }
+}
+
 /// Characters known to take exactly one cell: printable ASCII, Hebrew and
 /// Arabic letters and digits, and Arabic presentation forms.
 fn narrow(c: char) -> bool {
@@ -70,7 +85,8 @@ fn cells(display: &str) -> usize {
     }
 }
 
-/// Splits `text` into units. `levels` are the per-byte embedding levels;
+/// Splits `text` into units, returning them with the display buffer their
+/// `shown` ranges point into. `levels` are the per-byte embedding levels;
 /// `shape_arabic` turns on shaping; `keep_format` keeps bidi format
 /// characters in the displayed text (for terminals that reorder themselves).
 pub(crate) fn build_units(
@@ -78,7 +94,7 @@ pub(crate) fn build_units(
     levels: &[Level],
     shape_arabic: bool,
     keep_format: bool,
-) -> Vec<Unit> {
+) -> (Vec<Unit>, String) {
     let substs = if shape_arabic {
         shape(text, levels)
     } else {
@@ -86,22 +102,24 @@ pub(crate) fn build_units(
     };
     let mut next_subst = 0;
     let mut units: Vec<Unit> = Vec::with_capacity(text.len() / 2 + 1);
+    let mut display = String::with_capacity(text.len() + text.len() / 2);
     let mut merge_next = false;
     for (start, g) in Graphemes::new(text) {
         let range = start..start + g.len();
-        let kind = if is_newline(g) {
+        let mut chars = g.chars();
+        let first = chars.next().unwrap_or_default();
+        let kind = if chars.as_str().is_empty() {
+            single_kind(first)
+        } else if is_newline(g) {
             Kind::Newline
-        } else if g.chars().count() == 1 && g.chars().all(is_bidi_format) {
-            Kind::Format
         } else if is_space(g) {
             Kind::Space
         } else {
             Kind::Text
         };
-        let mut display = match kind {
-            Kind::Text | Kind::Space => String::with_capacity(g.len()),
-            _ => String::new(),
-        };
+        let from = display.len();
+        // Characters pushed to `display` for this cluster, and the last one.
+        let mut shown = (0usize, '\0');
         let mut lam_here = false;
         match kind {
             Kind::Newline => {}
@@ -111,6 +129,10 @@ pub(crate) fn build_units(
                 }
             }
             Kind::Space | Kind::Text => {
+                let mut push = |d: char| {
+                    display.push(d);
+                    shown = (shown.0 + 1, d);
+                };
                 for (off, c) in g.char_indices() {
                     let pos = start + off;
                     while next_subst < substs.len() && substs[next_subst].0 < pos {
@@ -118,23 +140,25 @@ pub(crate) fn build_units(
                     }
                     let subst = substs.get(next_subst).filter(|s| s.0 == pos).map(|s| s.1);
                     match subst {
-                        Some(Subst::Form(f)) => display.push(f),
+                        Some(Subst::Form(f)) => push(f),
                         Some(Subst::LigatureLam) => lam_here = true,
-                        None if c == '\t' => display.push(' '),
-                        None => display.push(control_picture(c).unwrap_or(c)),
+                        None if c == '\t' => push(' '),
+                        None => push(control_picture(c).unwrap_or(c)),
                     }
                 }
             }
         }
         let width = match kind {
             Kind::Newline | Kind::Format => 0,
-            _ => cells(&display),
+            _ if shown.0 == 1 && narrow(shown.1) => 1,
+            _ => cells(&display[from..]),
         };
         if merge_next {
             if let Some(prev) = units.last_mut() {
+                // The lam's display is the tail of the buffer: extend it.
                 prev.range.end = range.end;
-                prev.text.push_str(&display);
-                prev.width = prev.text.width();
+                prev.shown.end = display.len();
+                prev.width = display[prev.shown.clone()].width();
                 merge_next = false;
                 continue;
             }
@@ -142,10 +166,10 @@ pub(crate) fn build_units(
         merge_next = lam_here;
         units.push(Unit {
             range,
-            text: display,
+            shown: from..display.len(),
             width,
             kind,
         });
     }
-    units
+    (units, display)
 }

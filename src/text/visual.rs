@@ -1,83 +1,58 @@
 //! Putting one line into visual order.
 //!
-//! Levels are resolved once for the paragraph; for each line `unicode-bidi`
-//! applies rule L1 relative to the line and returns the level runs in visual
-//! order (L2). Units are kept whole: a unit belongs to the run holding its
+//! Levels are resolved once for the paragraph; for each line rule L1 is
+//! applied relative to the line and the level runs are put in visual order
+//! (L2) by `resolve`. Units are kept whole: a unit belongs to the run holding its
 //! first byte, and right-to-left runs list their units backwards, so a letter
 //! and its marks never come apart. Mirrored glyphs (L4) replace characters in
 //! right-to-left runs.
 
 use std::ops::Range;
 
-use unicode_bidi::{BidiInfo, Level, ParagraphInfo};
+use unicode_bidi::Level;
 
-use super::bidi_data::bidi_info;
 use super::layout::para_level;
 use super::mirror::mirror_text;
+use super::resolve::resolve;
 use super::units::Unit;
-use super::{BaseDirection, VisualCluster};
+use super::{BaseDirection, ClusterText, VisualCluster};
 
-/// Level runs of `line` in visual order, each with its level after rule L1.
-pub(crate) fn line_runs(
-    info: &BidiInfo<'_>,
-    para: &ParagraphInfo,
-    line: Range<usize>,
-) -> Vec<(Range<usize>, Level)> {
-    if line.is_empty() {
-        return Vec::new();
-    }
-    let any_rtl = para.level.is_rtl() || info.levels[line.clone()].iter().any(|l| l.is_rtl());
-    if !any_rtl {
-        // All even levels: L2 leaves the logical order as it is.
-        return vec![(line, para.level)];
-    }
-    let (levels, runs) = info.visual_runs(para, line);
-    runs.into_iter()
-        .map(|r| {
-            let level = levels.get(r.start).copied().unwrap_or(para.level);
-            (r, level)
-        })
-        .collect()
-}
-
-/// Takes the units `units[lo..visible_end]` out of `units` into visual
-/// clusters following `runs`. With `reorder` false the logical order is kept
-/// and nothing is mirrored.
+/// Visual clusters for the units `units[lo..visible_end]` (whose displayed
+/// text is in `display`) following `runs`. With `reorder` false the logical
+/// order is kept and nothing is mirrored.
 pub(crate) fn place_units(
-    units: &mut [Unit],
+    units: &[Unit],
+    display: &str,
     lo: usize,
     visible_end: usize,
     runs: &[(Range<usize>, Level)],
     reorder: bool,
 ) -> Vec<VisualCluster> {
     let mut out = Vec::with_capacity(visible_end.saturating_sub(lo));
-    let take = |u: &mut Unit, mirror: bool| VisualCluster {
-        text: if mirror {
-            mirror_text(std::mem::take(&mut u.text))
-        } else {
-            std::mem::take(&mut u.text)
-        },
-        width: u.width,
-        logical: u.range.clone(),
-    };
-    if !reorder {
-        for u in &mut units[lo..visible_end] {
-            out.push(take(u, false));
+    let take = |u: &Unit, mirror: bool| {
+        let shown = &display[u.shown.clone()];
+        VisualCluster {
+            text: if mirror {
+                mirror_text(shown)
+            } else {
+                ClusterText::from(shown)
+            },
+            width: u.width,
+            logical: u.range.clone(),
         }
+    };
+    let slice = &units[lo..visible_end];
+    if !reorder {
+        out.extend(slice.iter().map(|u| take(u, false)));
         return out;
     }
-    let slice = &mut units[lo..visible_end];
     for (run, level) in runs {
         let a = slice.partition_point(|u| u.range.start < run.start);
         let b = slice.partition_point(|u| u.range.start < run.end);
         if level.is_rtl() {
-            for u in slice[a..b].iter_mut().rev() {
-                out.push(take(u, true));
-            }
+            out.extend(slice[a..b].iter().rev().map(|u| take(u, true)));
         } else {
-            for u in &mut slice[a..b] {
-                out.push(take(u, false));
-            }
+            out.extend(slice[a..b].iter().map(|u| take(u, false)));
         }
     }
     out
@@ -90,10 +65,10 @@ pub(crate) fn place_units(
 /// resolution can be checked against the Unicode conformance data, which is
 /// stated per character.
 pub fn visual_char_order(text: &str, base: BaseDirection) -> Vec<usize> {
-    let info = bidi_info(text, para_level(base));
+    let info = resolve(text, para_level(base));
     let mut out = Vec::with_capacity(text.len());
-    for para in &info.paragraphs {
-        for (run, level) in line_runs(&info, para, para.range.clone()) {
+    for para in &info.paras {
+        for (run, level) in info.line_runs(text, para, para.range.clone()) {
             let chars = text[run.clone()].char_indices().map(|(i, _)| run.start + i);
             if level.is_rtl() {
                 let mut v: Vec<usize> = chars.collect();

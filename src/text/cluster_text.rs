@@ -1,0 +1,158 @@
+//! The displayed text of one cluster, kept inline when short.
+//!
+//! Almost every cluster is a few bytes (a letter, perhaps shaped, perhaps
+//! with a mark or two), so a heap `String` per cluster would cost more than
+//! the rest of the layout. Text up to [`INLINE`] bytes lives in the value
+//! itself; anything longer (long emoji sequences, say) goes on the heap.
+
+use std::borrow::Borrow;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
+
+/// Longest text, in bytes, stored without a heap allocation.
+const INLINE: usize = 22;
+
+#[derive(Clone)]
+enum Repr {
+    Inline { len: u8, buf: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+/// Immutable text of a [`VisualCluster`](super::VisualCluster). It
+/// dereferences to `str` and compares equal to strings with the same
+/// contents; `Debug` and `Display` print it as a `str`.
+#[derive(Clone)]
+pub struct ClusterText(Repr);
+
+impl ClusterText {
+    /// The text as a string slice.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // Only ever filled from a whole `&str` (see `From<&str>`).
+            Repr::Inline { len, buf } => {
+                std::str::from_utf8(&buf[..usize::from(*len)]).expect("inline text is UTF-8")
+            }
+            Repr::Heap(s) => s,
+        }
+    }
+}
+
+impl From<&str> for ClusterText {
+    fn from(s: &str) -> Self {
+        if s.len() <= INLINE {
+            let mut buf = [0; INLINE];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            // `s.len() <= INLINE < 256`.
+            ClusterText(Repr::Inline {
+                len: s.len() as u8,
+                buf,
+            })
+        } else {
+            ClusterText(Repr::Heap(s.into()))
+        }
+    }
+}
+
+impl From<String> for ClusterText {
+    fn from(s: String) -> Self {
+        if s.len() <= INLINE {
+            ClusterText::from(s.as_str())
+        } else {
+            ClusterText(Repr::Heap(s.into_boxed_str()))
+        }
+    }
+}
+
+impl From<ClusterText> for String {
+    fn from(t: ClusterText) -> Self {
+        t.as_str().to_string()
+    }
+}
+
+impl Default for ClusterText {
+    fn default() -> Self {
+        ClusterText::from("")
+    }
+}
+
+impl Deref for ClusterText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for ClusterText {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Borrow<str> for ClusterText {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for ClusterText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for ClusterText {}
+
+impl PartialEq<str> for ClusterText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for ClusterText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for ClusterText {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl Hash for ClusterText {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for ClusterText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for ClusterText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_and_long_text_round_trip() {
+        for s in ["", "a", "\u{FEFB}", "قّ", &"\u{1F468}\u{200D}".repeat(5)] {
+            let t = ClusterText::from(s);
+            assert_eq!(t, s);
+            assert_eq!(t.as_str(), s);
+            assert_eq!(ClusterText::from(s.to_string()), t);
+            assert_eq!(format!("{t:?}"), format!("{s:?}"));
+            assert_eq!(String::from(t.clone()), s);
+        }
+        assert!(std::mem::size_of::<ClusterText>() <= 24);
+    }
+}

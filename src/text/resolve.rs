@@ -1,0 +1,152 @@
+//! Resolved embedding levels of a text and the visual order of its lines.
+//!
+//! Levels come from the fast path in `implicit` when the text allows it and
+//! from `unicode-bidi` otherwise. Lines are reordered here (rules L1 and L2)
+//! on a copy of the line's own levels only, following `unicode-bidi`'s
+//! `visual_runs` step for step.
+
+use std::ops::Range;
+
+use unicode_bidi::BidiClass::{self, *};
+use unicode_bidi::Level;
+
+use super::bidi_data::bidi_info;
+use super::implicit::resolve_simple;
+
+/// One bidi paragraph: its byte range (separator included) and level.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Para {
+    pub range: Range<usize>,
+    pub level: Level,
+}
+
+/// Resolved levels and original bidi classes of a text, and its paragraphs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    /// The level of every byte.
+    pub levels: Vec<Level>,
+    /// The original class of every character, at its first byte (the
+    /// classes at other bytes are unspecified).
+    pub classes: Vec<BidiClass>,
+    pub paras: Vec<Para>,
+}
+
+/// Resolves the embedding levels of `text` (rules P1–I2).
+pub(crate) fn resolve(text: &str, base: Option<Level>) -> Resolved {
+    if let Some(r) = resolve_simple(text, base) {
+        return r;
+    }
+    let info = bidi_info(text, base);
+    Resolved {
+        paras: info
+            .paragraphs
+            .iter()
+            .map(|p| Para {
+                range: p.range.clone(),
+                level: p.level,
+            })
+            .collect(),
+        levels: info.levels,
+        classes: info.original_classes,
+    }
+}
+
+impl Resolved {
+    /// The paragraph containing byte `pos` (the last one if none does).
+    pub(crate) fn para_at(&self, pos: usize) -> Option<&Para> {
+        self.paras
+            .iter()
+            .find(|p| p.range.contains(&pos))
+            .or(self.paras.last())
+    }
+
+    /// Level runs of `line` (in `text`, inside `para`) in visual order, each
+    /// with its level after rule L1.
+    pub(crate) fn line_runs(
+        &self,
+        text: &str,
+        para: &Para,
+        line: Range<usize>,
+    ) -> Vec<(Range<usize>, Level)> {
+        if line.is_empty() {
+            return Vec::new();
+        }
+        let mut levels = self.levels[line.clone()].to_vec();
+        if !para.level.is_rtl() && !levels.iter().any(|l| l.is_rtl()) {
+            // All even levels: L2 leaves the logical order as it is.
+            return vec![(line, para.level)];
+        }
+        reset_whitespace(
+            &self.classes[line.clone()],
+            &mut levels,
+            &text[line.clone()],
+            para.level,
+        );
+        visual_runs(&levels, line.start)
+    }
+}
+
+/// Rule L1 on one line's levels, as `unicode-bidi` applies it.
+fn reset_whitespace(classes: &[BidiClass], levels: &mut [Level], text: &str, para: Level) {
+    let mut reset_from: Option<usize> = Some(0);
+    let mut reset_to: Option<usize> = None;
+    let mut prev_level = para;
+    for (i, c) in text.char_indices() {
+        match classes[i] {
+            B | S => {
+                reset_to = Some(i + c.len_utf8());
+                reset_from.get_or_insert(i);
+            }
+            WS | FSI | LRI | RLI | PDI => {
+                reset_from.get_or_insert(i);
+            }
+            RLE | LRE | RLO | LRO | PDF | BN => {
+                reset_from.get_or_insert(i);
+                levels[i..i + c.len_utf8()].fill(prev_level);
+            }
+            _ => reset_from = None,
+        }
+        if let (Some(from), Some(to)) = (reset_from, reset_to) {
+            levels[from..to].fill(para);
+            reset_from = None;
+            reset_to = None;
+        }
+        prev_level = levels[i];
+    }
+    if let Some(from) = reset_from {
+        levels[from..].fill(para);
+    }
+}
+
+/// Rule L2: the runs of equal level of a line whose levels are `levels` and
+/// which starts at byte `base`, in visual order, with their levels.
+fn visual_runs(levels: &[Level], base: usize) -> Vec<(Range<usize>, Level)> {
+    let mut runs: Vec<(Range<usize>, Level)> = Vec::new();
+    let mut start = 0;
+    for i in 1..=levels.len() {
+        if i == levels.len() || levels[i] != levels[start] {
+            runs.push((base + start..base + i, levels[start]));
+            start = i;
+        }
+    }
+    let max = runs.iter().map(|r| r.1).max().unwrap_or(levels[0]);
+    let min = runs.iter().map(|r| r.1).min().unwrap_or(levels[0]);
+    let lowest_odd = min.number() | 1;
+    let mut level = max.number();
+    while level >= lowest_odd {
+        let mut k = 0;
+        while k < runs.len() {
+            if runs[k].1.number() < level {
+                k += 1;
+                continue;
+            }
+            let from = k;
+            while k < runs.len() && runs[k].1.number() >= level {
+                k += 1;
+            }
+            runs[from..k].reverse();
+        }
+        level -= 1;
+    }
+    runs
+}
