@@ -106,15 +106,20 @@ fn filter_open_jump_and_quit_in_a_real_terminal() {
     );
     tmux.text(&command);
     tmux.keys(&["Enter"]);
-    let start = tmux.wait_for("the reader", |s| s.contains("Articles 1/5"));
-    assert!(start.contains("5 articles"));
+    // Every check waits for a whole frame: tmux may be read mid-draw.
+    tmux.wait_for("the reader", |s| {
+        s.contains("Articles 1/5") && s.contains(" 5 articles")
+    });
 
     tmux.keys(&["/"]);
     tmux.text("خيرسون");
     tmux.keys(&["Enter"]);
     // The status line says "3 of 5" only once Enter has closed the prompt.
-    let filtered = tmux.wait_for("the filtered list", |s| s.contains("3 of 5 articles"));
-    assert!(filtered.contains("Articles 1/3"));
+    let filtered = tmux.wait_for("the filtered list", |s| {
+        s.contains("3 of 5 articles")
+            && s.contains("Articles 1/3")
+            && columns(s, 70, 100).contains("443w")
+    });
     // The list pane is on the right (RTL layout): only the three articles
     // that mention Kherson remain (000: 385 words, 002: 259, 004: 443).
     let list = columns(&filtered, 70, 100);
@@ -130,7 +135,11 @@ fn filter_open_jump_and_quit_in_a_real_terminal() {
 
     // Open the last of them (004, eight mentions) and jump to a match.
     tmux.keys(&["G", "Enter", "n"]);
-    let article = tmux.wait_for("a match", |s| s.contains("match 1 of"));
+    let article = tmux.wait_for("a match", |s| {
+        s.contains("match 1 of")
+            && s.contains("8 matches here")
+            && columns(s, 20, 70).contains("ﻥﻮﺳﺮﻴﺧ")
+    });
     let pane = columns(&article, 20, 70);
     assert!(
         pane.contains("ﻥﻮﺳﺮﻴﺧ"),
