@@ -10,6 +10,7 @@
 use super::scan::{is_digits, longest_at, loose_in, loose_match, Tokens, AL};
 use super::words::WordLists;
 use super::Kind;
+use crate::text::normalize::strip_proclitics;
 
 /// A rule match in word indexes: words `start..end`, the first with
 /// `prefix` bytes of proclitics left out. `quoted` names may replace
@@ -46,6 +47,7 @@ impl WordLists {
     fn is_name_word(&self, word: &str) -> bool {
         word.chars().nth(1).is_some()
             && !word.starts_with(AL)
+            && !has_definite_clitic(word)
             && !word.chars().any(|c| c.is_ascii_digit())
             && !self.stop.contains(word)
             && ![
@@ -72,6 +74,11 @@ impl WordLists {
             || self.location_triggers.iter().any(first)
             || self.org_triggers.iter().any(|t| first(&t.phrase))
     }
+}
+
+/// «للجنود», «والقوات»: a proclitic group ending in the article.
+fn has_definite_clitic(word: &str) -> bool {
+    strip_proclitics(word).any(|(p, _)| word[..p].ends_with(AL) || word[..p].ends_with("لل"))
 }
 
 /// Name words from `j` on (at most `max`), joined and not yet covered.
@@ -186,24 +193,17 @@ fn after_title(w: &WordLists, toks: &Tokens, covered: &[bool], i: usize) -> Opti
     };
     let (kind, n) = person.or_else(place)?;
     let mut j = i + n;
-    while toks.joined(j) && (w.is_gentilic(toks.word(j)) || in_set(toks.word(j), &w.modifiers)) {
+    while toks.joined(j) && skippable_after_title(w, toks.word(j)) {
         j += 1;
     }
     if !toks.joined(j) {
         return None;
     }
-    let max = if kind == Kind::Person {
-        MAX_PERSON_WORDS
+    let end = if kind == Kind::Person {
+        names_from(w, toks, covered, j, MAX_PERSON_WORDS)
     } else {
-        MAX_PLACE_WORDS
+        place_name(w, toks, covered, j)
     };
-    let mut end = names_from(w, toks, covered, j, max);
-    if kind == Kind::Location {
-        // Feminine adjectives («منطقة عازلة», «جزيرة نائية») are not names.
-        end = (j..end)
-            .find(|&k| toks.word(k).ends_with('ه') || in_set(toks.word(k), &w.place_nouns))
-            .unwrap_or(end);
-    }
     (end > j).then_some(RuleSpan {
         start: j,
         end,
@@ -211,6 +211,38 @@ fn after_title(w: &WordLists, toks: &Tokens, covered: &[bool], i: usize) -> Opti
         kind,
         quoted: false,
     })
+}
+
+/// Words between a title and the name: nationality adjectives, «السابق»,
+/// and any definite nisba adjective («الكيني», «الأوكرانية»).
+fn skippable_after_title(w: &WordLists, word: &str) -> bool {
+    w.is_gentilic(word)
+        || in_set(word, &w.modifiers)
+        || (word.starts_with(AL) && (word.ends_with('ي') || word.ends_with("يه")))
+}
+
+/// The end of a place name starting at `j` after a place word. The first
+/// word may carry the article («نهر الفرات», «مدينة الرقة»); indefinite
+/// feminine adjectives («منطقة عازلة») and common nouns listed in the rules
+/// («منطقة حظر») end it.
+fn place_name(w: &WordLists, toks: &Tokens, covered: &[bool], j: usize) -> usize {
+    let first = toks.word(j);
+    let definite_name = first.starts_with(AL)
+        && !covered[j]
+        && !w.stop.contains(first)
+        && !w.is_gentilic(first)
+        && w.is_name_word(&first[AL.len()..]);
+    let end = if definite_name {
+        j + 1
+    } else {
+        names_from(w, toks, covered, j, MAX_PLACE_WORDS)
+    };
+    (j..end)
+        .find(|&k| {
+            let word = toks.word(k);
+            (!word.starts_with(AL) && word.ends_with('ه')) || in_set(word, &w.place_nouns)
+        })
+        .unwrap_or(end)
 }
 
 /// «وقال ديمتري بيسكوف، المتحدث باسم …»: one or two name words before a
