@@ -57,7 +57,7 @@ impl Detector {
     /// with the entity each refers to, in text order.
     pub fn detect(&self, text: &str) -> Vec<(Range<usize>, EntityRef)> {
         let norm = normalize_with_map(text);
-        let toks = Tokens::new(&norm.text);
+        let toks = self.tokens(&norm.text);
         let found = self.scan(&toks, None);
         resolve(text, &norm, &toks, &found)
     }
@@ -70,7 +70,7 @@ impl Detector {
             .chain(article.paragraphs.iter().map(String::as_str))
             .collect();
         let norms: Vec<Normalized> = fields.iter().map(|f| normalize_with_map(f)).collect();
-        let toks: Vec<Tokens> = norms.iter().map(|n| Tokens::new(&n.text)).collect();
+        let toks: Vec<Tokens> = norms.iter().map(|n| self.tokens(&n.text)).collect();
         let mut found: Vec<Vec<Found>> = toks.iter().map(|t| self.scan(t, None)).collect();
         let learned = learn(&fields, &norms, &toks, &found);
         if !learned.is_empty() {
@@ -88,6 +88,12 @@ impl Detector {
             }
         }
         out
+    }
+
+    fn tokens<'t>(&self, text: &'t str) -> Tokens<'t> {
+        let mut toks = Tokens::new(text);
+        toks.mark_phrase_starts(&self.words.phrase_starts);
+        toks
     }
 
     fn scan(&self, toks: &Tokens, learned: Option<&Lexicon>) -> Vec<Found> {

@@ -7,7 +7,7 @@
 //! * organisation heads with their noun phrase («وزارة الدفاع الأوكرانية»);
 //! * quoted names after an outlet or group word («صحيفة "التايمز"»).
 
-use super::scan::{is_digits, longest_at, loose_in, loose_match, Tokens, AL};
+use super::scan::{is_digits, longest_at, loose_in, Tokens, AL};
 use super::words::WordLists;
 use super::Kind;
 use crate::text::normalize::strip_proclitics;
@@ -65,14 +65,7 @@ impl WordLists {
     }
 
     fn is_trigger_word(&self, word: &str) -> bool {
-        let first = |p: &super::scan::Phrase| {
-            p.words
-                .first()
-                .is_some_and(|k| loose_match(word, k).is_some())
-        };
-        self.person_triggers.iter().any(first)
-            || self.location_triggers.iter().any(first)
-            || self.org_triggers.iter().any(|t| first(&t.phrase))
+        in_set(word, &self.trigger_starts)
     }
 }
 

@@ -12,6 +12,10 @@ pub(super) const AL: &str = "ال";
 pub(super) struct Tokens<'t> {
     pub text: &'t str,
     pub spans: Vec<Range<usize>>,
+    /// Per word: may it start a listed phrase (trigger, month, …)? Empty
+    /// until [`Tokens::mark_phrase_starts`]; then [`Phrase::at`] skips the
+    /// (many) words that start none, which keeps detection fast.
+    starts: Vec<bool>,
 }
 
 impl<'t> Tokens<'t> {
@@ -19,7 +23,22 @@ impl<'t> Tokens<'t> {
         Tokens {
             text,
             spans: word_ranges(text).collect(),
+            starts: Vec::new(),
         }
+    }
+
+    /// Records which words match one of `first_words` (see [`loose_in`]).
+    pub fn mark_phrase_starts(&mut self, first_words: &HashSet<String>) {
+        self.starts = (0..self.len())
+            .map(|i| loose_in(self.word(i), first_words).is_some())
+            .collect();
+    }
+
+    fn may_start_phrase(&self, i: usize) -> bool {
+        self.starts
+            .get(i)
+            .copied()
+            .unwrap_or(self.starts.is_empty())
     }
 
     pub fn len(&self) -> usize {
@@ -135,6 +154,9 @@ impl Phrase {
 
     /// If the phrase starts at word `i`, (proclitic prefix, word count).
     pub fn at(&self, toks: &Tokens, i: usize) -> Option<(usize, usize)> {
+        if !toks.may_start_phrase(i) {
+            return None;
+        }
         let (first, rest) = self.words.split_first()?;
         let prefix = loose_match(toks.word(i), first)?;
         let all = rest

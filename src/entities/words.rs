@@ -88,6 +88,11 @@ pub struct WordLists {
     pub(super) year_words: HashSet<String>,
     pub(super) year_context: HashSet<String>,
     pub(super) place_nouns: HashSet<String>,
+    /// First words of every phrase list, for a quick "may a phrase start
+    /// here" test ([`super::scan::Tokens::mark_phrase_starts`]).
+    pub(super) phrase_starts: HashSet<String>,
+    /// First words of the person, place and organisation triggers.
+    pub(super) trigger_starts: HashSet<String>,
 }
 
 fn keys(words: &[String]) -> HashSet<String> {
@@ -123,7 +128,7 @@ impl WordLists {
                     .map(|p| (p, m.number))
             })
             .collect();
-        Ok(WordLists {
+        let mut lists = WordLists {
             stop: r.stopwords.iter().map(|w| normalize(w)).collect(),
             verbs: keys(&r.verbs),
             modifiers: keys(&r.title_modifiers),
@@ -153,6 +158,22 @@ impl WordLists {
             year_words: keys(&r.year_words),
             year_context: keys(&r.year_context),
             place_nouns: keys(&r.place_nouns),
-        })
+            phrase_starts: HashSet::new(),
+            trigger_starts: HashSet::new(),
+        };
+        let first = |p: &Phrase| p.words.first().cloned();
+        lists.trigger_starts = (lists.person_triggers.iter())
+            .chain(&lists.location_triggers)
+            .chain(lists.org_triggers.iter().map(|t| &t.phrase))
+            .filter_map(first)
+            .collect();
+        lists.phrase_starts = (lists.apposition_triggers.iter())
+            .chain(&lists.quoted_triggers)
+            .chain(&lists.approximators)
+            .chain(lists.months.iter().map(|(p, _)| p))
+            .filter_map(first)
+            .chain(lists.trigger_starts.iter().cloned())
+            .collect();
+        Ok(lists)
     }
 }
