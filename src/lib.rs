@@ -7,6 +7,7 @@ pub mod bookmarks;
 pub mod config;
 pub mod corpus;
 pub mod data_dir;
+pub mod entities;
 pub mod search;
 pub mod text;
 pub mod tui;

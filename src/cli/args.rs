@@ -83,6 +83,19 @@ pub enum Command {
     },
     /// Find the articles that match a query, with the matching passages.
     Search(SearchArgs),
+    /// List the people, places, organisations, numbers and dates an article
+    /// mentions (all articles when ID is omitted), grouped by kind.
+    Entities {
+        /// The article id (or a unique prefix of it); all articles if omitted.
+        id: Option<String>,
+        /// Print a JSON array of mentions {article, paragraph, start, end,
+        /// text, canonical, kind} (paragraph 0 is the title; offsets are
+        /// bytes into its logical text, proclitics excluded).
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        visual: VisualArg,
+    },
     /// Read logical text on stdin (one paragraph per line) and print it in
     /// visual order, word-wrapped: a bidi-aware `cat` for terminals without bidi.
     Render {

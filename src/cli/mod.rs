@@ -4,6 +4,7 @@
 pub mod args;
 mod bookmarks;
 mod commands;
+mod entities;
 mod loading;
 mod output;
 mod present;
@@ -125,6 +126,24 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(())
         }
         Some(Command::List { json, visual }) => commands::list(&corpus, json, &presenter(visual)),
+        Some(Command::Entities { id, json, visual }) => {
+            let articles: Vec<&sahifa::corpus::Article> = match &id {
+                Some(id) => match corpus.find(id) {
+                    Some(a) => vec![a],
+                    None => {
+                        return bad_input(format!(
+                            "no article with id \"{id}\" (see `sahifa list`)"
+                        ))
+                    }
+                },
+                None => corpus.articles.iter().collect(),
+            };
+            let detector = match entities::detector() {
+                Ok(d) => d,
+                Err(e) => return bad_input(e),
+            };
+            entities::print(&detector, &articles, json, &presenter(visual))
+        }
         Some(Command::Search(args)) => commands::search(&corpus, &args, &presenter(args.visual)),
         Some(Command::Show {
             id,

@@ -1,0 +1,180 @@
+//! Tokens of normalised text and the clitic-aware comparisons every
+//! matcher shares. No allocation per token: words are slices.
+
+use crate::text::normalize::{strip_proclitics, word_ranges};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// The definite article, normalised.
+pub(super) const AL: &str = "ال";
+
+/// The words of one normalised text.
+pub(super) struct Tokens<'t> {
+    pub text: &'t str,
+    pub spans: Vec<Range<usize>>,
+    /// Per word: may it start a listed phrase (trigger, month, …)? Empty
+    /// until [`Tokens::mark_phrase_starts`]; then [`Phrase::at`] skips the
+    /// (many) words that start none, which keeps detection fast.
+    starts: Vec<bool>,
+}
+
+impl<'t> Tokens<'t> {
+    pub fn new(text: &'t str) -> Tokens<'t> {
+        Tokens {
+            text,
+            spans: word_ranges(text).collect(),
+            starts: Vec::new(),
+        }
+    }
+
+    /// Records which words match one of `first_words` (see [`loose_in`]).
+    pub fn mark_phrase_starts(&mut self, first_words: &HashSet<String>) {
+        self.starts = (0..self.len())
+            .map(|i| loose_in(self.word(i), first_words).is_some())
+            .collect();
+    }
+
+    fn may_start_phrase(&self, i: usize) -> bool {
+        self.starts
+            .get(i)
+            .copied()
+            .unwrap_or(self.starts.is_empty())
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Word `i`, or "" past the end.
+    pub fn word(&self, i: usize) -> &'t str {
+        self.spans.get(i).map_or("", |r| &self.text[r.clone()])
+    }
+
+    /// The text between word `i - 1` (or the start) and word `i`.
+    pub fn gap(&self, i: usize) -> &'t str {
+        let start = match i.checked_sub(1) {
+            Some(p) => self.spans.get(p).map_or(self.text.len(), |r| r.end),
+            None => 0,
+        };
+        let end = self.spans.get(i).map_or(self.text.len(), |r| r.start);
+        self.text.get(start..end.max(start)).unwrap_or("")
+    }
+
+    /// True when word `i` exists and follows word `i - 1` with only spaces
+    /// (or one hyphen) between them, so both can belong to one name.
+    pub fn joined(&self, i: usize) -> bool {
+        i > 0 && i < self.len() && {
+            let gap = self.gap(i);
+            gap.chars().all(|c| c.is_whitespace() || c == '-')
+                && gap.chars().filter(|&c| c == '-').count() <= 1
+        }
+    }
+
+    /// True when the gap before word `i` holds a quotation mark.
+    pub fn quote_before(&self, i: usize) -> bool {
+        self.gap(i).chars().any(is_quote)
+    }
+}
+
+pub(super) fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»' | '„')
+}
+
+/// Whether a proclitic prefix ends with the article (ال, لل = ل + ال).
+fn prefix_is_definite(prefix: &str) -> bool {
+    prefix.ends_with(AL) || prefix.ends_with("لل")
+}
+
+/// Splits a leading article off a word: (definite, rest). The rest keeps at
+/// least two characters, so «ال» alone stays a word.
+pub(super) fn strip_al(word: &str) -> (bool, &str) {
+    match word.strip_prefix(AL) {
+        Some(rest) if rest.chars().nth(1).is_some() => (true, rest),
+        _ => (false, word),
+    }
+}
+
+/// The readings of a word: `(prefix bytes, definite, key)`, the unstripped
+/// word first, then each proclitic split. `key` never starts with ال.
+pub(super) fn readings(word: &str) -> impl Iterator<Item = (usize, bool, &str)> {
+    let whole = std::iter::once({
+        let (def, key) = strip_al(word);
+        (0, def, key)
+    });
+    let split = strip_proclitics(word).map(move |(p, rest)| {
+        if prefix_is_definite(&word[..p]) {
+            (p, true, rest)
+        } else {
+            let (def, key) = strip_al(rest);
+            (p, def, key)
+        }
+    });
+    whole.chain(split)
+}
+
+/// The word as written and each proclitic split: `(prefix bytes, rest)`.
+fn splits(word: &str) -> impl Iterator<Item = (usize, &str)> {
+    std::iter::once((0, word)).chain(strip_proclitics(word))
+}
+
+/// Matches `word` against a set of normalised words regardless of article
+/// and proclitics («والرئيس», «رئيس» and «الرئيس» all match «رئيس»), but
+/// never by cutting a set word («فإن» does not match «ألفان»). Returns the
+/// prefix length to skip (proclitics, not the article).
+pub(super) fn loose_in(word: &str, set: &HashSet<String>) -> Option<usize> {
+    splits(word)
+        .find(|&(_, rest)| {
+            set.contains(rest) || rest.strip_prefix(AL).is_some_and(|r| set.contains(r))
+        })
+        .map(|(p, _)| p)
+}
+
+/// [`loose_in`] for a single word.
+pub(super) fn loose_match(word: &str, key: &str) -> Option<usize> {
+    splits(word)
+        .find(|&(_, rest)| rest == key || rest.strip_prefix(AL) == Some(key))
+        .map(|(p, _)| p)
+}
+
+/// A phrase of normalised words; the first is stored without its article.
+#[derive(Debug, Clone)]
+pub(super) struct Phrase {
+    pub words: Vec<String>,
+}
+
+impl Phrase {
+    /// Normalises and splits `text`; `None` when it has no words.
+    pub fn new(text: &str) -> Option<Phrase> {
+        let norm = crate::text::normalize::normalize(text);
+        let mut words: Vec<String> = word_ranges(&norm).map(|r| norm[r].to_string()).collect();
+        let first = words.first_mut()?;
+        *first = strip_al(first).1.to_string();
+        Some(Phrase { words })
+    }
+
+    /// If the phrase starts at word `i`, (proclitic prefix, word count).
+    pub fn at(&self, toks: &Tokens, i: usize) -> Option<(usize, usize)> {
+        if !toks.may_start_phrase(i) {
+            return None;
+        }
+        let (first, rest) = self.words.split_first()?;
+        let prefix = loose_match(toks.word(i), first)?;
+        let all = rest
+            .iter()
+            .enumerate()
+            .all(|(k, w)| toks.joined(i + 1 + k) && toks.word(i + 1 + k) == w);
+        all.then_some((prefix, self.words.len()))
+    }
+}
+
+/// The longest phrase of `list` starting at word `i`.
+pub(super) fn longest_at(list: &[Phrase], toks: &Tokens, i: usize) -> Option<(usize, usize)> {
+    list.iter()
+        .filter_map(|p| p.at(toks, i))
+        .max_by_key(|&(_, n)| n)
+}
+
+/// True for a word of ASCII digits only.
+pub(super) fn is_digits(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
+}

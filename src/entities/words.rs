@@ -1,0 +1,179 @@
+//! The word lists the rules read: `assets/entity_rules.json` (hand-written)
+//! and `assets/calendar.json` (generated from CLDR), normalised once.
+
+use super::scan::Phrase;
+use crate::text::normalize::normalize;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+const RULES: &str = include_str!("../../assets/entity_rules.json");
+const CALENDAR: &str = include_str!("../../assets/calendar.json");
+
+/// A word-list file that could not be used.
+#[derive(Debug, thiserror::Error)]
+#[error("the entity rules are not valid: {0}")]
+pub struct RulesError(#[from] serde_json::Error);
+
+#[derive(Deserialize)]
+struct RulesFile {
+    stopwords: Vec<String>,
+    verbs: Vec<String>,
+    title_modifiers: Vec<String>,
+    gentilics: Vec<String>,
+    gentilic_suffixes: Vec<String>,
+    person_triggers: Vec<String>,
+    apposition_triggers: Vec<String>,
+    location_triggers: Vec<String>,
+    organization_triggers: Vec<OrgTriggerFile>,
+    quoted_name_triggers: Vec<String>,
+    number_units: Vec<String>,
+    number_scales: Vec<String>,
+    number_vague: Vec<String>,
+    number_approximators: Vec<String>,
+    day_needs_yawm: Vec<String>,
+    ambiguous_months: Vec<String>,
+    year_words: Vec<String>,
+    year_context: Vec<String>,
+    place_nouns: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct OrgTriggerFile {
+    word: String,
+    #[serde(default)]
+    needs_gentilic: bool,
+}
+
+#[derive(Deserialize)]
+struct CalendarFile {
+    months: Vec<MonthFile>,
+    days: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct MonthFile {
+    number: u8,
+    names: Vec<String>,
+}
+
+/// An organisation trigger («وزارة»); some only count when a nationality
+/// adjective follows («القوات الروسية», not «القوات الحكومية»).
+#[derive(Debug, Clone)]
+pub(super) struct OrgTrigger {
+    pub phrase: Phrase,
+    pub needs_gentilic: bool,
+}
+
+/// All word lists, normalised. Sets hold words as written (normalised);
+/// [`super::scan::loose_in`] matches them with or without the article.
+#[derive(Debug, Clone)]
+pub struct WordLists {
+    pub(super) stop: HashSet<String>,
+    pub(super) verbs: HashSet<String>,
+    pub(super) modifiers: HashSet<String>,
+    pub(super) gentilics: HashSet<String>,
+    pub(super) person_triggers: Vec<Phrase>,
+    pub(super) apposition_triggers: Vec<Phrase>,
+    pub(super) location_triggers: Vec<Phrase>,
+    pub(super) org_triggers: Vec<OrgTrigger>,
+    pub(super) quoted_triggers: Vec<Phrase>,
+    pub(super) units: HashSet<String>,
+    pub(super) scales: HashSet<String>,
+    pub(super) vague: HashSet<String>,
+    pub(super) approximators: Vec<Phrase>,
+    pub(super) months: Vec<(Phrase, u8)>,
+    pub(super) ambiguous_months: HashSet<String>,
+    pub(super) days: HashSet<String>,
+    pub(super) day_needs_yawm: HashSet<String>,
+    pub(super) year_words: HashSet<String>,
+    pub(super) year_context: HashSet<String>,
+    pub(super) place_nouns: HashSet<String>,
+    /// First words of every phrase list, for a quick "may a phrase start
+    /// here" test ([`super::scan::Tokens::mark_phrase_starts`]).
+    pub(super) phrase_starts: HashSet<String>,
+    /// First words of the person, place and organisation triggers.
+    pub(super) trigger_starts: HashSet<String>,
+}
+
+fn keys(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| normalize(w)).collect()
+}
+
+fn phrases(words: &[String]) -> Vec<Phrase> {
+    words.iter().filter_map(|w| Phrase::new(w)).collect()
+}
+
+impl WordLists {
+    /// The built-in lists.
+    pub fn builtin() -> Result<WordLists, RulesError> {
+        WordLists::from_json(RULES, CALENDAR)
+    }
+
+    /// Parses a rules file and a calendar file.
+    pub fn from_json(rules: &str, calendar: &str) -> Result<WordLists, RulesError> {
+        let r: RulesFile = serde_json::from_str(rules)?;
+        let c: CalendarFile = serde_json::from_str(calendar)?;
+        let suffixes: Vec<String> = r.gentilic_suffixes.iter().map(|s| normalize(s)).collect();
+        let gentilics = keys(&r.gentilics)
+            .iter()
+            .flat_map(|g| suffixes.iter().map(move |s| format!("{g}{s}")))
+            .collect();
+        let months = c
+            .months
+            .iter()
+            .flat_map(|m| {
+                m.names
+                    .iter()
+                    .filter_map(|n| Phrase::new(n))
+                    .map(|p| (p, m.number))
+            })
+            .collect();
+        let mut lists = WordLists {
+            stop: r.stopwords.iter().map(|w| normalize(w)).collect(),
+            verbs: keys(&r.verbs),
+            modifiers: keys(&r.title_modifiers),
+            gentilics,
+            person_triggers: phrases(&r.person_triggers),
+            apposition_triggers: phrases(&r.apposition_triggers),
+            location_triggers: phrases(&r.location_triggers),
+            org_triggers: r
+                .organization_triggers
+                .iter()
+                .filter_map(|t| {
+                    Phrase::new(&t.word).map(|phrase| OrgTrigger {
+                        phrase,
+                        needs_gentilic: t.needs_gentilic,
+                    })
+                })
+                .collect(),
+            quoted_triggers: phrases(&r.quoted_name_triggers),
+            units: keys(&r.number_units),
+            scales: keys(&r.number_scales),
+            vague: keys(&r.number_vague),
+            approximators: phrases(&r.number_approximators),
+            months,
+            ambiguous_months: keys(&r.ambiguous_months),
+            days: keys(&c.days),
+            day_needs_yawm: keys(&r.day_needs_yawm),
+            year_words: keys(&r.year_words),
+            year_context: keys(&r.year_context),
+            place_nouns: keys(&r.place_nouns),
+            phrase_starts: HashSet::new(),
+            trigger_starts: HashSet::new(),
+        };
+        let first = |p: &Phrase| p.words.first().cloned();
+        lists.trigger_starts = (lists.person_triggers.iter())
+            .chain(&lists.location_triggers)
+            .chain(lists.org_triggers.iter().map(|t| &t.phrase))
+            .filter_map(first)
+            .collect();
+        lists.phrase_starts = (lists.apposition_triggers.iter())
+            .chain(&lists.quoted_triggers)
+            .chain(&lists.approximators)
+            .chain(lists.months.iter().map(|(p, _)| p))
+            .filter_map(first)
+            .chain(lists.trigger_starts.iter().cloned())
+            .collect();
+        Ok(lists)
+    }
+}

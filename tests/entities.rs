@@ -1,0 +1,303 @@
+//! Entity detection: clitics, rules, numbers, dates, the user gazetteer,
+//! the JSON CLI and sentences from outside the seed corpus.
+
+use sahifa::entities::{
+    append_user_entry, group_mentions, Detector, Entry, Gazetteer, Kind, WordLists,
+};
+use std::process::Command;
+use std::sync::OnceLock;
+
+fn detector() -> &'static Detector {
+    static D: OnceLock<Detector> = OnceLock::new();
+    D.get_or_init(|| Detector::builtin().unwrap())
+}
+
+/// (surface, kind, canonical) of every mention in `text`.
+fn found(text: &str) -> Vec<(String, Kind, String)> {
+    detector()
+        .detect(text)
+        .into_iter()
+        .map(|(r, e)| (text[r].to_string(), e.kind, e.canonical.to_string()))
+        .collect()
+}
+
+fn has(text: &str, surface: &str, kind: Kind) -> bool {
+    found(text)
+        .iter()
+        .any(|(s, k, _)| s == surface && *k == kind)
+}
+
+fn kinds_of(text: &str, kind: Kind) -> Vec<String> {
+    found(text)
+        .into_iter()
+        .filter(|m| m.1 == kind)
+        .map(|m| m.0)
+        .collect()
+}
+
+#[test]
+fn proclitics_are_stripped_when_the_rest_is_known() {
+    assert!(has("تقدمت القوات وخيرسون", "خيرسون", Kind::Location));
+    assert!(has("وصلوا بخيرسون أمس", "خيرسون", Kind::Location));
+    assert!(has("فرّوا بخاركوف", "خاركوف", Kind::Location));
+    assert!(has("انضم للناتو", "ناتو", Kind::Organization));
+    assert!(has("وقال لستولتنبرغ", "ستولتنبرغ", Kind::Person));
+    let f = found("وصلت الإمدادات للقوات الروسية");
+    assert_eq!(f[0].1, Kind::Organization);
+    assert_eq!(f[0].2, "قوات الروسية");
+}
+
+#[test]
+fn names_starting_with_clitic_letters_stay_whole() {
+    for name in [
+        "بغداد",
+        "بيروت",
+        "لبنان",
+        "فرنسا",
+        "واشنطن",
+        "ليبيا",
+        "كندا",
+    ] {
+        let text = format!("زار الوفد {name} أمس");
+        assert!(
+            has(&text, name, Kind::Location),
+            "{name}: {:?}",
+            found(&text)
+        );
+    }
+}
+
+#[test]
+fn stopwords_are_not_entities() {
+    // «على» normalises to «علي», «إلى» to «الي».
+    assert!(found("سيطر على المدينة وعاد إلى البيت").is_empty());
+    assert!(
+        found("وزارة").is_empty(),
+        "a head word alone is no organisation"
+    );
+    assert!(found("قالت الوزارة إنها").is_empty());
+}
+
+#[test]
+fn person_rules() {
+    assert!(has(
+        "قال الجنرال أوليكسي جروموف في إفادة",
+        "أوليكسي جروموف",
+        Kind::Person
+    ));
+    assert!(has(
+        "وقال إيغور كوناشينكوف، المتحدث باسم الجيش",
+        "إيغور كوناشينكوف",
+        Kind::Person
+    ));
+    assert!(has(
+        "وأكد الرئيس الكيني ويليام روتو أن",
+        "ويليام روتو",
+        Kind::Person
+    ));
+    assert!(kinds_of("مع استدعاء الرئيس للجنود", Kind::Person).is_empty());
+}
+
+#[test]
+fn location_and_organization_rules() {
+    assert!(has(
+        "في مدينة زابوريجيا الأوكرانية",
+        "زابوريجيا",
+        Kind::Location
+    ));
+    assert!(
+        has("عبر نهر الفرات", "الفرات", Kind::Location)
+            || has("عبر نهر دجلة", "دجلة", Kind::Location)
+    );
+    assert!(kinds_of("وصلت إلى منطقة عازلة", Kind::Location).is_empty());
+    assert!(kinds_of("في المدينة لاستقبال القوات", Kind::Location).is_empty());
+    assert!(has(
+        "أعلنت وزارة الصحة الفلسطينية",
+        "وزارة الصحة الفلسطينية",
+        Kind::Organization
+    ));
+    assert!(has(
+        "نقلت صحيفة «لوفيغارو» الفرنسية",
+        "لوفيغارو",
+        Kind::Organization
+    ));
+    assert!(has(
+        "وقال الجيش الإسرائيلي",
+        "الجيش الإسرائيلي",
+        Kind::Organization
+    ));
+    assert!(kinds_of("انتشرت القوات الحكومية", Kind::Organization).is_empty());
+}
+
+#[test]
+fn number_phrases() {
+    assert_eq!(kinds_of("لـ300 ألف جندي", Kind::Number), ["300 ألف"]);
+    assert_eq!(
+        kinds_of("ارتفع إلى نحو مليون و151 ألفا و70 فردا", Kind::Number),
+        ["نحو مليون و151 ألفا و70"]
+    );
+    assert_eq!(kinds_of("سلم ثمانية جنود أنفسهم", Kind::Number), ["ثمانية"]);
+    assert_eq!(kinds_of("أطلقت عشرات الصواريخ", Kind::Number), ["عشرات"]);
+    assert_eq!(kinds_of("قتل ٣٥ شخصا", Kind::Number), ["٣٥"]);
+    assert!(kinds_of("فإن الأمر مهم", Kind::Number).is_empty());
+}
+
+#[test]
+fn dates_in_both_month_systems() {
+    assert_eq!(kinds_of("منذ 21 سبتمبر الماضي", Kind::Date), ["21 سبتمبر"]);
+    assert_eq!(
+        kinds_of("في 24 فبراير/شباط 2022", Kind::Date),
+        ["24 فبراير/شباط 2022"]
+    );
+    assert_eq!(kinds_of("منذ مارس / آذار", Kind::Date), ["مارس / آذار"]);
+    assert_eq!(
+        kinds_of("في 3 تشرين الأول 2023", Kind::Date),
+        ["3 تشرين الأول 2023"]
+    );
+    assert_eq!(kinds_of("في 5 جوان", Kind::Date), ["5 جوان"]);
+    assert_eq!(kinds_of("ضمها في عام 2014", Kind::Date), ["عام 2014"]);
+    assert_eq!(kinds_of("بدأت الحرب في 2022", Kind::Date), ["2022"]);
+    assert_eq!(kinds_of("قال يوم الخميس", Kind::Date), ["الخميس"]);
+    assert!(kinds_of("زار أحد المسؤولين", Kind::Date).is_empty());
+    assert!(kinds_of("التقى آب الطفل", Kind::Date).is_empty());
+}
+
+#[test]
+fn non_seed_news_generalises() {
+    let text = "وقال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الأمم المتحدة \
+                ووكالة رويترز أكدتا وصول المساعدات إلى قطاع غزة والخرطوم، \
+                فيما التقى جو بايدن بالأمين العام أنطونيو غوتيريش في نيويورك \
+                يوم الاثنين 3 يونيو 2024، وأعلن حزب الله وحماس موقفهما من لبنان.";
+    let f = found(text);
+    let want = [
+        ("إيمانويل ماكرون", Kind::Person),
+        ("باريس", Kind::Location),
+        ("الأمم المتحدة", Kind::Organization),
+        ("رويترز", Kind::Organization),
+        ("قطاع غزة", Kind::Location),
+        ("الخرطوم", Kind::Location),
+        ("جو بايدن", Kind::Person),
+        ("أنطونيو غوتيريش", Kind::Person),
+        ("نيويورك", Kind::Location),
+        ("الاثنين 3 يونيو 2024", Kind::Date),
+        ("حزب الله", Kind::Organization),
+        ("حماس", Kind::Organization),
+        ("لبنان", Kind::Location),
+    ];
+    for (surface, kind) in want {
+        assert!(
+            f.iter().any(|m| m.0 == surface && m.1 == kind),
+            "{surface}: {f:?}"
+        );
+    }
+    assert!(has(
+        "قصفت طائرات مدينة أم درمان السودانية",
+        "أم درمان",
+        Kind::Location
+    ));
+    assert!(has(
+        "أفادت وكالة الأنباء السعودية",
+        "وكالة الأنباء السعودية",
+        Kind::Organization
+    ));
+}
+
+#[test]
+fn grouping_counts_mentions_per_entity() {
+    let corpus = sahifa::corpus::Corpus::bundled();
+    let mentions = detector().detect_article(&corpus.articles[3]);
+    let groups = group_mentions(&mentions);
+    let putin = groups
+        .iter()
+        .find(|g| &*g.canonical == "فلاديمير بوتين")
+        .unwrap();
+    assert_eq!(putin.kind, Kind::Person);
+    assert_eq!(putin.count(), 2);
+}
+
+#[test]
+fn user_gazetteer_extends_and_reports_malformed_files() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("sahifa/entities.json");
+    let entry = Entry {
+        canonical: "كارينا بورغر".into(),
+        kind: Kind::Person,
+        aliases: vec!["بورغر".into()],
+    };
+    append_user_entry(&path, entry.clone()).unwrap();
+    append_user_entry(&path, entry).unwrap(); // merged, not duplicated
+    let mut g = Gazetteer::builtin();
+    let before = g.len();
+    g.load_user(&path).unwrap();
+    assert_eq!(g.len(), before + 1);
+    let d = Detector::new(&g, WordLists::builtin().unwrap());
+    let hits = d.detect("وقالت بورغر إن");
+    assert_eq!(&*hits[0].1.canonical, "كارينا بورغر");
+
+    std::fs::write(&path, "[{\"canonical\": \"x\", \"kind\": \"PLANET\"}]").unwrap();
+    let err = g.load_user(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("not valid") && err.contains("entities.json"),
+        "{err}"
+    );
+    assert!(append_user_entry(
+        &path,
+        Entry {
+            canonical: "y".into(),
+            kind: Kind::Misc,
+            aliases: vec![]
+        }
+    )
+    .is_err());
+    assert!(Gazetteer::default()
+        .load_user(&dir.path().join("missing.json"))
+        .is_ok());
+}
+
+#[test]
+fn builtin_gazetteer_covers_the_world() {
+    let g = Gazetteer::builtin();
+    assert!(g.count(Kind::Location) > 600, "{}", g.count(Kind::Location));
+    assert!(g.count(Kind::Person) > 80);
+    assert!(g.count(Kind::Organization) > 60);
+}
+
+#[test]
+fn cli_json_shape() {
+    let out = Command::new(env!("CARGO_BIN_EXE_sahifa"))
+        .args(["entities", "003", "--json"])
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = v.as_array().unwrap();
+    assert!(rows.len() > 50);
+    let first = &rows[0];
+    for field in [
+        "article",
+        "paragraph",
+        "start",
+        "end",
+        "text",
+        "canonical",
+        "kind",
+    ] {
+        assert!(first.get(field).is_some(), "missing {field}: {first}");
+    }
+    let tass = rows.iter().find(|r| r["text"] == "تاس").unwrap();
+    assert_eq!(tass["kind"], "ORGANIZATION");
+    assert_eq!(tass["paragraph"], 1);
+    let text = Command::new(env!("CARGO_BIN_EXE_sahifa"))
+        .args(["entities", "--visual", "never"])
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.starts_with("PERSON ("), "{text}");
+    assert!(text.contains("خيرسون"));
+}
