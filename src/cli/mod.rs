@@ -121,6 +121,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 },
                 mouse: cli.mouse || config.mouse.unwrap_or(false),
                 data_dir: sahifa::data_dir::data_dir(cli.data_dir.as_deref()),
+                user_gazetteer: sahifa::entities::Gazetteer::user_path(),
             };
             sahifa::tui::run(&corpus, opts)?;
             Ok(())

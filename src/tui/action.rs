@@ -22,6 +22,9 @@ pub enum Action {
     NextMatch,
     PreviousMatch,
     Clear,
+    NextMention,
+    PreviousMention,
+    TagEntity,
     ToggleBookmark,
     MarkRange,
     Bookmarks,
@@ -32,7 +35,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 24] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::First,
@@ -48,6 +51,9 @@ impl Action {
         Action::NextMatch,
         Action::PreviousMatch,
         Action::Clear,
+        Action::NextMention,
+        Action::PreviousMention,
+        Action::TagEntity,
         Action::ToggleBookmark,
         Action::MarkRange,
         Action::Bookmarks,
@@ -65,7 +71,7 @@ impl Action {
             Action::Last => "last article / bottom",
             Action::HalfPageDown => "half a page down",
             Action::HalfPageUp => "half a page up",
-            Action::Open => "open the selected article",
+            Action::Open => "open the article; in entities: list articles naming it",
             Action::FocusNext => "focus the next pane",
             Action::FocusPrevious => "focus the previous pane",
             Action::FocusLeft => "focus the pane on the left",
@@ -74,6 +80,9 @@ impl Action {
             Action::NextMatch => "next match in the article",
             Action::PreviousMatch => "previous match in the article",
             Action::Clear => "clear the filter, cancel a range, close",
+            Action::NextMention => "next mention of the selected entity",
+            Action::PreviousMention => "previous mention of the selected entity",
+            Action::TagEntity => "tag a word or phrase as person / place / organisation",
             Action::ToggleBookmark => "bookmark this paragraph (toggle); ends a v range",
             Action::MarkRange => "start a range of paragraphs to bookmark",
             Action::Bookmarks => "bookmarks: jump, d delete, n note, e export",

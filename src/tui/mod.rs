@@ -5,6 +5,8 @@
 mod action;
 mod article_rows;
 mod bookmarking;
+mod entity_actions;
+mod entity_state;
 mod geometry;
 mod keymap;
 mod session;
@@ -15,6 +17,7 @@ mod view;
 
 pub use action::Action;
 pub use bookmarking::{current_paragraph, BookmarkState, Prompt};
+pub use entity_state::{EntityState, TagPrompt};
 pub use geometry::{geometry, Geometry, Pane, PaneOrder};
 pub use keymap::{Key, KeyCode, KeyMap};
 pub use session::Session;
@@ -26,6 +29,7 @@ pub use view::draw;
 use crate::bookmarks::export::write_new_file;
 use crate::bookmarks::{now_secs, rfc3339, Anchor, Store};
 use crate::corpus::Corpus;
+use crate::entities::{append_user_entry, Entry, Gazetteer};
 use crate::search::CorpusFilter;
 use crate::text::{BidiMode, BDSM_APP_REORDERS, BDSM_TERMINAL_REORDERS};
 use crossterm::event::{self, Event, MouseEventKind};
@@ -41,6 +45,8 @@ pub struct RunOptions {
     pub mouse: bool,
     /// Where `state.json` lives; `None` disables remembering.
     pub data_dir: Option<PathBuf>,
+    /// The user gazetteer (`t` adds to it); `None` disables tagging.
+    pub user_gazetteer: Option<PathBuf>,
 }
 
 /// Opens the reader on `corpus` and returns when the user quits. The
@@ -93,6 +99,9 @@ fn event_loop(
     let size = terminal.size()?;
     let mut app = App::new(corpus, opts.settings, size.width, size.height);
     app.filter.building = true;
+    if let Some(path) = &opts.user_gazetteer {
+        load_user_gazetteer(&mut app, path);
+    }
     if let Some(dir) = &opts.data_dir {
         restore_session(&mut app, &Session::load(dir));
         open_bookmarks(&mut app, dir);
@@ -138,7 +147,11 @@ fn event_loop(
             _ => Vec::new(),
         };
         for effect in effects {
-            perform(&mut app, &effect, opts.data_dir.as_deref());
+            if let Effect::TagEntity { text, kind } = &effect {
+                tag_entity(&mut app, text, *kind, opts.user_gazetteer.as_deref());
+            } else {
+                perform(&mut app, &effect, opts.data_dir.as_deref());
+            }
         }
     }
     // Leaving by a signal also remembers the position.
@@ -159,6 +172,7 @@ fn perform(app: &mut App, effect: &Effect, data_dir: Option<&std::path::Path>) {
                 app.notice = Some(format!("not saved: {e}"));
             }
         }
+        Effect::TagEntity { .. } => {}
         Effect::Export(format) => {
             let exported = rfc3339(now_secs());
             let bookmarks = app.marks.store.bookmarks();
@@ -178,6 +192,48 @@ fn perform(app: &mut App, effect: &Effect, data_dir: Option<&std::path::Path>) {
                 Err(e) => format!("export failed: {e}"),
             });
         }
+    }
+}
+
+/// The built-in gazetteer extended with the user's; a broken user file is
+/// reported and left alone.
+fn load_user_gazetteer(app: &mut App, path: &std::path::Path) {
+    let mut gazetteer = Gazetteer::builtin();
+    if let Err(e) = gazetteer.load_user(path) {
+        app.notice = Some(e.to_string());
+    }
+    app.entities.replace_gazetteer(gazetteer);
+    if let Some(i) = app.article.rows.as_ref().map(|r| r.article) {
+        app.entities.show(i, &app.corpus.articles[i]);
+    }
+}
+
+/// `t`: saves the entry in the user gazetteer, then detects again with it.
+fn tag_entity(
+    app: &mut App,
+    text: &str,
+    kind: crate::entities::Kind,
+    path: Option<&std::path::Path>,
+) {
+    let Some(path) = path else {
+        app.notice = Some("no config directory to keep the user gazetteer in".into());
+        return;
+    };
+    let entry = Entry {
+        canonical: text.to_string(),
+        kind,
+        aliases: Vec::new(),
+    };
+    match append_user_entry(path, entry) {
+        Ok(()) => {
+            load_user_gazetteer(app, path);
+            app.notice = Some(format!(
+                "tagged {text} as {} (saved in {})",
+                kind.name(),
+                path.display()
+            ));
+        }
+        Err(e) => app.notice = Some(format!("not tagged: {e}")),
     }
 }
 

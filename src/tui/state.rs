@@ -3,6 +3,7 @@
 
 use super::article_rows::{ArticleRows, CacheKey};
 use super::bookmarking::BookmarkState;
+use super::entity_state::EntityState;
 use super::geometry::{geometry, Geometry, Pane, PaneOrder};
 use super::keymap::KeyMap;
 use super::theme::Theme;
@@ -78,6 +79,7 @@ pub struct App<'a> {
     /// First line of the help overlay shown (it scrolls on small screens).
     pub help_scroll: usize,
     pub marks: BookmarkState,
+    pub entities: EntityState,
     pub quit: bool,
     /// A one-line notice for the status bar (cleared by the next key).
     pub notice: Option<String>,
@@ -101,6 +103,7 @@ impl<'a> App<'a> {
             help: false,
             help_scroll: 0,
             marks: BookmarkState::new(Store::in_memory()),
+            entities: EntityState::builtin(),
             quit: false,
             notice: None,
             cache: LayoutCache::new(4096),
@@ -173,6 +176,7 @@ impl<'a> App<'a> {
             }
         }
         self.refresh_hits();
+        self.entities.show(index, &self.corpus.articles[index]);
         self.clamp_scroll();
     }
 

@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::bookmarking;
+use super::entity_actions;
 use super::geometry::Pane;
 use super::keymap::{Key, KeyCode};
 use super::state::App;
@@ -18,6 +19,11 @@ pub enum Effect {
     SaveBookmarks,
     /// Write the bookmarks to a file in this format and say where.
     Export(crate::bookmarks::export::Format),
+    /// Add `text` to the user gazetteer as `kind` and detect again.
+    TagEntity {
+        text: String,
+        kind: crate::entities::Kind,
+    },
 }
 
 /// Routes a key: to the filter prompt while it is open, else through the
@@ -26,6 +32,9 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
     app.notice = None;
     if app.filter.editing {
         return edit_filter(app, key);
+    }
+    if let Some(prompt) = app.entities.tag.clone() {
+        return entity_actions::answer_tag(app, prompt, key);
     }
     if app.marks.prompt.is_some() || app.marks.pane {
         return bookmarking::handle_key(app, key);
@@ -58,8 +67,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Open => {
             if app.focus == Pane::List && app.selected().is_some() {
                 set_focus(app, Pane::Article);
+            } else if app.focus == Pane::Entities {
+                entity_actions::filter_by_entity(app);
             }
         }
+        Action::NextMention => entity_actions::jump_mention(app, true),
+        Action::PreviousMention => entity_actions::jump_mention(app, false),
+        Action::TagEntity => entity_actions::start_tag(app),
         Action::FocusNext => cycle_focus(app, 1),
         Action::FocusPrevious => cycle_focus(app, 2),
         Action::FocusLeft => focus_side(app, -1),
@@ -80,6 +94,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.help = false;
             } else if app.marks.range_from.take().is_some() {
                 app.notice = Some("range cancelled".into());
+            } else if app.entities.filter.take().is_some() {
+                let input = app.filter.input.clone();
+                set_filter(app, input);
             } else if !app.filter.input.is_empty() {
                 set_filter(app, String::new());
             }
@@ -131,7 +148,7 @@ fn move_by(app: &mut App, delta: isize) {
     match app.focus {
         Pane::List => move_selection(app, delta),
         Pane::Article => scroll_article(app, delta),
-        Pane::Entities => {}
+        Pane::Entities => entity_actions::move_selection(app, delta),
     }
 }
 
@@ -290,6 +307,11 @@ pub fn set_filter(app: &mut App, input: String) {
             .iter()
             .map(|&i| i as usize)
             .collect();
+    }
+    if let Some((_, _, mentioning)) = &app.entities.filter {
+        app.list
+            .visible
+            .retain(|i| mentioning.binary_search(i).is_ok());
     }
     app.list.selected = keep
         .and_then(|k| app.list.visible.iter().position(|&i| i == k))

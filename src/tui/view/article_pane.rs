@@ -115,22 +115,47 @@ fn draw_gutter(frame: &mut Frame, app: &App, pane: Rect, text: Rect) {
     }
 }
 
-/// Logical ranges of `field` to highlight: filter matches, the current one
-/// (where `n`/`N` went) set apart.
+/// Logical ranges of `field` to highlight, later ones winning: entity
+/// mentions coloured by kind, the selected entity's mentions, then filter
+/// matches with the current one (where `n`/`N` went) set apart.
 fn highlights(app: &App, field: usize) -> Vec<(Range<usize>, Style)> {
     let theme = &app.settings.theme;
-    app.article
+    let entities = &app.entities;
+    let selected = entities
+        .selected_group()
+        .map(|g| (g.canonical.clone(), g.kind));
+    let mut spans: Vec<(Range<usize>, Style)> = Vec::new();
+    for (i, m) in entities
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.field == field)
+    {
+        let mut style = theme.entity(m.kind);
+        if selected
+            .as_ref()
+            .is_some_and(|(c, k)| *k == m.kind && *c == m.canonical)
+        {
+            style = style.patch(theme.entity_selected);
+            if entities.current == Some(i) {
+                style = style.patch(theme.current_match);
+            }
+        }
+        spans.push((m.range.clone(), style));
+    }
+    for (i, h) in app
+        .article
         .hits
         .iter()
         .enumerate()
         .filter(|(_, h)| h.paragraph == field)
-        .map(|(i, h)| {
-            let style = if app.article.current == Some(i) {
-                theme.current_match
-            } else {
-                theme.matched
-            };
-            (h.range.clone(), style)
-        })
-        .collect()
+    {
+        let style = if app.article.current == Some(i) {
+            theme.current_match
+        } else {
+            theme.matched
+        };
+        spans.push((h.range.clone(), style));
+    }
+    spans
 }

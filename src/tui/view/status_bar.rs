@@ -27,6 +27,24 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         draw_prompt(frame, app, area, " / ", &app.filter.input, left);
         return;
     }
+    match &app.entities.tag {
+        Some(crate::tui::TagPrompt::Text(text)) => {
+            draw_prompt(frame, app, area, " tag: ", text, left);
+            return;
+        }
+        Some(crate::tui::TagPrompt::Kind(text)) => {
+            left.push(Span::styled(
+                format!(
+                    " tag {} as: p person · l place · o organisation · Esc cancel",
+                    crate::text::controls::visible(text)
+                ),
+                theme.notice,
+            ));
+            frame.render_widget(Paragraph::new(Line::from(left)).style(theme.status), area);
+            return;
+        }
+        None => {}
+    }
     match &app.marks.prompt {
         Some(Prompt::EditNote { text, .. }) => {
             draw_prompt(frame, app, area, " note: ", text, left);
