@@ -2,7 +2,7 @@
 //! («21 سبتمبر», «فبراير/شباط 2022», «يوم الخميس», «عام 2014»), scanned by
 //! hand over normalised words. The words themselves come from the data files.
 
-use super::scan::{is_digits, longest_at, loose_in, strip_al, Tokens, AL};
+use super::scan::{is_digits, loose_in, strip_al, Tokens, AL};
 use super::words::WordLists;
 
 /// A span found at a word: (proclitic prefix bytes, end word, exclusive).
@@ -41,7 +41,7 @@ fn and_number(w: &WordLists, word: &str) -> bool {
 
 /// A number phrase starting at word `i`.
 pub(super) fn number_at(w: &WordLists, toks: &Tokens, i: usize) -> Option<Found> {
-    let (prefix, mut j) = match longest_at(&w.approximators, toks, i) {
+    let (prefix, mut j) = match w.approximators.longest_at(toks, i) {
         Some((p, n)) if toks.joined(i + n) => (p, i + n),
         _ => (0, i),
     };
@@ -69,9 +69,10 @@ fn year_value(word: &str) -> Option<u32> {
 /// A month name at word `i`: (prefix, words, ambiguous).
 fn month_at(w: &WordLists, toks: &Tokens, i: usize) -> Option<(usize, usize, bool)> {
     let (p, n) = w
-        .months
-        .iter()
-        .filter_map(|(m, _)| m.at(toks, i))
+        .month_index
+        .candidates(toks, i)
+        .into_iter()
+        .filter_map(|k| w.months[k].0.at(toks, i))
         .max_by_key(|&(_, n)| n)?;
     let ambiguous = n == 1 && loose_in(toks.word(i), &w.ambiguous_months).is_some();
     Some((p, n, ambiguous))

@@ -7,7 +7,7 @@
 //! * organisation heads with their noun phrase («وزارة الدفاع الأوكرانية»);
 //! * quoted names after an outlet or group word («صحيفة "التايمز"»).
 
-use super::scan::{is_digits, longest_at, loose_in, Tokens, AL};
+use super::scan::{is_digits, loose_in, Tokens, AL};
 use super::words::WordLists;
 use super::Kind;
 use crate::text::normalize::strip_proclitics;
@@ -117,7 +117,7 @@ pub(super) fn apply(w: &WordLists, toks: &Tokens, covered: &mut [bool]) -> Vec<R
 
 /// «صحيفة "ديلي ستار"»: the quoted words after an outlet or group word.
 fn quoted(w: &WordLists, toks: &Tokens, i: usize) -> Option<RuleSpan> {
-    let (_, n) = longest_at(&w.quoted_triggers, toks, i)?;
+    let (_, n) = w.quoted_triggers.longest_at(toks, i)?;
     let start = i + n;
     if start >= toks.len() || !toks.quote_before(start) {
         return None;
@@ -144,9 +144,13 @@ fn quoted(w: &WordLists, toks: &Tokens, i: usize) -> Option<RuleSpan> {
 /// it, up to and including a nationality adjective.
 fn organization(w: &WordLists, toks: &Tokens, covered: &[bool], i: usize) -> Option<RuleSpan> {
     let (trigger, (prefix, n)) = w
-        .org_triggers
-        .iter()
-        .filter_map(|t| t.phrase.at(toks, i).map(|m| (t, m)))
+        .org_index
+        .candidates(toks, i)
+        .into_iter()
+        .filter_map(|k| {
+            let t = &w.org_triggers[k];
+            t.phrase.at(toks, i).map(|m| (t, m))
+        })
         .max_by_key(|(_, (_, n))| *n)?;
     let mut end = i + n;
     let mut gentilic = false;
@@ -175,9 +179,12 @@ fn organization(w: &WordLists, toks: &Tokens, covered: &[bool], i: usize) -> Opt
 /// («مدينة خيرسون»). Nationality adjectives and «السابق» after a title are
 /// skipped («الرئيس الأميركي السابق جو بايدن»).
 fn after_title(w: &WordLists, toks: &Tokens, covered: &[bool], i: usize) -> Option<RuleSpan> {
-    let person = longest_at(&w.person_triggers, toks, i).map(|(_, n)| (Kind::Person, n));
+    let person = w
+        .person_triggers
+        .longest_at(toks, i)
+        .map(|(_, n)| (Kind::Person, n));
     let place = || {
-        let (p, n) = longest_at(&w.location_triggers, toks, i)?;
+        let (p, n) = w.location_triggers.longest_at(toks, i)?;
         let word = toks.word(i);
         // «مدينة خيرسون», not «المدينة لاستقبال»: a place word heads a name
         // only in construct state, without the article.
@@ -242,7 +249,7 @@ fn place_name(w: &WordLists, toks: &Tokens, covered: &[bool], j: usize) -> usize
 /// title, after a verb, a stopword, punctuation or the start.
 fn apposition(w: &WordLists, toks: &Tokens, covered: &[bool], i: usize) -> Option<RuleSpan> {
     let title = i + 1;
-    let (prefix, _) = longest_at(&w.apposition_triggers, toks, title)?;
+    let (prefix, _) = w.apposition_triggers.longest_at(toks, title)?;
     let gap = toks.gap(title).trim();
     let comma = gap == "," || gap == "،";
     if prefix != 0 || !(gap.is_empty() || comma) {

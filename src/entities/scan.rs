@@ -2,7 +2,7 @@
 //! matcher shares. No allocation per token: words are slices.
 
 use crate::text::normalize::{strip_proclitics, word_ranges};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// The definite article, normalised.
@@ -167,11 +167,83 @@ impl Phrase {
     }
 }
 
-/// The longest phrase of `list` starting at word `i`.
-pub(super) fn longest_at(list: &[Phrase], toks: &Tokens, i: usize) -> Option<(usize, usize)> {
-    list.iter()
-        .filter_map(|p| p.at(toks, i))
-        .max_by_key(|&(_, n)| n)
+/// Which phrases of a list can start at a word: phrases indexed by their
+/// first word, so a few hash lookups (one per reading of the word) replace
+/// trying every phrase of the list at every word.
+#[derive(Debug, Clone, Default)]
+pub(super) struct PhraseIndex {
+    /// First word → indexes into the list, ascending.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl PhraseIndex {
+    pub fn new<'a>(phrases: impl IntoIterator<Item = &'a Phrase>) -> PhraseIndex {
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in phrases.into_iter().enumerate() {
+            if let Some(first) = p.words.first() {
+                by_first.entry(first.clone()).or_default().push(i);
+            }
+        }
+        PhraseIndex { by_first }
+    }
+
+    /// Indexes (ascending) of the phrases whose first word is a reading of
+    /// word `i` that `loose_match` accepts: after any proclitic split, with
+    /// or without the article. A superset of the phrases that match there.
+    pub fn candidates(&self, toks: &Tokens, i: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        if !toks.may_start_phrase(i) {
+            return out;
+        }
+        for (_, rest) in splits(toks.word(i)) {
+            for key in std::iter::once(rest).chain(rest.strip_prefix(AL)) {
+                if let Some(ids) = self.by_first.get(key) {
+                    out.extend(ids);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// A list of phrases with its index.
+#[derive(Debug, Clone, Default)]
+pub(super) struct PhraseList {
+    phrases: Vec<Phrase>,
+    index: PhraseIndex,
+}
+
+impl<'a> IntoIterator for &'a PhraseList {
+    type Item = &'a Phrase;
+    type IntoIter = std::slice::Iter<'a, Phrase>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.phrases.iter()
+    }
+}
+
+impl PhraseList {
+    pub fn new(phrases: Vec<Phrase>) -> PhraseList {
+        let index = PhraseIndex::new(&phrases);
+        PhraseList { phrases, index }
+    }
+
+    /// The phrases, in the order they were given.
+    pub fn iter(&self) -> std::slice::Iter<'_, Phrase> {
+        self.phrases.iter()
+    }
+
+    /// The longest phrase starting at word `i`: (proclitic prefix, word
+    /// count). Ties go to the phrase listed last, as a plain scan would.
+    pub fn longest_at(&self, toks: &Tokens, i: usize) -> Option<(usize, usize)> {
+        self.index
+            .candidates(toks, i)
+            .into_iter()
+            .filter_map(|k| self.phrases[k].at(toks, i))
+            .max_by_key(|&(_, n)| n)
+    }
 }
 
 /// True for a word of ASCII digits only.

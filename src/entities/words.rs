@@ -1,7 +1,7 @@
 //! The word lists the rules read: `assets/entity_rules.json` (hand-written)
 //! and `assets/calendar.json` (generated from CLDR), normalised once.
 
-use super::scan::Phrase;
+use super::scan::{Phrase, PhraseIndex, PhraseList};
 use crate::text::normalize::normalize;
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -72,16 +72,18 @@ pub struct WordLists {
     pub(super) verbs: HashSet<String>,
     pub(super) modifiers: HashSet<String>,
     pub(super) gentilics: HashSet<String>,
-    pub(super) person_triggers: Vec<Phrase>,
-    pub(super) apposition_triggers: Vec<Phrase>,
-    pub(super) location_triggers: Vec<Phrase>,
+    pub(super) person_triggers: PhraseList,
+    pub(super) apposition_triggers: PhraseList,
+    pub(super) location_triggers: PhraseList,
     pub(super) org_triggers: Vec<OrgTrigger>,
-    pub(super) quoted_triggers: Vec<Phrase>,
+    pub(super) org_index: PhraseIndex,
+    pub(super) quoted_triggers: PhraseList,
     pub(super) units: HashSet<String>,
     pub(super) scales: HashSet<String>,
     pub(super) vague: HashSet<String>,
-    pub(super) approximators: Vec<Phrase>,
+    pub(super) approximators: PhraseList,
     pub(super) months: Vec<(Phrase, u8)>,
+    pub(super) month_index: PhraseIndex,
     pub(super) ambiguous_months: HashSet<String>,
     pub(super) days: HashSet<String>,
     pub(super) day_needs_yawm: HashSet<String>,
@@ -99,8 +101,8 @@ fn keys(words: &[String]) -> HashSet<String> {
     words.iter().map(|w| normalize(w)).collect()
 }
 
-fn phrases(words: &[String]) -> Vec<Phrase> {
-    words.iter().filter_map(|w| Phrase::new(w)).collect()
+fn phrases(words: &[String]) -> PhraseList {
+    PhraseList::new(words.iter().filter_map(|w| Phrase::new(w)).collect())
 }
 
 impl WordLists {
@@ -160,7 +162,11 @@ impl WordLists {
             place_nouns: keys(&r.place_nouns),
             phrase_starts: HashSet::new(),
             trigger_starts: HashSet::new(),
+            org_index: PhraseIndex::default(),
+            month_index: PhraseIndex::default(),
         };
+        lists.org_index = PhraseIndex::new(lists.org_triggers.iter().map(|t| &t.phrase));
+        lists.month_index = PhraseIndex::new(lists.months.iter().map(|(p, _)| p));
         let first = |p: &Phrase| p.words.first().cloned();
         lists.trigger_starts = (lists.person_triggers.iter())
             .chain(&lists.location_triggers)
