@@ -7,19 +7,11 @@
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use sahifa::corpus::{synthetic, Corpus};
-use sahifa::text::LayoutOptions;
-use sahifa::tui::{
-    draw, handle_key, App, Key, KeyCode, KeyMap, PaneOrder, Settings, Theme, ThemeName,
-};
+use sahifa::tui::{draw, handle_key, App, Key, KeyCode, PaneOrder, Settings};
 use std::time::{Duration, Instant};
 
 fn settings() -> Settings {
-    Settings {
-        layout: LayoutOptions::default(),
-        order: PaneOrder::Rtl,
-        theme: Theme::new(ThemeName::Dark, false),
-        keymap: KeyMap::bundled(),
-    }
+    Settings::for_order(PaneOrder::Rtl)
 }
 
 struct Timings {

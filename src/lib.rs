@@ -1,13 +1,15 @@
 //! sahifa — a terminal reader for Arabic news.
 //!
-//! The core (`corpus`, `text`) is pure and never touches the terminal; only
-//! `tui` does.
+//! The core — `corpus` (articles, loading, cleaning), `text` (layout,
+//! normalisation), `search`, `entities`, `bookmarks` — never touches the
+//! terminal; only `tui` does (its event loop and key map import crossterm).
 
 pub mod bookmarks;
 pub mod config;
 pub mod corpus;
 pub mod data_dir;
 pub mod entities;
+pub mod lookup;
 pub mod search;
 pub mod text;
 pub mod tui;

@@ -13,6 +13,55 @@ struct Tmux {
 }
 
 impl Tmux {
+    /// A 100x30 tmux session (on a private socket) running bash in `cwd`.
+    fn start(name: &str, cwd: &Path) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("sahifa-e2e-{name}-{}", std::process::id()),
+        };
+        let shell = format!("cd {} && exec bash --norc --noprofile", cwd.display());
+        tmux.cmd(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            &shell,
+        ]);
+        tmux
+    }
+
+    /// Types `command` at the shell and waits for the reader's first whole
+    /// frame (every check waits for a whole frame: tmux may be read mid-draw).
+    fn run_reader(&self, command: &str) {
+        self.text(command);
+        self.keys(&["Enter"]);
+        self.wait_for("the reader", |s| {
+            s.contains("Articles 1/5") && s.contains(" 5 articles")
+        });
+    }
+
+    /// The pid of the program the pane's shell is running.
+    fn reader_pid(&self) -> String {
+        let shell = self.display("#{pane_pid}");
+        let child = Command::new("pgrep")
+            .args(["-P", &shell])
+            .output()
+            .expect("pgrep");
+        let pid = String::from_utf8_lossy(&child.stdout).trim().to_string();
+        assert!(!pid.is_empty(), "no program running in the pane");
+        pid
+    }
+
+    /// A tmux format value for the pane (`#{alternate_on}`, …).
+    fn display(&self, format: &str) -> String {
+        self.cmd(&["display", "-p", "-t", "e2e", format])
+            .trim()
+            .to_string()
+    }
+
     fn cmd(&self, args: &[&str]) -> String {
         let out = Command::new("tmux")
             .args(["-L", &self.socket])
@@ -85,31 +134,13 @@ fn columns(screen: &str, from: usize, to: usize) -> String {
 fn filter_open_jump_and_quit_in_a_real_terminal() {
     let bin = release_binary();
     let data = tempfile::TempDir::new().unwrap();
-    let tmux = Tmux {
-        socket: format!("sahifa-e2e-{}", std::process::id()),
-    };
-    tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "bash --norc --noprofile",
-    ]);
+    let tmux = Tmux::start("main", data.path());
     let command = format!(
         "SAHIFA_DATA_DIR={} TERM=xterm-256color {} --shape on --bidi app --layout rtl; echo SAHIFA-EXIT=$?",
         data.path().display(),
         bin.display()
     );
-    tmux.text(&command);
-    tmux.keys(&["Enter"]);
-    // Every check waits for a whole frame: tmux may be read mid-draw.
-    tmux.wait_for("the reader", |s| {
-        s.contains("Articles 1/5") && s.contains(" 5 articles")
-    });
+    tmux.run_reader(&command);
 
     tmux.keys(&["/"]);
     tmux.text("خيرسون");
@@ -153,16 +184,8 @@ fn filter_open_jump_and_quit_in_a_real_terminal() {
         !after.contains("Articles"),
         "the reader's screen is gone:\n{after}"
     );
-    assert_eq!(
-        tmux.cmd(&["display", "-p", "-t", "e2e", "#{alternate_on}"])
-            .trim(),
-        "0"
-    );
-    assert_eq!(
-        tmux.cmd(&["display", "-p", "-t", "e2e", "#{cursor_flag}"])
-            .trim(),
-        "1"
-    );
+    assert_eq!(tmux.display("#{alternate_on}"), "0");
+    assert_eq!(tmux.display("#{cursor_flag}"), "1");
     let state = std::fs::read_to_string(data.path().join("state.json")).expect("session saved");
     assert!(state.contains("004_3d76b183650e0d8d"), "{state}");
 }
@@ -171,20 +194,7 @@ fn filter_open_jump_and_quit_in_a_real_terminal() {
 fn ctrl_c_and_sigterm_restore_the_terminal() {
     let bin = release_binary();
     let data = tempfile::TempDir::new().unwrap();
-    let tmux = Tmux {
-        socket: format!("sahifa-e2e-sig-{}", std::process::id()),
-    };
-    tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "bash --norc --noprofile",
-    ]);
+    let tmux = Tmux::start("sig", data.path());
     let run = format!(
         "SAHIFA_DATA_DIR={} TERM=xterm-256color {}; echo SAHIFA-EXIT=$?",
         data.path().display(),
@@ -192,45 +202,23 @@ fn ctrl_c_and_sigterm_restore_the_terminal() {
     );
 
     // Ctrl-C, while the filter prompt has the keyboard.
-    tmux.text(&run);
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("the reader", |s| s.contains("Articles 1/5"));
+    tmux.run_reader(&run);
     tmux.keys(&["/", "C-c"]);
     tmux.wait_for("exit after Ctrl-C", |s| s.contains("SAHIFA-EXIT=0"));
-    assert_eq!(
-        tmux.cmd(&["display", "-p", "-t", "e2e", "#{alternate_on}"])
-            .trim(),
-        "0"
-    );
+    assert_eq!(tmux.display("#{alternate_on}"), "0");
 
     // SIGTERM from outside.
     tmux.keys(&["clear", "Enter"]);
-    tmux.text(&run);
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("the reader again", |s| s.contains("Articles 1/5"));
-    let shell = tmux.cmd(&["display", "-p", "-t", "e2e", "#{pane_pid}"]);
-    let child = Command::new("pgrep")
-        .args(["-P", shell.trim()])
-        .output()
-        .expect("pgrep");
-    let pid = String::from_utf8_lossy(&child.stdout).trim().to_string();
-    assert!(!pid.is_empty(), "sahifa's pid");
+    tmux.run_reader(&run);
+    let pid = tmux.reader_pid();
     Command::new("kill")
         .args(["-TERM", &pid])
         .status()
         .expect("kill");
     let after = tmux.wait_for("exit after SIGTERM", |s| s.contains("SAHIFA-EXIT=0"));
     assert!(!after.contains("Articles"), "{after}");
-    assert_eq!(
-        tmux.cmd(&["display", "-p", "-t", "e2e", "#{alternate_on}"])
-            .trim(),
-        "0"
-    );
-    assert_eq!(
-        tmux.cmd(&["display", "-p", "-t", "e2e", "#{cursor_flag}"])
-            .trim(),
-        "1"
-    );
+    assert_eq!(tmux.display("#{alternate_on}"), "0");
+    assert_eq!(tmux.display("#{cursor_flag}"), "1");
 }
 
 #[test]
@@ -238,32 +226,13 @@ fn bookmark_two_articles_and_export_markdown() {
     let bin = release_binary();
     let data = tempfile::TempDir::new().unwrap();
     let cwd = tempfile::TempDir::new().unwrap();
-    let tmux = Tmux {
-        socket: format!("sahifa-e2e-bm-{}", std::process::id()),
-    };
-    let start = format!(
-        "cd {} && exec bash --norc --noprofile",
-        cwd.path().display()
-    );
-    tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &start,
-    ]);
+    let tmux = Tmux::start("bm", cwd.path());
     let run = format!(
         "SAHIFA_DATA_DIR={} TERM=xterm-256color {} --layout rtl; echo SAHIFA-EXIT=$?",
         data.path().display(),
         bin.display()
     );
-    tmux.text(&run);
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("the reader", |s| s.contains("Articles 1/5"));
+    tmux.run_reader(&run);
     // Article 000, its first paragraph.
     tmux.keys(&["Enter", "b"]);
     tmux.wait_for("first bookmark", |s| s.contains("bookmarked ¶1"));
@@ -322,35 +291,14 @@ fn bookmark_two_articles_and_export_markdown() {
 fn a_reader_whose_terminal_closes_exits_instead_of_spinning() {
     let bin = release_binary();
     let data = tempfile::TempDir::new().unwrap();
-    let tmux = Tmux {
-        socket: format!("sahifa-e2e-hup-{}", std::process::id()),
-    };
-    tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "bash --norc --noprofile",
-    ]);
+    let tmux = Tmux::start("hup", data.path());
     let run = format!(
         "SAHIFA_DATA_DIR={} {}",
         data.path().display(),
         bin.display()
     );
-    tmux.text(&run);
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("the reader", |s| s.contains("Articles 1/5"));
-    let shell = tmux.cmd(&["display", "-p", "-t", "e2e", "#{pane_pid}"]);
-    let child = Command::new("pgrep")
-        .args(["-P", shell.trim()])
-        .output()
-        .expect("pgrep");
-    let pid = String::from_utf8_lossy(&child.stdout).trim().to_string();
-    assert!(!pid.is_empty());
+    tmux.run_reader(&run);
+    let pid = tmux.reader_pid();
     // Closing the terminal: the pane and its pty go away.
     tmux.cmd(&["kill-server"]);
     let start = Instant::now();

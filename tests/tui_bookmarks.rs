@@ -3,19 +3,12 @@
 
 use sahifa::bookmarks::export::Format;
 use sahifa::corpus::Corpus;
-use sahifa::text::LayoutOptions;
 use sahifa::tui::{
-    current_paragraph, handle_key, App, Effect, Key, KeyCode, KeyMap, Pane, PaneOrder, Prompt,
-    Settings, Theme, ThemeName,
+    current_paragraph, handle_key, App, Effect, Key, KeyCode, Pane, PaneOrder, Prompt, Settings,
 };
 
 fn app(corpus: &Corpus) -> App<'_> {
-    let settings = Settings {
-        layout: LayoutOptions::default(),
-        order: PaneOrder::Rtl,
-        theme: Theme::new(ThemeName::Dark, false),
-        keymap: KeyMap::bundled(),
-    };
+    let settings = Settings::for_order(PaneOrder::Rtl);
     App::new(corpus, settings, 120, 40)
 }
 

@@ -6,19 +6,12 @@ use ratatui::style::Style;
 use ratatui::Terminal;
 use sahifa::corpus::{Article, Corpus};
 use sahifa::entities::Kind;
-use sahifa::text::LayoutOptions;
 use sahifa::tui::{
-    draw, handle_key, App, Effect, Key, KeyCode, KeyMap, Pane, PaneOrder, Settings, TagPrompt,
-    Theme, ThemeName,
+    draw, handle_key, App, Effect, Key, KeyCode, Pane, PaneOrder, Settings, TagPrompt,
 };
 
 fn settings() -> Settings {
-    Settings {
-        layout: LayoutOptions::default(),
-        order: PaneOrder::Rtl,
-        theme: Theme::new(ThemeName::Dark, false),
-        keymap: KeyMap::bundled(),
-    }
+    Settings::for_order(PaneOrder::Rtl)
 }
 
 fn press(app: &mut App, keys: &str) -> Vec<Effect> {

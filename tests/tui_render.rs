@@ -5,18 +5,10 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 use sahifa::corpus::Corpus;
-use sahifa::text::LayoutOptions;
-use sahifa::tui::{
-    draw, handle_key, App, Key, KeyCode, KeyMap, PaneOrder, Settings, Theme, ThemeName,
-};
+use sahifa::tui::{draw, handle_key, App, Key, KeyCode, KeyMap, PaneOrder, Settings};
 
 fn app(corpus: &Corpus, w: u16, h: u16) -> App<'_> {
-    let settings = Settings {
-        layout: LayoutOptions::default(),
-        order: PaneOrder::Rtl,
-        theme: Theme::new(ThemeName::Dark, false),
-        keymap: KeyMap::bundled(),
-    };
+    let settings = Settings::for_order(PaneOrder::Rtl);
     App::new(corpus, settings, w, h)
 }
 

@@ -1,19 +1,13 @@
 //! The reader's behaviour without a terminal: keys → actions → state.
 
 use sahifa::corpus::Corpus;
-use sahifa::text::LayoutOptions;
 use sahifa::tui::{
     handle_key, resize, restore_session, scroll_at, update, Action, App, Effect, Key, KeyCode,
-    KeyMap, Pane, PaneOrder, Session, Settings, Theme, ThemeName,
+    Pane, PaneOrder, Session, Settings,
 };
 
 fn settings(order: PaneOrder) -> Settings {
-    Settings {
-        layout: LayoutOptions::default(),
-        order,
-        theme: Theme::new(ThemeName::Dark, false),
-        keymap: KeyMap::bundled(),
-    }
+    Settings::for_order(order)
 }
 
 fn app(corpus: &Corpus, w: u16, h: u16) -> App<'_> {

@@ -114,14 +114,7 @@ impl Store {
 
     /// The bookmark with this id, or else the only one whose id starts with it.
     pub fn find(&self, id: &str) -> Option<&Bookmark> {
-        if let Some(b) = self.bookmarks.iter().find(|b| b.id == id) {
-            return Some(b);
-        }
-        let mut prefixed = self.bookmarks.iter().filter(|b| b.id.starts_with(id));
-        match (prefixed.next(), prefixed.next()) {
-            (Some(b), None) if !id.is_empty() => Some(b),
-            _ => None,
-        }
+        crate::lookup::by_id_or_prefix(&self.bookmarks, id, |b| &b.id)
     }
 
     /// Bookmarks paragraphs `from..=to` (1-based) of `article`; returns the

@@ -96,13 +96,6 @@ impl Corpus {
     /// The article with this id, or failing that the only one whose id
     /// starts with it.
     pub fn find(&self, id: &str) -> Option<&Article> {
-        if let Some(a) = self.articles.iter().find(|a| a.id == id) {
-            return Some(a);
-        }
-        let mut prefixed = self.articles.iter().filter(|a| a.id.starts_with(id));
-        match (prefixed.next(), prefixed.next()) {
-            (Some(a), None) if !id.is_empty() => Some(a),
-            _ => None,
-        }
+        crate::lookup::by_id_or_prefix(&self.articles, id, |a| &a.id)
     }
 }

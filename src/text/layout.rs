@@ -91,6 +91,21 @@ pub(crate) fn align_lines(lines: &mut [VisualLine], width: usize) {
     }
 }
 
+/// What both layouts start from: levels resolved once for the paragraph,
+/// its direction, and its display units (clusters, shaped if asked) with
+/// their shared display text.
+fn prepare(text: &str, opts: &LayoutOptions) -> (Resolved, bool, Vec<Unit>, String) {
+    let info = resolve(text, para_level(opts.base));
+    let rtl = is_rtl(&info, opts.base);
+    let (units, display) = build_units(
+        text,
+        &info.levels,
+        opts.shape,
+        opts.mode == BidiMode::Terminal,
+    );
+    (info, rtl, units, display)
+}
+
 /// Lays out one paragraph of `text` for `opts.width` cells.
 ///
 /// Embedding levels are resolved once for the whole text, lines are broken
@@ -106,14 +121,7 @@ pub(crate) fn align_lines(lines: &mut [VisualLine], width: usize) {
 /// A single cluster wider than the width (a wide character when the width is
 /// 1 or 0) is put on a line of its own, which is then wider than the width.
 pub fn layout_paragraph(text: &str, opts: &LayoutOptions) -> ParagraphLayout {
-    let info = resolve(text, para_level(opts.base));
-    let rtl = is_rtl(&info, opts.base);
-    let (units, display) = build_units(
-        text,
-        &info.levels,
-        opts.shape,
-        opts.mode == BidiMode::Terminal,
-    );
+    let (info, rtl, units, display) = prepare(text, opts);
     let para_ends: Vec<usize> = info.paras.iter().map(|p| p.range.end).collect();
     let specs = break_lines(text, &units, opts.width, &para_ends);
     let mut lines: Vec<VisualLine> = specs
@@ -135,14 +143,7 @@ pub fn layout_paragraph(text: &str, opts: &LayoutOptions) -> ParagraphLayout {
 /// is everything that was cut off. Forced breaks in the text are ignored
 /// (their separators are hidden); `opts.width` is not used, `width` is.
 pub fn layout_title(text: &str, width: usize, opts: &LayoutOptions) -> VisualLine {
-    let info = resolve(text, para_level(opts.base));
-    let rtl = is_rtl(&info, opts.base);
-    let (units, display) = build_units(
-        text,
-        &info.levels,
-        opts.shape,
-        opts.mode == BidiMode::Terminal,
-    );
+    let (info, rtl, units, display) = prepare(text, opts);
     let drawn = |u: &Unit| if u.kind == Kind::Newline { 0 } else { u.width };
     let total: usize = units.iter().map(drawn).sum();
     let (cut, ellipsis) = if total <= width {

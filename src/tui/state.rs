@@ -23,6 +23,19 @@ pub struct Settings {
     pub keymap: KeyMap,
 }
 
+impl Settings {
+    /// Default layout options, the given arrangement, the dark theme in
+    /// colour and the bundled key map (what tests and benchmarks use).
+    pub fn for_order(order: PaneOrder) -> Settings {
+        Settings {
+            layout: LayoutOptions::default(),
+            order,
+            theme: Theme::new(super::theme::ThemeName::Dark, false),
+            keymap: KeyMap::bundled(),
+        }
+    }
+}
+
 /// The article list: which articles pass the filter and which is selected.
 #[derive(Debug, Clone, Default)]
 pub struct ListState {

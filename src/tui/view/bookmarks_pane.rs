@@ -14,12 +14,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.settings.theme;
     let width = area.width.saturating_sub(8).max(20).min(area.width);
     let height = area.height.saturating_sub(4).max(5).min(area.height);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let popup = super::centered(area, width, height);
     frame.render_widget(Clear, popup);
     let bookmarks = app.marks.store.bookmarks();
     let block = Block::bordered()

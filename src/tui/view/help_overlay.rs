@@ -67,12 +67,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         (line_w + 4, needed)
     };
     let (width, height) = (width.min(area.width), height.min(area.height));
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let popup = super::centered(area, width, height);
     frame.render_widget(Clear, popup);
     let rows = usize::from(height.saturating_sub(2));
     let total = if two_columns {

@@ -86,6 +86,18 @@ pub fn styled_line(
     Line::from(spans)
 }
 
+/// A `width`×`height` box in the middle of `area` (clipped to it), for
+/// overlays.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
 /// Screen area inside a pane's border, less a one-cell margin each side.
 fn text_area(pane: Rect) -> Rect {
     let inner = Block::bordered().inner(pane);
