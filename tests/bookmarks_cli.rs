@@ -217,3 +217,24 @@ fn a_changed_corpus_moves_and_orphans_but_keeps_everything() {
     let txt = env.ok(&["bookmarks", "export", "--format", "txt"]);
     assert!(txt.contains(EN) && txt.contains("no longer in the corpus"));
 }
+
+#[test]
+fn list_prints_arabic_in_visual_or_logical_order_as_asked() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sahifa"))
+            .args(["--data-dir", d, "--shape", "on"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&["bookmarks", "add", "001", "--paragraph", "2", "--note", "فيلق حرية روسيا"]);
+    let logical = run(&["bookmarks", "list", "--visual", "never"]);
+    assert!(logical.contains("من أجل أوكرانيا (شاهد)") && logical.contains("note: فيلق حرية روسيا"));
+    let visual = run(&["bookmarks", "list", "--visual", "always"]);
+    assert!(visual.contains("(ﺪﻫﺎﺷ) ﺎﻴﻧﺍﺮﻛﻭﺃ"), "reordered, mirrored, shaped: {visual}");
+    assert!(!visual.contains("أوكرانيا"));
+}

@@ -139,6 +139,8 @@ pub enum BookmarksCommand {
         /// (found, moved or orphaned).
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        visual: VisualArg,
     },
     /// Remove a bookmark (by its id, or a unique prefix of it).
     Remove {

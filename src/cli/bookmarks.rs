@@ -3,6 +3,7 @@
 use super::args::{BookmarksCommand, ExportFormat};
 use super::bad_input;
 use super::output::{ignore_broken_pipe, Out};
+use super::present::Presenter;
 use anyhow::Result;
 use sahifa::bookmarks::{export, now_secs, rfc3339, Anchor, Store};
 use sahifa::corpus::Corpus;
@@ -12,7 +13,16 @@ use serde::Serialize;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(command: BookmarksCommand, corpus: &Corpus, dir: Option<&Path>) -> Result<ExitCode> {
+pub fn run(
+    command: BookmarksCommand,
+    corpus: &Corpus,
+    dir: Option<&Path>,
+    layout: sahifa::text::LayoutOptions,
+) -> Result<ExitCode> {
+    let present = |v: super::args::VisualArg| Presenter {
+        visual: super::commands::visual_order(v.visual),
+        layout,
+    };
     let mut store = dir.map_or_else(Store::in_memory, Store::open);
     warn_all(&mut store);
     let (anchors, moved) = store.reanchor(corpus);
@@ -44,9 +54,9 @@ pub fn run(command: BookmarksCommand, corpus: &Corpus, dir: Option<&Path>) -> Re
             }
             save(&mut store)?;
         }
-        BookmarksCommand::List { json } => {
+        BookmarksCommand::List { json, visual } => {
             record_moves(&mut store, moved);
-            ignore_broken_pipe(list(&store, &anchors, json))?;
+            ignore_broken_pipe(list(&store, &anchors, json, &present(visual)))?;
         }
         BookmarksCommand::Export {
             format,
@@ -112,7 +122,7 @@ struct Row<'a> {
     status: &'static str,
 }
 
-fn list(store: &Store, anchors: &[Anchor], json: bool) -> std::io::Result<()> {
+fn list(store: &Store, anchors: &[Anchor], json: bool, present: &Presenter) -> std::io::Result<()> {
     let mut out = Out::new();
     let rows = store.bookmarks().iter().zip(anchors);
     if json {
@@ -135,10 +145,10 @@ fn list(store: &Store, anchors: &[Anchor], json: bool) -> std::io::Result<()> {
             b.id,
             b.article,
             b.range_label(),
-            b.title
+            present.line(&b.title)
         ))?;
         if let Some(note) = &b.note {
-            out.line(&format!("            note: {note}"))?;
+            out.line(&format!("            note: {}", present.line(note)))?;
         }
     }
     out.finish()

@@ -85,7 +85,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let result = match cli.command {
         Some(Command::Bookmarks(command)) => {
             let dir = sahifa::data_dir::data_dir(cli.data_dir.as_deref());
-            return bookmarks::run(command, &corpus, dir.as_deref());
+            return bookmarks::run(command, &corpus, dir.as_deref(), layout);
         }
         None | Some(Command::Render { .. }) => {
             let keymap = match KeyMap::with_overrides(&config.keys) {
