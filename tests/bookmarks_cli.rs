@@ -228,13 +228,30 @@ fn list_prints_arabic_in_visual_or_logical_order_as_asked() {
             .args(args)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     };
-    run(&["bookmarks", "add", "001", "--paragraph", "2", "--note", "فيلق حرية روسيا"]);
+    run(&[
+        "bookmarks",
+        "add",
+        "001",
+        "--paragraph",
+        "2",
+        "--note",
+        "فيلق حرية روسيا",
+    ]);
     let logical = run(&["bookmarks", "list", "--visual", "never"]);
-    assert!(logical.contains("من أجل أوكرانيا (شاهد)") && logical.contains("note: فيلق حرية روسيا"));
+    assert!(
+        logical.contains("من أجل أوكرانيا (شاهد)") && logical.contains("note: فيلق حرية روسيا")
+    );
     let visual = run(&["bookmarks", "list", "--visual", "always"]);
-    assert!(visual.contains("(ﺪﻫﺎﺷ) ﺎﻴﻧﺍﺮﻛﻭﺃ"), "reordered, mirrored, shaped: {visual}");
+    assert!(
+        visual.contains("(ﺪﻫﺎﺷ) ﺎﻴﻧﺍﺮﻛﻭﺃ"),
+        "reordered, mirrored, shaped: {visual}"
+    );
     assert!(!visual.contains("أوكرانيا"));
 }

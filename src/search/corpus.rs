@@ -46,14 +46,31 @@ impl PreparedArticle {
 }
 
 /// The articles of `articles` that match `query`, by index, with their hits.
-/// An empty query matches every article with no hits.
-pub fn search_articles<'a>(
-    articles: impl IntoIterator<Item = &'a Article>,
-    query: &Query,
-) -> Vec<(usize, Vec<Hit>)> {
-    articles
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, a)| PreparedArticle::new(a).hits(query).map(|h| (i, h)))
-        .collect()
+/// An empty query matches every article with no hits. Articles are matched
+/// one at a time (nothing is kept but the hits), on all cores.
+pub fn search_articles(articles: &[Article], query: &Query) -> Vec<(usize, Vec<Hit>)> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = articles.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = articles
+            .chunks(chunk)
+            .enumerate()
+            .map(|(k, part)| {
+                s.spawn(move || {
+                    part.iter()
+                        .enumerate()
+                        .filter_map(|(j, a)| {
+                            PreparedArticle::new(a)
+                                .hits(query)
+                                .map(|h| (k * chunk + j, h))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().unwrap_or_default())
+            .collect()
+    })
 }
