@@ -187,3 +187,12 @@ fn directories_are_walked_recursively_and_sorted_and_formats_mixed() {
     assert_eq!(c.articles[0].meta.published.as_deref(), Some("2022-11-11"));
     assert_eq!(c.articles[1].id, "page");
 }
+
+#[test]
+fn a_symlink_loop_in_a_corpus_directory_is_walked_once() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "a/page.txt", PAGE);
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("a/loop")).unwrap();
+    let c = load(&[dir.path().to_path_buf()]);
+    assert_eq!(c.articles.len(), 1, "the page once, not once per loop");
+}

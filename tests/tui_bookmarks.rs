@@ -134,3 +134,35 @@ fn e_asks_for_a_format_and_requests_the_export() {
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.notice.as_deref(), Some("export cancelled"));
 }
+
+#[test]
+fn a_range_does_not_follow_the_reader_into_another_article() {
+    let corpus = Corpus::bundled();
+    let mut a = app(&corpus);
+    key(&mut a, KeyCode::Enter);
+    press(&mut a, "v");
+    assert!(a.marks.range_from.is_some());
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab); // back to the list
+    press(&mut a, "j");
+    assert_eq!(a.marks.range_from, None);
+    assert!(a.notice.as_deref().unwrap().contains("range cancelled"));
+}
+
+#[test]
+fn ctrl_c_quits_from_the_note_editor() {
+    let corpus = Corpus::bundled();
+    let mut a = app(&corpus);
+    key(&mut a, KeyCode::Enter);
+    press(&mut a, "bBn");
+    assert!(matches!(a.marks.prompt, Some(Prompt::EditNote { .. })));
+    let effects = handle_key(
+        &mut a,
+        Key {
+            code: KeyCode::Char('c'),
+            ctrl: true,
+        },
+    );
+    assert_eq!(effects, vec![Effect::SaveSession]);
+    assert!(a.quit);
+}

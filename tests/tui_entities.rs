@@ -182,3 +182,19 @@ fn t_asks_for_text_then_kind_and_requests_the_tag() {
     handle_key(&mut a, Key::plain(KeyCode::Esc));
     assert_eq!(a.entities.tag, None);
 }
+
+#[test]
+fn ctrl_c_quits_from_the_tag_prompt() {
+    let corpus = Corpus::bundled();
+    let mut a = App::new(&corpus, settings(), 120, 30);
+    press(&mut a, "t");
+    let effects = handle_key(
+        &mut a,
+        Key {
+            code: KeyCode::Char('c'),
+            ctrl: true,
+        },
+    );
+    assert_eq!(effects, vec![Effect::SaveSession]);
+    assert!(a.quit);
+}

@@ -302,3 +302,22 @@ fn building_the_filter_index_can_be_cancelled() {
         sahifa::search::CorpusFilter::build(&corpus.articles, &AtomicBool::new(false)).unwrap();
     assert_eq!(built.len(), 5);
 }
+
+#[test]
+fn the_current_match_survives_a_focus_change_and_a_resize() {
+    let corpus = Corpus::bundled();
+    let mut a = app(&corpus, 120, 40);
+    press(&mut a, "/خيرسون");
+    key(&mut a, KeyCode::Enter);
+    press(&mut a, "jj");
+    key(&mut a, KeyCode::Enter);
+    press(&mut a, "nnn");
+    assert_eq!(a.article.current, Some(2));
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::BackTab);
+    assert_eq!(a.article.current, Some(2));
+    resize(&mut a, 130, 45);
+    assert_eq!(a.article.current, Some(2));
+    press(&mut a, "n");
+    assert_eq!(a.article.current, Some(3));
+}

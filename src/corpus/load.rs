@@ -35,7 +35,7 @@ fn format_of(path: &Path) -> Option<Format> {
 /// Every corpus file under `path`: the path itself when it is a file, else
 /// the `.txt`/`.json`/`.jsonl` files below it (recursively, hidden entries
 /// skipped), sorted by path.
-pub fn corpus_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
+pub fn corpus_files(path: &Path) -> Result<(Vec<PathBuf>, Vec<Warning>), LoadError> {
     let meta = fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound(path.to_path_buf()),
         _ => LoadError::Io {
@@ -44,15 +44,32 @@ pub fn corpus_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
         },
     })?;
     if !meta.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
+        return Ok((vec![path.to_path_buf()], Vec::new()));
     }
-    let mut files = Vec::new();
+    let (mut files, mut warnings) = (Vec::new(), Vec::new());
+    // Directories already walked, by their real path: a symlink loop is
+    // walked once, not forever.
+    let mut seen = std::collections::HashSet::new();
     let mut stack = vec![path.to_path_buf()];
+    let mut first = true;
     while let Some(dir) = stack.pop() {
-        let entries = fs::read_dir(&dir).map_err(|source| LoadError::Io {
-            path: dir.clone(),
-            source,
-        })?;
+        if !seen.insert(fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone())) {
+            continue;
+        }
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            // The directory asked for must be readable; below it, a
+            // directory that is not is skipped with a warning.
+            Err(source) if first => return Err(LoadError::Io { path: dir, source }),
+            Err(e) => {
+                warnings.push(Warning::new(
+                    dir.display().to_string(),
+                    format!("cannot read: {e}; skipped"),
+                ));
+                continue;
+            }
+        };
+        first = false;
         for entry in entries.flatten() {
             let p = entry.path();
             if entry.file_name().to_string_lossy().starts_with('.') {
@@ -66,7 +83,7 @@ pub fn corpus_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
         }
     }
     files.sort();
-    Ok(files)
+    Ok((files, warnings))
 }
 
 /// Reads one file; never fails: an unreadable file is a warning.

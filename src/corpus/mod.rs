@@ -53,10 +53,12 @@ impl Corpus {
     /// stopping with [`LoadError::Cancelled`] when it is cancelled.
     pub fn load_with(paths: &[PathBuf], progress: &Progress) -> Result<Corpus, LoadError> {
         let mut files = Vec::new();
-        for path in paths {
-            files.extend(corpus_files(path)?);
-        }
         let mut corpus = Corpus::default();
+        for path in paths {
+            let (found, warnings) = corpus_files(path)?;
+            files.extend(found);
+            corpus.warnings.extend(warnings);
+        }
         for file in bulk::load_files(&files, Rules::bundled(), progress)? {
             corpus.absorb(file);
         }

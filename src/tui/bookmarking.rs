@@ -179,6 +179,10 @@ pub fn answer(app: &mut App, prompt: Prompt, key: Key) -> Vec<Effect> {
             }
             app.notice = Some("kept".into());
         }
+        Prompt::EditNote { .. } if key.ctrl && key.code == KeyCode::Char('c') => {
+            app.quit = true;
+            return vec![Effect::SaveSession];
+        }
         Prompt::EditNote { id, mut text } => match key.code {
             KeyCode::Enter => {
                 let note = Some(text);
@@ -238,10 +242,14 @@ fn jump(app: &mut App) {
         return;
     };
     if !app.list.visible.contains(&index) {
+        // Whatever hides the article goes: the entity filter and the text.
+        app.entities.filter = None;
         set_filter(app, String::new());
     }
     if let Some(pos) = app.list.visible.iter().position(|&i| i == index) {
         app.list.selected = pos;
+        super::update::keep_selection_visible(app);
+        super::update::refresh_counts(app);
         app.show_selected();
         if let Some(row) = app.article.rows.as_ref().and_then(|r| {
             r.rows

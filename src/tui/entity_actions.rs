@@ -129,6 +129,10 @@ pub fn start_tag(app: &mut App) {
 /// Keys while the tag prompt is open.
 pub fn answer_tag(app: &mut App, prompt: TagPrompt, key: Key) -> Vec<Effect> {
     app.entities.tag = None;
+    if key.ctrl && key.code == KeyCode::Char('c') {
+        app.quit = true;
+        return vec![Effect::SaveSession];
+    }
     match prompt {
         TagPrompt::Text(mut text) => match key.code {
             KeyCode::Enter if !text.trim().is_empty() => {

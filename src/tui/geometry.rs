@@ -98,7 +98,8 @@ pub fn geometry(width: u16, height: u16, order: PaneOrder, focus: Pane) -> Geome
         set(&mut g, focus, body);
         return g;
     }
-    let list_w = (width * 3 / 10).clamp(24, 44);
+    // In u32: width * 3 would overflow u16 on absurdly wide terminals.
+    let list_w = (u32::from(width) * 3 / 10).clamp(24, 44) as u16;
     let entities_w = (width / 6).clamp(20, 30);
     let article_w = width - list_w - entities_w;
     let mut x = 0;

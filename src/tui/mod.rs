@@ -171,6 +171,9 @@ fn perform(app: &mut App, effect: &Effect, data_dir: Option<&std::path::Path>) {
             if let Err(e) = app.marks.store.save() {
                 app.notice = Some(format!("not saved: {e}"));
             }
+            // The save merged in what other instances saved; find those
+            // passages in this corpus too before showing their marks.
+            app.marks.store.reanchor(app.corpus);
         }
         Effect::TagEntity { .. } => {}
         Effect::Export(format) => {

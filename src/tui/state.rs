@@ -186,6 +186,10 @@ impl<'a> App<'a> {
             self.article.rows = Some(rows);
             if !keep_scroll {
                 self.article.scroll = 0;
+                // A v range belongs to the article it was started in.
+                if self.marks.range_from.take().is_some() {
+                    self.notice = Some("range cancelled: another article".into());
+                }
             }
         }
         self.refresh_hits();
@@ -195,18 +199,26 @@ impl<'a> App<'a> {
 
     /// Recomputes the open article's matches for the current query.
     pub(super) fn refresh_hits(&mut self) {
-        self.article.hits.clear();
-        self.article.current = None;
         let Some(index) = self.article.rows.as_ref().map(|r| r.article) else {
+            self.article.hits.clear();
+            self.article.current = None;
             return;
         };
         if self.filter.query.is_empty() {
+            self.article.hits.clear();
+            self.article.current = None;
             return;
         }
         // Offsets are only needed for the article on screen.
         let article = &self.corpus.articles[index];
         let hits = PreparedArticle::new(article).hits(&self.filter.query);
-        self.article.hits = shown_hits(article, hits.unwrap_or_default());
+        let hits = shown_hits(article, hits.unwrap_or_default());
+        // Same article, same query (a focus change, a resize): the match
+        // n/N went to stays the current one.
+        if hits != self.article.hits {
+            self.article.hits = hits;
+            self.article.current = None;
+        }
     }
 
     pub(super) fn max_scroll(&self) -> usize {

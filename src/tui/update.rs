@@ -129,6 +129,15 @@ pub fn resize(app: &mut App, width: u16, height: u16) {
 
 /// Mouse wheel over a pane scrolls that pane (`lines` < 0 is up).
 pub fn scroll_at(app: &mut App, x: u16, y: u16, lines: isize) {
+    // Not under an overlay or a prompt.
+    if app.help
+        || app.marks.pane
+        || app.marks.prompt.is_some()
+        || app.filter.editing
+        || app.entities.tag.is_some()
+    {
+        return;
+    }
     match app.geometry().pane_at(x, y) {
         Some(Pane::Article) => scroll_article(app, lines),
         Some(Pane::List) => move_selection(app, lines),
@@ -171,7 +180,7 @@ fn scroll_article(app: &mut App, delta: isize) {
     app.clamp_scroll();
 }
 
-fn keep_selection_visible(app: &mut App) {
+pub(super) fn keep_selection_visible(app: &mut App) {
     let h = app.list_height();
     let l = &mut app.list;
     if l.selected < l.offset {
@@ -294,6 +303,8 @@ pub fn set_filter(app: &mut App, input: String) {
         app.list.visible = (0..app.corpus.articles.len()).collect();
     } else if app.filter.index.is_none() && app.filter.building {
         // The index is on its way; `install_filter` applies the query then.
+        // The open article's matches need no index.
+        app.refresh_hits();
         app.notice = Some("preparing the filter…".into());
         return;
     } else {
