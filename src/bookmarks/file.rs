@@ -70,8 +70,25 @@ pub fn parse(bytes: &[u8]) -> Disk {
         return Disk::Future(schema);
     }
     match serde_json::from_value::<FileData>(value) {
-        Ok(data) => Disk::Data(data),
+        Ok(mut data) => {
+            data.bookmarks.iter_mut().for_each(repair_range);
+            Disk::Data(data)
+        }
         Err(e) => Disk::Corrupt(e.to_string()),
+    }
+}
+
+/// Makes a hand-edited range agree with the saved text (which is what
+/// anchoring trusts): `from` at least 1 and small enough to count from, `to`
+/// the last of the text's paragraphs. Nothing is dropped; anchoring then
+/// finds the passage by its text.
+fn repair_range(b: &mut super::model::Bookmark) {
+    let len = b.text.len().max(1);
+    let consistent =
+        b.from >= 1 && b.to >= b.from && b.to - b.from + 1 == len && b.from <= usize::MAX / 2;
+    if !consistent {
+        b.from = b.from.clamp(1, usize::MAX / 2);
+        b.to = b.from + len - 1;
     }
 }
 
@@ -145,6 +162,13 @@ mod tests {
             Disk::Future(7)
         ));
         assert!(matches!(parse(b"{\"bookmarks\": []}"), Disk::Corrupt(_)));
+        // Absurd hand-edited ranges are made to agree with the saved text.
+        let odd = br#"{"schema": 1, "bookmarks": [{"id": "x", "article": "a", "title": "t", "source": "s",
+            "from": 0, "to": 18446744073709551615, "created": "c", "text": ["p", "q"], "text_hash": "h"}]}"#;
+        match parse(odd) {
+            Disk::Data(d) => assert_eq!((d.bookmarks[0].from, d.bookmarks[0].to), (1, 2)),
+            _ => panic!("repaired, not rejected"),
+        }
         assert!(matches!(
             parse(b"{\"schema\": 1, \"bookmarks\": 3}"),
             Disk::Corrupt(_)

@@ -153,13 +153,26 @@ fn read_entries(path: &Path) -> Result<Vec<Entry>, GazetteerError> {
 /// entity is already there) and writes the file atomically. A malformed
 /// existing file is reported, never overwritten.
 pub fn append_user_entry(path: &Path, entry: Entry) -> Result<(), GazetteerError> {
-    let mut list = Gazetteer::default();
-    list.extend(read_entries(path)?);
-    list.extend([entry]);
     let write_err = |source| GazetteerError::Write {
         path: path.to_path_buf(),
         source,
     };
+    // Read, merge and write under a lock, so two instances tagging at once
+    // do not lose each other's entries (as bookmarks do).
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(write_err)?;
+    }
+    let lock_path = path.with_extension("json.lock");
+    let lock = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(write_err)?;
+    lock.lock().map_err(write_err)?;
+    let mut list = Gazetteer::default();
+    list.extend(read_entries(path)?);
+    list.extend([entry]);
     let mut text = serde_json::to_string_pretty(&list.entries)
         .map_err(|e| write_err(std::io::Error::other(e)))?;
     text.push('\n');
