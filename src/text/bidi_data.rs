@@ -13,12 +13,30 @@ use unicode_bidi::{bidi_class, BidiClass, BidiDataSource, BidiInfo, Level};
 const LOW_END: u32 = 0x0900;
 const PUNCT: std::ops::Range<u32> = 0x2000..0x2070;
 
-struct Tables {
+/// Direct-indexed copies of the built-in class table for the common ranges.
+pub(crate) struct Tables {
     low: Vec<BidiClass>,
     punct: Vec<BidiClass>,
 }
 
-fn tables() -> &'static Tables {
+impl Tables {
+    /// The bidi class of `c`, identical to `unicode_bidi::bidi_class`.
+    #[inline]
+    pub(crate) fn class(&self, c: char) -> BidiClass {
+        let cp = c as u32;
+        if cp < LOW_END {
+            self.low[cp as usize]
+        } else if PUNCT.contains(&cp) {
+            self.punct[(cp - PUNCT.start) as usize]
+        } else {
+            bidi_class(c)
+        }
+    }
+}
+
+/// The tables, built on first use. Callers looking up many characters
+/// should fetch them once and use [`Tables::class`].
+pub(crate) fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
         let class = |cp: u32| char::from_u32(cp).map_or(BidiClass::L, bidi_class);
@@ -34,14 +52,7 @@ pub(crate) struct FastBidiData;
 
 impl BidiDataSource for FastBidiData {
     fn bidi_class(&self, c: char) -> BidiClass {
-        let cp = c as u32;
-        if cp < LOW_END {
-            tables().low[cp as usize]
-        } else if PUNCT.contains(&cp) {
-            tables().punct[(cp - PUNCT.start) as usize]
-        } else {
-            bidi_class(c)
-        }
+        tables().class(c)
     }
 }
 

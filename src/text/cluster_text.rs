@@ -39,10 +39,20 @@ impl ClusterText {
 }
 
 impl From<&str> for ClusterText {
+    #[inline]
     fn from(s: &str) -> Self {
         if s.len() <= INLINE {
             let mut buf = [0; INLINE];
-            buf[..s.len()].copy_from_slice(s.as_bytes());
+            let b = s.as_bytes();
+            // Fixed-size copies for the usual one- to four-byte cluster, so
+            // no `memcpy` call is made for them.
+            match *b {
+                [x] => buf[0] = x,
+                [x, y] => buf[..2].copy_from_slice(&[x, y]),
+                [x, y, z] => buf[..3].copy_from_slice(&[x, y, z]),
+                [x, y, z, w] => buf[..4].copy_from_slice(&[x, y, z, w]),
+                _ => buf[..b.len()].copy_from_slice(b),
+            }
             // `s.len() <= INLINE < 256`.
             ClusterText(Repr::Inline {
                 len: s.len() as u8,

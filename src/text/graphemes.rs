@@ -43,6 +43,7 @@ static SIMPLE: [u64; (TABLE_END / 64) as usize] = {
 /// Characters known to have Grapheme_Cluster_Break=Other and no emoji
 /// property: printable ASCII, Latin-1 letters and signs, Hebrew and Arabic
 /// letters, digits and punctuation, and common general punctuation.
+#[inline]
 pub(crate) fn is_simple(c: char) -> bool {
     let cp = c as u32;
     if cp < TABLE_END {
@@ -68,6 +69,7 @@ impl<'a> Graphemes<'a> {
 impl<'a> Iterator for Graphemes<'a> {
     type Item = (usize, &'a str);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         let rest = &self.text[self.pos..];
         let mut chars = rest.chars();
@@ -76,11 +78,20 @@ impl<'a> Iterator for Graphemes<'a> {
         let len = if is_simple(c) && chars.next().is_none_or(is_simple) {
             c.len_utf8()
         } else {
-            rest.graphemes(true).next().map_or(rest.len(), str::len)
+            first_cluster_len(rest)
         };
         self.pos += len;
         Some((start, &rest[..len]))
     }
+}
+
+/// Length of the first extended grapheme cluster of `rest`, from
+/// `unicode-segmentation`. Kept out of line so that the fast path in
+/// [`Graphemes::next`] stays small enough to inline.
+#[cold]
+#[inline(never)]
+fn first_cluster_len(rest: &str) -> usize {
+    rest.graphemes(true).next().map_or(rest.len(), str::len)
 }
 
 #[cfg(test)]

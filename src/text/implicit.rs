@@ -12,7 +12,7 @@
 use unicode_bidi::BidiClass::{self, *};
 use unicode_bidi::{BidiDataSource, HardcodedBidiData, Level};
 
-use super::bidi_data::FastBidiData;
+use super::bidi_data::tables;
 use super::resolve::{Para, Resolved};
 
 /// Classes that take this path off the fast path.
@@ -35,8 +35,9 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
     let mut brackets: Vec<Bracket> = Vec::new();
     let mut first_strong = None;
     let mut pure_ltr = true;
+    let table = tables();
     for (at, c) in text.char_indices() {
-        let class = FastBidiData.bidi_class(c);
+        let class = table.class(c);
         match class {
             L | R | AL => {
                 first_strong.get_or_insert(class);
@@ -210,9 +211,7 @@ fn resolve_brackets(text: &str, cls: &mut [BidiClass], brackets: &[Bracket], sos
             // Marks (originally NSM) right after the bracket follow it.
             let mut after = text[at..].chars();
             after.next();
-            let marks = after
-                .take_while(|&c| FastBidiData.bidi_class(c) == NSM)
-                .count();
+            let marks = after.take_while(|&c| tables().class(c) == NSM).count();
             cls[index + 1..index + 1 + marks].fill(set);
         }
     }

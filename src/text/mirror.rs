@@ -12,6 +12,7 @@ pub fn mirror_char(c: char) -> char {
 
 /// Whether `c` may have a mirror glyph; a cheap test that rules out
 /// letters of the common scripts before the table lookup.
+#[inline]
 fn may_mirror(c: char) -> bool {
     match c as u32 {
         0..=0x7F => matches!(c, '(' | ')' | '<' | '>' | '[' | ']' | '{' | '}'),
@@ -20,10 +21,39 @@ fn may_mirror(c: char) -> bool {
     }
 }
 
+/// Whether some character of `text` may mirror ([`may_mirror`]), answered
+/// from the bytes for a lone Hebrew or Arabic letter (U+05C0–U+07FF) or
+/// presentation form (U+FE80–U+FEFF), the usual right-to-left cluster.
+#[inline]
+fn any_may_mirror(text: &str) -> bool {
+    match *text.as_bytes() {
+        [0xD7..=0xDF, _] | [0xEF, 0xBA | 0xBB, _] => false,
+        _ => text.chars().any(may_mirror),
+    }
+}
+
 /// `text` with every mirrorable character replaced by its mirror glyph.
+#[inline]
 pub(crate) fn mirror_text(text: &str) -> ClusterText {
-    if !text.chars().any(may_mirror) {
+    if !any_may_mirror(text) {
         return ClusterText::from(text);
     }
     ClusterText::from(text.chars().map(mirror_char).collect::<String>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_test_agrees_with_the_character_test() {
+        for cp in (0x0580..0x0800).chain(0xFE40..0xFF00) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let s = c.to_string();
+            assert_eq!(any_may_mirror(&s), may_mirror(c), "U+{cp:04X}");
+            assert_eq!(may_mirror(c), get_mirrored(c).is_some(), "U+{cp:04X}");
+        }
+    }
 }

@@ -7,8 +7,6 @@
 //! level. Lam directly followed by alef becomes one ligature glyph, which is
 //! what FriBidi and most terminal fonts expect.
 
-use std::sync::OnceLock;
-
 use unicode_bidi::Level;
 
 use super::arabic_tables::{FORMS, JOINING, LAM_ALEF};
@@ -30,20 +28,35 @@ pub(crate) enum Joining {
     T,
 }
 
-/// Joining type and presentation-form row of each character of the Arabic
-/// block (U+0600–U+06FF), looked up once from the generated tables.
-fn arabic_block() -> &'static [(Joining, Option<usize>)] {
-    static BLOCK: OnceLock<Vec<(Joining, Option<usize>)>> = OnceLock::new();
-    BLOCK.get_or_init(|| {
-        (0x0600u32..0x0700)
-            .map(|cp| {
-                let j = search_joining(cp);
-                let row = FORMS.binary_search_by_key(&cp, |r| r.0).ok();
-                (j, row)
-            })
-            .collect()
-    })
-}
+/// Presentation-form row marking "none" in [`ARABIC_BLOCK`].
+const NO_ROW: u8 = u8::MAX;
+
+/// Joining type and presentation-form row (or [`NO_ROW`]) of each character
+/// of the Arabic block (U+0600–U+06FF), computed from the generated tables
+/// at compile time.
+static ARABIC_BLOCK: [(Joining, u8); 256] = {
+    let mut block = [(Joining::U, NO_ROW); 256];
+    let mut k = 0;
+    while k < 256 {
+        let cp = 0x0600 + k as u32;
+        let mut i = 0;
+        while i < JOINING.len() {
+            if JOINING[i].0 <= cp && cp <= JOINING[i].1 {
+                block[k].0 = JOINING[i].2;
+            }
+            i += 1;
+        }
+        let mut r = 0;
+        while r < FORMS.len() {
+            if FORMS[r].0 == cp {
+                block[k].1 = r as u8;
+            }
+            r += 1;
+        }
+        k += 1;
+    }
+    block
+};
 
 /// Joining type of `c`.
 pub(crate) fn joining_type(c: char) -> Joining {
@@ -52,7 +65,7 @@ pub(crate) fn joining_type(c: char) -> Joining {
         return Joining::U;
     }
     if (0x0600..0x0700).contains(&cp) {
-        return arabic_block()[(cp - 0x0600) as usize].0;
+        return ARABIC_BLOCK[(cp - 0x0600) as usize].0;
     }
     search_joining(cp)
 }
@@ -101,7 +114,8 @@ fn maybe_arabic(c: char) -> bool {
 fn forms_of(c: char) -> Option<&'static (u32, u32, u32, u32, u32)> {
     let cp = c as u32;
     if (0x0600..0x0700).contains(&cp) {
-        return arabic_block()[(cp - 0x0600) as usize].1.map(|i| &FORMS[i]);
+        let row = ARABIC_BLOCK[(cp - 0x0600) as usize].1;
+        return (row != NO_ROW).then(|| &FORMS[usize::from(row)]);
     }
     FORMS
         .binary_search_by_key(&cp, |row| row.0)
@@ -117,22 +131,18 @@ type Solid = (usize, char, Joining, Level);
 /// the substitutions as `(byte offset, substitution)` pairs in logical order.
 /// Characters not listed are displayed unchanged.
 pub(crate) fn shape(text: &str, levels: &[Level]) -> Vec<(usize, Subst)> {
-    let mut out = Vec::new();
     if !text.chars().any(maybe_arabic) {
-        return out;
+        return Vec::new();
     }
-    let solid = text.char_indices().filter_map(|(i, c)| {
-        let j = joining_type(c);
-        let level = levels.get(i).copied().unwrap_or_else(Level::ltr);
-        (j != Joining::T).then_some((i, c, j, level))
-    });
+    // Arabic letters take two bytes each: enough room without regrowing.
+    let mut out = Vec::with_capacity(text.len() / 2 + 1);
     // A sliding window over the solid characters: each one's form depends
     // on its neighbours. `last` is the entry last pushed to `out`, with its
     // form (0 isolated, 1 final, 2 initial, 3 medial).
     let mut prev: Option<Solid> = None;
     let mut cur: Option<Solid> = None;
     let mut last: Option<(usize, char, usize, Level)> = None;
-    for next in solid.map(Some).chain(std::iter::once(None)) {
+    let mut step = |next: Option<Solid>| {
         if let Some(c) = cur {
             if let Some(entry) = shape_one(prev, c, next) {
                 if !ligate(last, entry, &mut out) {
@@ -143,7 +153,15 @@ pub(crate) fn shape(text: &str, levels: &[Level]) -> Vec<(usize, Subst)> {
         }
         prev = cur;
         cur = next;
+    };
+    for (i, c) in text.char_indices() {
+        let j = joining_type(c);
+        if j != Joining::T {
+            let level = levels.get(i).copied().unwrap_or_else(Level::ltr);
+            step(Some((i, c, j, level)));
+        }
     }
+    step(None);
     out
 }
 
@@ -207,4 +225,23 @@ fn ligate(
     }
     out.push((alef_pos, Subst::Form(lig)));
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_block_table_matches_the_generated_tables() {
+        for cp in 0x0600u32..0x0700 {
+            let (j, row) = ARABIC_BLOCK[(cp - 0x0600) as usize];
+            assert_eq!(j, search_joining(cp), "U+{cp:04X}");
+            let want = FORMS.binary_search_by_key(&cp, |r| r.0).ok();
+            assert_eq!(
+                (row != NO_ROW).then_some(usize::from(row)),
+                want,
+                "U+{cp:04X}"
+            );
+        }
+    }
 }

@@ -64,6 +64,8 @@ fn single_kind(c: char) -> Kind {
         ' ' | '\t' => Kind::Space,
         '\n' | '\u{2028}' | '\u{2029}' => Kind::Newline,
         _ if c.is_ascii() => Kind::Text,
+        // Hebrew and Arabic letters and digits, presentation forms.
+        _ if narrow(c) => Kind::Text,
         _ if is_bidi_format(c) => Kind::Format,
         _ if c.is_whitespace() && control_picture(c).is_none() && c != '\u{a0}' => Kind::Space,
         _ => Kind::Text,
@@ -72,6 +74,7 @@ fn single_kind(c: char) -> Kind {
 
 /// Characters known to take exactly one cell: printable ASCII, Hebrew and
 /// Arabic letters and digits, and Arabic presentation forms.
+#[inline]
 fn narrow(c: char) -> bool {
     matches!(c as u32, 0x20..=0x7E | 0x05D0..=0x05EA | 0x0621..=0x064A | 0x0660..=0x0669 | 0xFE70..=0xFEFC)
 }
@@ -102,7 +105,9 @@ pub(crate) fn build_units(
     };
     let mut next_subst = 0;
     let mut units: Vec<Unit> = Vec::with_capacity(text.len() / 2 + 1);
-    let mut display = String::with_capacity(text.len() + text.len() / 2);
+    // Shaped Arabic letters grow from two bytes to three, control pictures
+    // from one to three: twice the text is room enough almost always.
+    let mut display = String::with_capacity(2 * text.len());
     let mut merge_next = false;
     for (start, g) in Graphemes::new(text) {
         let range = start..start + g.len();
