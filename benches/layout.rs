@@ -19,24 +19,8 @@ use std::time::{Duration, Instant};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use sahifa::text::{layout_paragraph, LayoutOptions};
 
-const SEEDS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-
 fn seed_paragraphs() -> Vec<String> {
-    let mut files: Vec<_> = std::fs::read_dir(SEEDS_DIR)
-        .expect("seed directory")
-        .map(|e| e.expect("dir entry").path())
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .flat_map(|f| {
-            let text = std::fs::read_to_string(f).expect("read seed");
-            text.lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    sahifa::corpus::seed_lines().map(str::to_string).collect()
 }
 
 /// Best of several runs of `fribidi --nobreak` over `input`: the time of

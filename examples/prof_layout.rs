@@ -6,22 +6,7 @@ use std::hint::black_box;
 use sahifa::text::{layout_paragraph, LayoutOptions};
 
 fn main() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .expect("seed directory")
-        .map(|e| e.expect("dir entry").path())
-        .collect();
-    files.sort();
-    let paras: Vec<String> = files
-        .iter()
-        .flat_map(|f| {
-            let text = std::fs::read_to_string(f).expect("read seed");
-            text.lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let paras: Vec<&str> = sahifa::corpus::seed_lines().collect();
     let passes: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())

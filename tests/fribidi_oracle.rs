@@ -55,26 +55,17 @@ fn sahifa_render(input: &str) -> String {
 }
 
 /// Where the seed articles live .
-const SEEDS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
 const EXTRA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/oracle_extra.txt");
 
 fn paragraphs() -> Vec<String> {
-    let mut files: Vec<_> = std::fs::read_dir(SEEDS_DIR)
-        .expect("seed directory")
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files.push(EXTRA.into());
-    let mut out = Vec::new();
-    for f in files {
-        let text = std::fs::read_to_string(&f).expect("read paragraph file");
-        out.extend(
-            text.lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(str::to_string),
-        );
-    }
+    let extra = std::fs::read_to_string(EXTRA).expect("read oracle_extra.txt");
+    let mut out: Vec<String> = sahifa::corpus::seed_lines().map(str::to_string).collect();
+    out.extend(
+        extra
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string),
+    );
     out
 }
 

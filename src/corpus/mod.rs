@@ -16,7 +16,7 @@ pub use clean::{clean_page, CleanPage, Rules};
 pub use error::{LoadError, Warning};
 pub use load::{corpus_files, load_bytes, load_file, FileLoad};
 pub use record::is_date;
-pub use seeds::SEEDS;
+pub use seeds::{seed_lines, SEEDS};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

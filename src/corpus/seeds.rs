@@ -15,3 +15,12 @@ pub const SEEDS: [(&str, &str); 5] = [
     seed!("003_35a7aea116d33d6c.txt"),
     seed!("004_3d76b183650e0d8d.txt"),
 ];
+
+/// Every non-empty line of the bundled seed pages, in path order: the same
+/// real-world text for benchmarks, profiling and the FriBidi oracle.
+pub fn seed_lines() -> impl Iterator<Item = &'static str> {
+    SEEDS
+        .iter()
+        .flat_map(|(_, text)| text.lines())
+        .filter(|l| !l.trim().is_empty())
+}
