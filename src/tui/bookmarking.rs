@@ -250,6 +250,7 @@ fn jump(app: &mut App) {
         app.list.selected = pos;
         super::update::keep_selection_visible(app);
         super::update::refresh_counts(app);
+        app.focus = Pane::Article;
         app.show_selected();
         if let Some(row) = app.article.rows.as_ref().and_then(|r| {
             r.rows
@@ -259,8 +260,6 @@ fn jump(app: &mut App) {
             app.article.scroll = row;
             app.clamp_scroll();
         }
-        app.focus = Pane::Article;
-        app.show_selected();
         app.marks.pane = false;
     }
 }
