@@ -91,3 +91,49 @@ fn many_files_load_in_path_order_on_all_cores_and_can_be_cancelled() {
     let err = Corpus::load_with(&[dir.path().to_path_buf()], &progress).unwrap_err();
     assert!(matches!(err, LoadError::Cancelled));
 }
+
+/// The reader shows articles while the rest loads: pieces come in order,
+/// the first long before the end, and together they are the whole corpus
+/// (duplicate ids renamed across pieces exactly as in one load).
+#[test]
+fn streaming_hands_over_pieces_in_order_that_add_up_to_the_whole_load() {
+    let dir = tempfile::TempDir::new().unwrap();
+    for (n, a) in synthetic::generate(1_500, 9).into_iter().enumerate() {
+        // Every 500th file repeats the id of file 0: renamed -2, -3 later on.
+        let id = if n % 500 == 0 {
+            "0000".to_string()
+        } else {
+            format!("{n:04}")
+        };
+        let record = serde_json::json!({"id": id, "title": a.title, "paragraphs": a.paragraphs});
+        std::fs::write(dir.path().join(format!("{n:04}.json")), record.to_string()).unwrap();
+    }
+    std::fs::write(dir.path().join("9999.txt"), b"").unwrap();
+    let whole = Corpus::load(&[dir.path().to_path_buf()]).unwrap();
+
+    let (files, walk_warnings) = Corpus::files(&[dir.path().to_path_buf()]).unwrap();
+    assert!(walk_warnings.is_empty());
+    let progress = Progress::default();
+    let mut pieces = Vec::new();
+    let mut done_at_first_piece = None;
+    Corpus::stream(&files, &progress, |piece| {
+        done_at_first_piece.get_or_insert(progress.done_bytes.load(Ordering::Relaxed));
+        pieces.push(piece);
+    })
+    .unwrap();
+    assert!(pieces.len() >= 3, "{} pieces", pieces.len());
+    let total = progress.total_bytes.load(Ordering::Relaxed);
+    assert!(done_at_first_piece.unwrap() * 2 < total);
+
+    let articles: Vec<_> = pieces.iter().flat_map(|p| p.articles.clone()).collect();
+    let warnings: Vec<String> = pieces
+        .iter()
+        .flat_map(|p| p.warnings.iter().map(|w| w.to_string()))
+        .collect();
+    assert_eq!(articles, whole.articles);
+    let mut expected: Vec<String> = whole.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings, expected);
+    expected.retain(|w| w.contains("duplicate id"));
+    assert_eq!(expected.len(), 2, "{expected:?}");
+    assert_eq!(whole.articles[1_000].id, "0000-3");
+}

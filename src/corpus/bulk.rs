@@ -1,7 +1,8 @@
-//! Loading large corpora: many files on all cores (results kept in path
-//! order), big JSONL files read in blocks whose lines are parsed on all
-//! cores (the whole file is never held next to the articles built from it),
-//! with progress and cancellation.
+//! Loading large corpora: many files on all cores, big JSONL files read in
+//! blocks whose lines are parsed on all cores (the whole file is never held
+//! next to the articles built from it), with progress and cancellation.
+//! What is loaded is handed on in small pieces, in path order, as soon as
+//! it is ready, so a reader can show the first articles at once.
 
 use super::clean::Rules;
 use super::error::{LoadError, Warning};
@@ -13,6 +14,10 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 /// A JSONL file larger than this is read in blocks of this size.
 const BLOCK: usize = 8 << 20;
+/// Ordinary files are loaded in rounds of at most this many files …
+const ROUND_FILES: usize = 512;
+/// … or this many bytes, each round on all cores, then handed on.
+const ROUND_BYTES: u64 = 8 << 20;
 
 /// Shared with whoever shows progress or wants to stop the load.
 #[derive(Debug, Default)]
@@ -37,13 +42,15 @@ fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// Loads `files` in order: runs of ordinary files on all cores, big JSONL
-/// files block by block.
+/// Loads `files` in order and hands each piece to `emit` as soon as it and
+/// everything before it is loaded: ordinary files in rounds on all cores,
+/// big JSONL files block by block.
 pub fn load_files(
     files: &[PathBuf],
     rules: &Rules,
     progress: &Progress,
-) -> Result<Vec<FileLoad>, LoadError> {
+    emit: &mut dyn FnMut(FileLoad),
+) -> Result<(), LoadError> {
     let size = |p: &PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
     let sizes: Vec<u64> = files.iter().map(size).collect();
     progress
@@ -51,30 +58,29 @@ pub fn load_files(
         .store(sizes.iter().sum(), Ordering::Relaxed);
     let big =
         |i: usize| sizes[i] > BLOCK as u64 && files[i].extension().is_some_and(|e| e == "jsonl");
-    let mut out = Vec::with_capacity(files.len());
     let mut start = 0;
     while start < files.len() {
         if big(start) {
-            out.push(load_jsonl_in_blocks(&files[start], progress)?);
+            load_jsonl_in_blocks(&files[start], progress, emit)?;
             start += 1;
             continue;
         }
-        let end = (start..files.len())
-            .find(|&i| big(i))
-            .unwrap_or(files.len());
-        out.extend(load_run(
-            &files[start..end],
-            &sizes[start..end],
-            rules,
-            progress,
-        )?);
+        let mut end = start;
+        let mut bytes = 0;
+        while end < files.len() && !big(end) && end - start < ROUND_FILES && bytes < ROUND_BYTES {
+            bytes += sizes[end];
+            end += 1;
+        }
+        for load in load_round(&files[start..end], &sizes[start..end], rules, progress)? {
+            emit(load);
+        }
         start = end;
     }
-    Ok(out)
+    Ok(())
 }
 
-/// Ordinary files, split in contiguous chunks over the cores.
-fn load_run(
+/// A round of ordinary files, split in contiguous chunks over the cores.
+fn load_round(
     files: &[PathBuf],
     sizes: &[u64],
     rules: &Rules,
@@ -111,15 +117,20 @@ fn load_run(
     Ok(out)
 }
 
-/// A big JSONL file: blocks of whole lines, each parsed on all cores.
-fn load_jsonl_in_blocks(path: &Path, progress: &Progress) -> Result<FileLoad, LoadError> {
+/// A big JSONL file: blocks of whole lines, each parsed on all cores and
+/// handed on.
+fn load_jsonl_in_blocks(
+    path: &Path,
+    progress: &Progress,
+    emit: &mut dyn FnMut(FileLoad),
+) -> Result<(), LoadError> {
     let name = path.display().to_string();
     let io = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
     };
     let mut file = File::open(path).map_err(io)?;
-    let mut out = FileLoad::default();
+    let mut anything = false;
     let (mut pending, mut offset, mut line_no) = (Vec::new(), 0u64, 0usize);
     let mut utf8_warned = false;
     loop {
@@ -145,17 +156,20 @@ fn load_jsonl_in_blocks(path: &Path, progress: &Progress) -> Result<FileLoad, Lo
         line_no += block.iter().filter(|&&b| b == b'\n').count();
         offset += block.len() as u64;
         progress.add(block.len() as u64);
-        out.articles.extend(lines.articles);
-        out.warnings.extend(lines.warnings);
+        anything |= !lines.articles.is_empty() || !lines.warnings.is_empty();
+        emit(lines);
         if at_end {
             break;
         }
     }
-    if out.articles.is_empty() && out.warnings.is_empty() {
-        out.warnings
+    if !anything {
+        let mut empty = FileLoad::default();
+        empty
+            .warnings
             .push(Warning::new(name, "empty: no records; skipped"));
+        emit(empty);
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The lines of one block, in halves over the cores; `first_line` is the

@@ -52,18 +52,41 @@ impl Corpus {
     /// [`Corpus::load`] on all cores, reporting into `progress` and
     /// stopping with [`LoadError::Cancelled`] when it is cancelled.
     pub fn load_with(paths: &[PathBuf], progress: &Progress) -> Result<Corpus, LoadError> {
-        let mut files = Vec::new();
-        let mut corpus = Corpus::default();
-        for path in paths {
-            let (found, warnings) = corpus_files(path)?;
-            files.extend(found);
-            corpus.warnings.extend(warnings);
-        }
-        for file in bulk::load_files(&files, Rules::bundled(), progress)? {
-            corpus.absorb(file);
-        }
-        corpus.dedupe_ids();
+        let (files, warnings) = Self::files(paths)?;
+        let mut corpus = Corpus {
+            articles: Vec::new(),
+            warnings,
+        };
+        Self::stream(&files, progress, |piece| corpus.absorb(piece))?;
         Ok(corpus)
+    }
+
+    /// The corpus files under `paths`, in load order, and warnings about
+    /// entries skipped on the way. A path that does not exist is an error.
+    pub fn files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Warning>), LoadError> {
+        let mut files = Vec::new();
+        let mut warnings = Vec::new();
+        for path in paths {
+            let (found, skipped) = corpus_files(path)?;
+            files.extend(found);
+            warnings.extend(skipped);
+        }
+        Ok((files, warnings))
+    }
+
+    /// Loads `files` on all cores and hands the articles to `emit` in
+    /// pieces, in load order, as soon as each is ready (ids already made
+    /// unique). Collecting every piece gives what [`Corpus::load`] gives.
+    pub fn stream(
+        files: &[PathBuf],
+        progress: &Progress,
+        mut emit: impl FnMut(FileLoad),
+    ) -> Result<(), LoadError> {
+        let mut ids = UniqueIds::default();
+        bulk::load_files(files, Rules::bundled(), progress, &mut |mut piece| {
+            ids.apply(&mut piece);
+            emit(piece);
+        })
     }
 
     fn absorb(&mut self, file: FileLoad) {
@@ -73,31 +96,48 @@ impl Corpus {
 
     /// Makes ids unique by suffixing `-2`, `-3`, … to later duplicates.
     fn dedupe_ids(&mut self) {
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for article in &mut self.articles {
-            let count = seen.entry(article.id.clone()).or_insert(0);
-            *count += 1;
-            if *count == 1 {
-                continue;
-            }
-            let mut n = *count;
-            let mut fresh = format!("{}-{n}", article.id);
-            while seen.contains_key(&fresh) {
-                n += 1;
-                fresh = format!("{}-{n}", article.id);
-            }
-            self.warnings.push(Warning::new(
-                article.source.clone(),
-                format!("duplicate id \"{}\"; renamed to \"{fresh}\"", article.id),
-            ));
-            seen.insert(fresh.clone(), 1);
-            article.id = fresh;
-        }
+        let mut piece = FileLoad {
+            articles: std::mem::take(&mut self.articles),
+            warnings: Vec::new(),
+        };
+        UniqueIds::default().apply(&mut piece);
+        self.articles = piece.articles;
+        self.warnings.extend(piece.warnings);
     }
 
     /// The article with this id, or failing that the only one whose id
     /// starts with it.
     pub fn find(&self, id: &str) -> Option<&Article> {
         crate::lookup::by_id_or_prefix(&self.articles, id, |a| &a.id)
+    }
+}
+
+/// The ids seen so far; later duplicates get `-2`, `-3`, … (with a warning).
+#[derive(Default)]
+struct UniqueIds {
+    seen: HashMap<String, usize>,
+}
+
+impl UniqueIds {
+    fn apply(&mut self, piece: &mut FileLoad) {
+        for article in &mut piece.articles {
+            let count = self.seen.entry(article.id.clone()).or_insert(0);
+            *count += 1;
+            if *count == 1 {
+                continue;
+            }
+            let mut n = *count;
+            let mut fresh = format!("{}-{n}", article.id);
+            while self.seen.contains_key(&fresh) {
+                n += 1;
+                fresh = format!("{}-{n}", article.id);
+            }
+            piece.warnings.push(Warning::new(
+                article.source.clone(),
+                format!("duplicate id \"{}\"; renamed to \"{fresh}\"", article.id),
+            ));
+            self.seen.insert(fresh.clone(), 1);
+            article.id = fresh;
+        }
     }
 }
