@@ -35,12 +35,13 @@ fn report(progress: &Progress, done: &AtomicBool) {
         }
         let mb = |b: &std::sync::atomic::AtomicU64| b.load(Ordering::Relaxed) as f64 / 1e6;
         let (done_mb, total_mb) = (mb(&progress.done_bytes), mb(&progress.total_bytes));
-        let percent = if total_mb > 0.0 {
-            done_mb * 100.0 / total_mb
+        if total_mb > 0.0 {
+            let percent = (done_mb * 100.0 / total_mb).min(100.0);
+            eprint!("\rsahifa: loading {done_mb:.0} of {total_mb:.0} MB ({percent:.0}%)…\x1b[K");
         } else {
-            0.0
-        };
-        eprint!("\rsahifa: loading {done_mb:.0} of {total_mb:.0} MB ({percent:.0}%)…\x1b[K");
+            // The total is still being added up.
+            eprint!("\rsahifa: loading {done_mb:.0} MB…\x1b[K");
+        }
         let _ = std::io::stderr().flush();
         shown = true;
     }

@@ -6,7 +6,7 @@
 
 use super::clean::Rules;
 use super::error::{LoadError, Warning};
-use super::load::{add_jsonl_line, load_file, FileLoad};
+use super::load::{add_jsonl_line, load_file_sized, FileLoad};
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -14,10 +14,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 /// A JSONL file larger than this is read in blocks of this size.
 const BLOCK: usize = 8 << 20;
-/// Ordinary files are loaded in rounds of at most this many files …
+/// Ordinary files are loaded in rounds of this many files, each on all
+/// cores, then handed on.
 const ROUND_FILES: usize = 512;
-/// … or this many bytes, each round on all cores, then handed on.
-const ROUND_BYTES: u64 = 8 << 20;
 
 /// Shared with whoever shows progress or wants to stop the load.
 #[derive(Debug, Default)]
@@ -44,7 +43,8 @@ fn threads() -> usize {
 
 /// Loads `files` in order and hands each piece to `emit` as soon as it and
 /// everything before it is loaded: ordinary files in rounds on all cores,
-/// big JSONL files block by block.
+/// big JSONL files block by block. The total size is added up beside the
+/// loading (stat-ing 100,000 files first would delay the first piece).
 pub fn load_files(
     files: &[PathBuf],
     rules: &Rules,
@@ -52,37 +52,42 @@ pub fn load_files(
     emit: &mut dyn FnMut(FileLoad),
 ) -> Result<(), LoadError> {
     let size = |p: &PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
-    let sizes: Vec<u64> = files.iter().map(size).collect();
-    progress
-        .total_bytes
-        .store(sizes.iter().sum(), Ordering::Relaxed);
-    let big =
-        |i: usize| sizes[i] > BLOCK as u64 && files[i].extension().is_some_and(|e| e == "jsonl");
-    let mut start = 0;
-    while start < files.len() {
-        if big(start) {
-            load_jsonl_in_blocks(&files[start], progress, emit)?;
-            start += 1;
-            continue;
+    let is_jsonl = |p: &PathBuf| p.extension().is_some_and(|e| e == "jsonl");
+    let big = |p: &PathBuf| is_jsonl(p) && size(p) > BLOCK as u64;
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            let mut total = 0;
+            for file in files {
+                if progress.cancelled() {
+                    return;
+                }
+                total += size(file);
+            }
+            progress.total_bytes.store(total, Ordering::Relaxed);
+        });
+        let mut start = 0;
+        while start < files.len() {
+            if big(&files[start]) {
+                load_jsonl_in_blocks(&files[start], progress, emit)?;
+                start += 1;
+                continue;
+            }
+            let mut end = start + 1;
+            while end < files.len() && end - start < ROUND_FILES && !big(&files[end]) {
+                end += 1;
+            }
+            for load in load_round(&files[start..end], rules, progress)? {
+                emit(load);
+            }
+            start = end;
         }
-        let mut end = start;
-        let mut bytes = 0;
-        while end < files.len() && !big(end) && end - start < ROUND_FILES && bytes < ROUND_BYTES {
-            bytes += sizes[end];
-            end += 1;
-        }
-        for load in load_round(&files[start..end], &sizes[start..end], rules, progress)? {
-            emit(load);
-        }
-        start = end;
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// A round of ordinary files, split in contiguous chunks over the cores.
 fn load_round(
     files: &[PathBuf],
-    sizes: &[u64],
     rules: &Rules,
     progress: &Progress,
 ) -> Result<Vec<FileLoad>, LoadError> {
@@ -90,15 +95,15 @@ fn load_round(
     let parts: Vec<Option<Vec<FileLoad>>> = std::thread::scope(|s| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .zip(sizes.chunks(chunk))
-            .map(|(part, sizes)| {
+            .map(|part| {
                 s.spawn(move || {
                     let mut loads = Vec::with_capacity(part.len());
-                    for (file, &size) in part.iter().zip(sizes) {
+                    for file in part {
                         if progress.cancelled() {
                             return None;
                         }
-                        loads.push(load_file(file, rules));
+                        let (load, size) = load_file_sized(file, rules);
+                        loads.push(load);
                         progress.add(size);
                     }
                     Some(loads)

@@ -71,11 +71,18 @@ pub fn corpus_files(path: &Path) -> Result<(Vec<PathBuf>, Vec<Warning>), LoadErr
         };
         first = false;
         for entry in entries.flatten() {
-            let p = entry.path();
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
-            if p.is_dir() {
+            let p = entry.path();
+            // The entry's type comes with the listing; only a symlink needs
+            // a look at what it points to.
+            let is_dir = match entry.file_type() {
+                Ok(t) if t.is_symlink() => p.is_dir(),
+                Ok(t) => t.is_dir(),
+                Err(_) => p.is_dir(),
+            };
+            if is_dir {
                 stack.push(p);
             } else if format_of(&p).is_some() {
                 files.push(p);
@@ -88,13 +95,21 @@ pub fn corpus_files(path: &Path) -> Result<(Vec<PathBuf>, Vec<Warning>), LoadErr
 
 /// Reads one file; never fails: an unreadable file is a warning.
 pub fn load_file(path: &Path, rules: &Rules) -> FileLoad {
+    load_file_sized(path, rules).0
+}
+
+/// [`load_file`], and how many bytes the file had.
+pub(crate) fn load_file_sized(path: &Path, rules: &Rules) -> (FileLoad, u64) {
     let name = path.display().to_string();
     match fs::read(path) {
-        Ok(bytes) => load_bytes(&name, path, &bytes, rules),
-        Err(e) => FileLoad {
-            articles: Vec::new(),
-            warnings: vec![Warning::new(name, format!("cannot read: {e}; skipped"))],
-        },
+        Ok(bytes) => (load_bytes(&name, path, &bytes, rules), bytes.len() as u64),
+        Err(e) => (
+            FileLoad {
+                articles: Vec::new(),
+                warnings: vec![Warning::new(name, format!("cannot read: {e}; skipped"))],
+            },
+            0,
+        ),
     }
 }
 
