@@ -314,3 +314,61 @@ fn a_reader_whose_terminal_closes_exits_instead_of_spinning() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+/// A corpus bigger than one load block opens while it loads; the position
+/// saved in an article that arrives late is restored; warnings about the
+/// corpus are printed once the reader has given the terminal back.
+#[test]
+fn a_big_corpus_streams_in_and_the_saved_article_is_found_again() {
+    use std::io::Write;
+    let bin = release_binary();
+    let dir = tempfile::TempDir::new().unwrap();
+    let corpus = dir.path().join("big.jsonl");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&corpus).unwrap());
+    for (n, a) in sahifa::corpus::synthetic::generate(3_000, 4)
+        .into_iter()
+        .enumerate()
+    {
+        if n == 7 {
+            writeln!(file, "{{not json").unwrap();
+            continue;
+        }
+        let record = serde_json::json!({"id": a.id, "title": a.title, "paragraphs": a.paragraphs});
+        writeln!(file, "{record}").unwrap();
+    }
+    drop(file);
+    assert!(
+        std::fs::metadata(&corpus).unwrap().len() > 16 << 20,
+        "three blocks"
+    );
+    let tmux = Tmux::start("big", dir.path());
+    let run = format!(
+        "SAHIFA_DATA_DIR={} {} --corpus {} 2>err.txt; echo SAHIFA-EXIT=$?",
+        dir.path().join("data").display(),
+        bin.display(),
+        corpus.display()
+    );
+    tmux.text(&run);
+    tmux.keys(&["Enter"]);
+    let loaded = |s: &str| s.contains(" 2999 articles") && !s.contains("loading");
+    let screen = tmux.wait_for("everything loaded", loaded);
+    assert!(screen.contains("1 warning about the corpus"), "{screen}");
+    tmux.keys(&["G"]);
+    tmux.wait_for("the last article", |s| s.contains("Articles 2999/2999"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("the shell", |s| s.contains("SAHIFA-EXIT=0"));
+    let err = std::fs::read_to_string(dir.path().join("err.txt")).unwrap();
+    assert!(err.contains("big.jsonl:8:"), "{err}");
+
+    // Again: the saved article is in the last block; the reader goes back
+    // to it when it arrives.
+    tmux.keys(&["clear", "Enter"]);
+    tmux.text(&run);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("the saved article", |s| {
+        loaded(s) && s.contains("Articles 2999/2999")
+    });
+    assert!(!screen.contains("Articles 1/"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("the shell", |s| s.contains("SAHIFA-EXIT=0"));
+}

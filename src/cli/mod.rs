@@ -18,7 +18,7 @@ use sahifa::config::{
 use sahifa::corpus::Corpus;
 use sahifa::text::controls::visible;
 use sahifa::text::{BaseDirection, LayoutOptions};
-use sahifa::tui::{KeyMap, PaneOrder, RunOptions, Settings, Theme, ThemeName};
+use sahifa::tui::{KeyMap, PaneOrder, RunOptions, Settings, Source, Theme, ThemeName};
 use std::process::ExitCode;
 
 /// Exit code for bad input the user must fix (a missing path, an unknown id,
@@ -67,6 +67,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
 
+    if cli.command.is_none() {
+        return reader(&cli, &config, config_path.as_deref(), layout);
+    }
     let corpus = if cli.corpus.is_empty() {
         Corpus::bundled()
     } else {
@@ -87,45 +90,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let dir = sahifa::data_dir::data_dir(cli.data_dir.as_deref());
             return bookmarks::run(command, &corpus, dir.as_deref(), layout);
         }
-        None | Some(Command::Render { .. }) => {
-            let keymap = match KeyMap::with_overrides(&config.keys) {
-                Ok(k) => k,
-                Err(e) => {
-                    let place = config_path
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_default();
-                    return bad_input(format!("{place}: [keys]: {e}"));
-                }
-            };
-            let order = match cli.layout.or(config.layout).unwrap_or(LayoutChoice::Auto) {
-                LayoutChoice::Ltr => PaneOrder::Ltr,
-                LayoutChoice::Rtl => PaneOrder::Rtl,
-                LayoutChoice::Auto
-                    if mostly_rtl(corpus.articles.iter().map(|a| a.title.as_str())) =>
-                {
-                    PaneOrder::Rtl
-                }
-                LayoutChoice::Auto => PaneOrder::Ltr,
-            };
-            let theme = match cli.theme.or(config.theme).unwrap_or(ThemeChoice::Dark) {
-                ThemeChoice::Dark => ThemeName::Dark,
-                ThemeChoice::Light => ThemeName::Light,
-            };
-            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            let opts = RunOptions {
-                settings: Settings {
-                    layout,
-                    order,
-                    theme: Theme::new(theme, no_color),
-                    keymap,
-                },
-                mouse: cli.mouse || config.mouse.unwrap_or(false),
-                data_dir: sahifa::data_dir::data_dir(cli.data_dir.as_deref()),
-                user_gazetteer: sahifa::entities::Gazetteer::user_path(),
-            };
-            sahifa::tui::run(&corpus, opts)?;
-            Ok(())
-        }
+        // Both are handled above, before the corpus is loaded.
+        None | Some(Command::Render { .. }) => Ok(()),
         Some(Command::List { json, visual }) => commands::list(&corpus, json, &presenter(visual)),
         Some(Command::Entities { id, json, visual }) => {
             let articles: Vec<&sahifa::corpus::Article> = match &id {
@@ -162,4 +128,72 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     };
     output::ignore_broken_pipe(result)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs the reader. A corpus given on the command line is listed first (a
+/// missing path is an error before the screen changes), then loaded while
+/// the reader shows what has arrived; warnings are printed after it quits.
+fn reader(
+    cli: &Cli,
+    config: &Config,
+    config_path: Option<&std::path::Path>,
+    layout: LayoutOptions,
+) -> Result<ExitCode> {
+    let keymap = match KeyMap::with_overrides(&config.keys) {
+        Ok(k) => k,
+        Err(e) => {
+            let place = config_path
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            return bad_input(format!("{place}: [keys]: {e}"));
+        }
+    };
+    let source = if cli.corpus.is_empty() {
+        Source::Loaded(Corpus::bundled())
+    } else {
+        match Corpus::files(&cli.corpus) {
+            Ok((files, warnings)) => Source::Files { files, warnings },
+            Err(e) => return bad_input(e),
+        }
+    };
+    let choice = cli.layout.or(config.layout).unwrap_or(LayoutChoice::Auto);
+    let order = match (choice, &source) {
+        (LayoutChoice::Ltr, _) => PaneOrder::Ltr,
+        (LayoutChoice::Rtl, _) => PaneOrder::Rtl,
+        (LayoutChoice::Auto, Source::Loaded(corpus))
+            if mostly_rtl(corpus.articles.iter().map(|a| a.title.as_str())) =>
+        {
+            PaneOrder::Rtl
+        }
+        (LayoutChoice::Auto, _) => PaneOrder::Ltr,
+    };
+    let auto_order = choice == LayoutChoice::Auto && matches!(source, Source::Files { .. });
+    let theme = match cli.theme.or(config.theme).unwrap_or(ThemeChoice::Dark) {
+        ThemeChoice::Dark => ThemeName::Dark,
+        ThemeChoice::Light => ThemeName::Light,
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let opts = RunOptions {
+        settings: Settings {
+            layout,
+            order,
+            theme: Theme::new(theme, no_color),
+            keymap,
+        },
+        auto_order,
+        mouse: cli.mouse || config.mouse.unwrap_or(false),
+        data_dir: sahifa::data_dir::data_dir(cli.data_dir.as_deref()),
+        user_gazetteer: sahifa::entities::Gazetteer::user_path(),
+    };
+    let outcome = sahifa::tui::run(source, opts)?;
+    for w in &outcome.warnings {
+        eprintln!("sahifa: warning: {}", visible(&w.to_string()));
+    }
+    match outcome.error {
+        Some(e) => {
+            eprintln!("sahifa: {}", visible(&format!("loading stopped: {e}")));
+            Ok(ExitCode::FAILURE)
+        }
+        None => Ok(ExitCode::SUCCESS),
+    }
 }

@@ -9,6 +9,7 @@ mod entity_actions;
 mod entity_state;
 mod geometry;
 mod keymap;
+mod loading;
 mod session;
 mod state;
 mod theme;
@@ -20,19 +21,20 @@ pub use bookmarking::{current_paragraph, BookmarkState, Prompt};
 pub use entity_state::{EntityState, TagPrompt};
 pub use geometry::{geometry, Geometry, Pane, PaneOrder};
 pub use keymap::{Key, KeyCode, KeyMap};
+pub use loading::{Outcome, Source};
 pub use session::Session;
-pub use state::{App, Settings};
+pub use state::{App, Loading, ReaderCorpus, Settings};
 pub use theme::{Theme, ThemeName};
 pub use update::{handle_key, install_filter, resize, scroll_at, set_filter, update, Effect};
 pub use view::draw;
 
 use crate::bookmarks::export::write_new_file;
 use crate::bookmarks::{now_secs, rfc3339, Anchor, Store};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Progress};
 use crate::entities::{append_user_entry, Entry, Gazetteer};
-use crate::search::CorpusFilter;
 use crate::text::{BidiMode, BDSM_APP_REORDERS, BDSM_TERMINAL_REORDERS};
 use crossterm::event::{self, Event, MouseEventKind};
+use loading::{LoadState, Loaded};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -42,6 +44,9 @@ use std::time::Duration;
 /// How the reader is run: settings plus what the loop needs.
 pub struct RunOptions {
     pub settings: Settings,
+    /// Choose the pane arrangement from the first articles loaded (right to
+    /// left when their titles are mostly Arabic) instead of `settings.order`.
+    pub auto_order: bool,
     pub mouse: bool,
     /// Where `state.json` lives; `None` disables remembering.
     pub data_dir: Option<PathBuf>,
@@ -49,10 +54,10 @@ pub struct RunOptions {
     pub user_gazetteer: Option<PathBuf>,
 }
 
-/// Opens the reader on `corpus` and returns when the user quits. The
-/// terminal is restored on every exit: `q`, Ctrl-C, SIGTERM/SIGHUP, an error,
-/// and a panic (ratatui's panic hook, extended here).
-pub fn run(corpus: &Corpus, opts: RunOptions) -> io::Result<()> {
+/// Opens the reader and returns when the user quits. The terminal is
+/// restored on every exit: `q`, Ctrl-C, SIGTERM/SIGHUP, an error, and a
+/// panic (ratatui's panic hook, extended here).
+pub fn run(source: Source, opts: RunOptions) -> io::Result<Outcome> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -63,71 +68,87 @@ pub fn run(corpus: &Corpus, opts: RunOptions) -> io::Result<()> {
     }
     let app_reorders = opts.settings.layout.mode == BidiMode::App;
     let mouse = opts.mouse;
+    // Loading starts before the terminal is set up: the first articles are
+    // often ready by the first frame.
+    let progress = Arc::new(Progress::default());
+    let (corpus, loaded) = loading::start(source, &progress);
     let mut terminal = ratatui::try_init()?;
     install_panic_cleanup(app_reorders, opts.mouse);
     enter_modes(app_reorders, opts.mouse)?;
-    // The filter index is built while the user reads; quitting cancels it.
-    let cancel = AtomicBool::new(false);
-    let finished = AtomicBool::new(false);
-    let result = std::thread::scope(|s| {
-        let (tx, rx) = mpsc::channel();
-        let cancel = &cancel;
-        s.spawn(move || {
-            if let Some(index) = CorpusFilter::build(&corpus.articles, cancel) {
-                let _ = tx.send(index);
-            }
-        });
-        let finished = &finished;
-        s.spawn(|| watchdog(&stop, finished, app_reorders, mouse));
-        let result = event_loop(&mut terminal, corpus, opts, &stop, &rx);
-        finished.store(true, Ordering::Relaxed);
-        cancel.store(true, Ordering::Relaxed);
-        result
-    });
+    let finished = Arc::new(AtomicBool::new(false));
+    {
+        let (stop, finished) = (Arc::clone(&stop), Arc::clone(&finished));
+        std::thread::spawn(move || watchdog(&stop, &finished, app_reorders, mouse));
+    }
+    let mut outcome = Outcome::default();
+    let result = event_loop(
+        &mut terminal,
+        Arc::new(corpus),
+        opts,
+        Channels {
+            stop: &stop,
+            progress: &progress,
+            loaded: &loaded,
+        },
+        &mut outcome,
+    );
+    finished.store(true, Ordering::Relaxed);
+    progress.cancel.store(true, Ordering::Relaxed);
     leave_modes(app_reorders, true);
     ratatui::restore();
-    result
+    result.map(|()| outcome)
+}
+
+/// What the event loop listens to besides the keyboard.
+struct Channels<'a> {
+    stop: &'a AtomicBool,
+    progress: &'a Progress,
+    loaded: &'a mpsc::Receiver<Loaded>,
 }
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
-    corpus: &Corpus,
+    corpus: Arc<Corpus>,
     opts: RunOptions,
-    stop: &AtomicBool,
-    filter_index: &mpsc::Receiver<CorpusFilter>,
+    channels: Channels,
+    outcome: &mut Outcome,
 ) -> io::Result<()> {
     let size = terminal.size()?;
+    let mut load = LoadState::new(&opts);
     let mut app = App::new(corpus, opts.settings, size.width, size.height);
+    app.loading = Some(Loading::default());
     app.filter.building = true;
     if let Some(path) = &opts.user_gazetteer {
         load_user_gazetteer(&mut app, path);
     }
-    if let Some(dir) = &opts.data_dir {
-        restore_session(&mut app, &Session::load(dir));
-        open_bookmarks(&mut app, dir);
-    }
-    loop {
-        terminal.draw(|frame| draw(frame, &app))?;
-        if app.quit || stop.load(Ordering::Relaxed) {
-            break;
+    let result = loop {
+        while let Ok(message) = channels.loaded.try_recv() {
+            load.receive(&mut app, message, outcome, opts.data_dir.as_deref());
         }
-        match filter_index.try_recv() {
-            Ok(index) => {
-                install_filter(&mut app, index);
-                continue;
-            }
+        if let Some(loading) = &mut app.loading {
+            loading.done_bytes = channels.progress.done_bytes.load(Ordering::Relaxed);
+            loading.total_bytes = channels.progress.total_bytes.load(Ordering::Relaxed);
+        }
+        match load.filter_index.try_recv() {
+            Ok(index) => install_filter(&mut app, index),
             // The builder is gone without an index: build on demand instead.
             Err(mpsc::TryRecvError::Disconnected) if app.filter.building => {
                 app.filter.building = false;
                 let input = app.filter.input.clone();
                 set_filter(&mut app, input);
-                continue;
             }
             Err(_) => {}
         }
-        if !event::poll(Duration::from_millis(200))? {
+        terminal.draw(|frame| draw(frame, &app))?;
+        if app.quit || channels.stop.load(Ordering::Relaxed) {
+            break Ok(());
+        }
+        // While loading, new articles and the progress are drawn often.
+        let wait = if app.loading.is_some() { 20 } else { 200 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
+        let place = (app.selected(), app.article.scroll);
         let effects = match event::read()? {
             Event::Key(k) => {
                 Key::from_event(k).map_or_else(Vec::new, |key| handle_key(&mut app, key))
@@ -146,6 +167,9 @@ fn event_loop(
             }
             _ => Vec::new(),
         };
+        if (app.selected(), app.article.scroll) != place {
+            load.user_moved();
+        }
         for effect in effects {
             if let Effect::TagEntity { text, kind } = &effect {
                 tag_entity(&mut app, text, *kind, opts.user_gazetteer.as_deref());
@@ -153,10 +177,15 @@ fn event_loop(
                 perform(&mut app, &effect, opts.data_dir.as_deref());
             }
         }
+    };
+    load.cancel_index();
+    // Leaving by a signal also remembers the position, unless the saved
+    // one never arrived and the user did not move: it is kept for next time.
+    if !load.session_pending() {
+        perform(&mut app, &Effect::SaveSession, opts.data_dir.as_deref());
     }
-    // Leaving by a signal also remembers the position.
-    perform(&mut app, &Effect::SaveSession, opts.data_dir.as_deref());
-    Ok(())
+    outcome.warnings = app.corpus.warnings.clone();
+    result
 }
 
 fn perform(app: &mut App, effect: &Effect, data_dir: Option<&std::path::Path>) {
@@ -173,7 +202,7 @@ fn perform(app: &mut App, effect: &Effect, data_dir: Option<&std::path::Path>) {
             }
             // The save merged in what other instances saved; find those
             // passages in this corpus too before showing their marks.
-            app.marks.store.reanchor(app.corpus);
+            app.marks.store.reanchor(&app.corpus);
         }
         Effect::TagEntity { .. } => {}
         Effect::Export(format) => {
@@ -242,9 +271,9 @@ fn tag_entity(
 
 /// Loads the bookmark store, finds its passages in this corpus, and says
 /// on the status line if anything needs the user's attention.
-fn open_bookmarks(app: &mut App, dir: &std::path::Path) {
+pub(super) fn open_bookmarks(app: &mut App, dir: &std::path::Path) {
     let mut store = Store::open(dir);
-    let (anchors, moved) = store.reanchor(app.corpus);
+    let (anchors, moved) = store.reanchor(&app.corpus);
     let orphaned = anchors
         .iter()
         .filter(|a| matches!(a, Anchor::Orphaned))

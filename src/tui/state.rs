@@ -8,10 +8,58 @@ use super::geometry::{geometry, Geometry, Pane, PaneOrder};
 use super::keymap::KeyMap;
 use super::theme::Theme;
 use crate::bookmarks::Store;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, FileLoad};
 use crate::search::{CorpusFilter, Hit, PreparedArticle, Query};
 use crate::text::{LayoutCache, LayoutOptions};
 use std::collections::HashMap;
+use std::ops::Deref;
+use std::sync::Arc;
+
+/// The corpus the reader shows: borrowed when it was loaded beforehand
+/// (tests, benchmarks), or shared with the threads that load it and index
+/// it (the reader, which shows articles while the rest still loads).
+#[derive(Debug)]
+pub enum ReaderCorpus<'a> {
+    Borrowed(&'a Corpus),
+    Shared(Arc<Corpus>),
+}
+
+impl Deref for ReaderCorpus<'_> {
+    type Target = Corpus;
+
+    fn deref(&self) -> &Corpus {
+        match self {
+            ReaderCorpus::Borrowed(c) => c,
+            ReaderCorpus::Shared(c) => c,
+        }
+    }
+}
+
+impl<'a> From<&'a Corpus> for ReaderCorpus<'a> {
+    fn from(corpus: &'a Corpus) -> Self {
+        ReaderCorpus::Borrowed(corpus)
+    }
+}
+
+impl From<Arc<Corpus>> for ReaderCorpus<'_> {
+    fn from(corpus: Arc<Corpus>) -> Self {
+        ReaderCorpus::Shared(corpus)
+    }
+}
+
+/// How far loading has got, while articles are still arriving.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Loading {
+    pub done_bytes: u64,
+    pub total_bytes: u64,
+}
+
+impl Loading {
+    /// Percent done, when the total is known.
+    pub fn percent(&self) -> Option<u64> {
+        (self.total_bytes > 0).then(|| (self.done_bytes * 100 / self.total_bytes).min(100))
+    }
+}
 
 /// Settings fixed for a run (from the command line and config file).
 #[derive(Debug, Clone)]
@@ -80,7 +128,11 @@ pub struct ArticleState {
 }
 
 pub struct App<'a> {
-    pub corpus: &'a Corpus,
+    pub corpus: ReaderCorpus<'a>,
+    /// Set while articles are still being loaded (see [`App::append`]).
+    pub loading: Option<Loading>,
+    /// Warnings about the corpus that arrived while the reader ran.
+    pub load_warnings: usize,
     pub settings: Settings,
     pub width: u16,
     pub height: u16,
@@ -100,9 +152,16 @@ pub struct App<'a> {
 }
 
 impl<'a> App<'a> {
-    pub fn new(corpus: &'a Corpus, settings: Settings, width: u16, height: u16) -> App<'a> {
+    pub fn new(
+        corpus: impl Into<ReaderCorpus<'a>>,
+        settings: Settings,
+        width: u16,
+        height: u16,
+    ) -> App<'a> {
+        let corpus = corpus.into();
         let mut app = App {
-            corpus,
+            loading: None,
+            load_warnings: 0,
             settings,
             width,
             height,
@@ -111,6 +170,7 @@ impl<'a> App<'a> {
                 visible: (0..corpus.articles.len()).collect(),
                 ..ListState::default()
             },
+            corpus,
             filter: FilterState::default(),
             article: ArticleState::default(),
             help: false,
@@ -124,6 +184,34 @@ impl<'a> App<'a> {
         app.show_selected();
         super::update::refresh_counts(&mut app);
         app
+    }
+
+    /// Adds articles that finished loading after the reader started. They
+    /// join the end of the list (no filter applies before loading ends:
+    /// the filter index is built from the whole corpus); the first to
+    /// arrive is opened. Returns `false`, adding nothing, when the corpus is
+    /// borrowed or already shared with another thread.
+    pub fn append(&mut self, piece: FileLoad) -> bool {
+        let ReaderCorpus::Shared(shared) = &mut self.corpus else {
+            return false;
+        };
+        let Some(corpus) = Arc::get_mut(shared) else {
+            return false;
+        };
+        let from = corpus.articles.len();
+        corpus.articles.extend(piece.articles);
+        self.load_warnings += piece.warnings.len();
+        corpus.warnings.extend(piece.warnings);
+        let to = corpus.articles.len();
+        let window_had_room = self.list.visible.len() < self.list.offset + self.list_height();
+        self.list.visible.extend(from..to);
+        if from == 0 && to > 0 {
+            self.show_selected();
+        }
+        if window_had_room {
+            super::update::refresh_counts(self);
+        }
+        true
     }
 
     pub fn geometry(&self) -> Geometry {

@@ -57,6 +57,16 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         };
         return Vec::new();
     }
+    if app.loading.is_some()
+        && matches!(
+            action,
+            Action::ToggleBookmark | Action::MarkRange | Action::Bookmarks | Action::Export
+        )
+    {
+        // Bookmarks are found in the corpus once all of it is there.
+        app.notice = Some("bookmarks open when loading is done".into());
+        return Vec::new();
+    }
     match action {
         Action::MoveDown => move_by(app, 1),
         Action::MoveUp => move_by(app, -1),

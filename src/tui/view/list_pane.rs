@@ -92,7 +92,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         lines.push(Line::from(spans));
     }
     if lines.is_empty() {
-        lines.push(Line::styled(" no article matches the filter", theme.dim));
+        let why = if app.loading.is_some() {
+            " loading…"
+        } else if app.corpus.articles.is_empty() {
+            " no articles in this corpus"
+        } else {
+            " no article matches the filter"
+        };
+        lines.push(Line::styled(why, theme.dim));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -68,7 +68,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         }
         None => {}
     }
-    let mut summary = if app.filter.input.is_empty() {
+    let mut summary = match app.loading.map(|l| l.percent()) {
+        Some(Some(percent)) => format!(" loading {percent}% ·"),
+        Some(None) => " loading ·".to_string(),
+        None => String::new(),
+    };
+    summary += &if app.filter.input.is_empty() {
         format!(" {total} articles")
     } else {
         let here = app.article.hits.len();
