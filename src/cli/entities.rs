@@ -44,7 +44,8 @@ pub fn print(
 ) -> io::Result<()> {
     let found: Vec<(&Article, Vec<Mention>)> = articles
         .iter()
-        .map(|a| (*a, detector.detect_article(a)))
+        .copied()
+        .zip(detector.detect_articles(articles))
         .collect();
     let mut out = Out::new();
     if json {

@@ -62,6 +62,28 @@ impl Detector {
         resolve(text, &norm, &toks, &found)
     }
 
+    /// [`Detector::detect_article`] for each article, on all cores; in order.
+    pub fn detect_articles(&self, articles: &[&Article]) -> Vec<Vec<Mention>> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = articles.len().div_ceil(threads).max(1);
+        std::thread::scope(|s| {
+            let parts: Vec<_> = articles
+                .chunks(chunk)
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|a| self.detect_article(a))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    }
+
     /// Mentions in an article: title (field 0) and paragraphs (1…). A name
     /// a rule found anywhere in the article («ميخائيل ديجاریف») is also
     /// found alone or by its last word elsewhere in it («ديجاريف»).

@@ -4,7 +4,7 @@
 use super::scan::{readings, strip_al, Tokens};
 use super::EntityRef;
 use crate::text::normalize::{normalize, word_ranges};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
 
 /// One spelling of an entity, split into normalised words.
 #[derive(Debug, Clone)]
@@ -26,7 +26,7 @@ pub(super) struct Hit {
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct Lexicon {
-    map: HashMap<Box<str>, Vec<Candidate>>,
+    map: FxHashMap<Box<str>, Vec<Candidate>>,
     entities: Vec<EntityRef>,
 }
 
@@ -71,7 +71,12 @@ impl Lexicon {
     /// first, so «بغداد» never loses its ب; a proclitic is stripped only
     /// when the rest is a known name. Single-word matches on a stopword
     /// («على» normalises to «علي») are refused.
-    pub fn longest_at(&self, toks: &Tokens, i: usize, stop: &HashSet<String>) -> Option<Hit> {
+    pub fn longest_at(
+        &self,
+        toks: &Tokens,
+        i: usize,
+        stop: &super::word_set::WordSet,
+    ) -> Option<Hit> {
         let word = toks.word(i);
         if word.is_empty() {
             return None;

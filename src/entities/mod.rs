@@ -17,6 +17,7 @@ mod lexicon;
 mod numbers;
 mod rules;
 mod scan;
+mod word_set;
 mod words;
 
 pub use detector::Detector;

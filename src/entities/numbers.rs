@@ -35,7 +35,7 @@ fn and_number(w: &WordLists, word: &str) -> bool {
         is_digits(rest)
             || [rest, rest.strip_prefix(AL).unwrap_or(rest)]
                 .iter()
-                .any(|k| w.units.contains(*k) || w.scales.contains(*k))
+                .any(|k| w.units.contains(k) || w.scales.contains(k))
     })
 }
 

@@ -32,7 +32,7 @@ const MAX_QUOTED_WORDS: usize = 5;
 /// Names taken before an apposition title.
 const MAX_APPOSITION_WORDS: usize = 2;
 
-fn in_set(word: &str, set: &std::collections::HashSet<String>) -> bool {
+fn in_set(word: &str, set: &super::word_set::WordSet) -> bool {
     loose_in(word, set).is_some()
 }
 

@@ -1,8 +1,9 @@
 //! Tokens of normalised text and the clitic-aware comparisons every
 //! matcher shares. No allocation per token: words are slices.
 
+use super::word_set::WordSet;
 use crate::text::normalize::{strip_proclitics, word_ranges};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// The definite article, normalised.
@@ -28,7 +29,7 @@ impl<'t> Tokens<'t> {
     }
 
     /// Records which words match one of `first_words` (see [`loose_in`]).
-    pub fn mark_phrase_starts(&mut self, first_words: &HashSet<String>) {
+    pub fn mark_phrase_starts(&mut self, first_words: &WordSet) {
         self.starts = (0..self.len())
             .map(|i| loose_in(self.word(i), first_words).is_some())
             .collect();
@@ -121,7 +122,10 @@ fn splits(word: &str) -> impl Iterator<Item = (usize, &str)> {
 /// and proclitics («والرئيس», «رئيس» and «الرئيس» all match «رئيس»), but
 /// never by cutting a set word («فإن» does not match «ألفان»). Returns the
 /// prefix length to skip (proclitics, not the article).
-pub(super) fn loose_in(word: &str, set: &HashSet<String>) -> Option<usize> {
+pub(super) fn loose_in(word: &str, set: &WordSet) -> Option<usize> {
+    if !set.may_end(word) {
+        return None;
+    }
     splits(word)
         .find(|&(_, rest)| {
             set.contains(rest) || rest.strip_prefix(AL).is_some_and(|r| set.contains(r))
@@ -173,12 +177,12 @@ impl Phrase {
 #[derive(Debug, Clone, Default)]
 pub(super) struct PhraseIndex {
     /// First word → indexes into the list, ascending.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FxHashMap<String, Vec<usize>>,
 }
 
 impl PhraseIndex {
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a Phrase>) -> PhraseIndex {
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, p) in phrases.into_iter().enumerate() {
             if let Some(first) = p.words.first() {
                 by_first.entry(first.clone()).or_default().push(i);

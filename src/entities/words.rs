@@ -2,9 +2,9 @@
 //! and `assets/calendar.json` (generated from CLDR), normalised once.
 
 use super::scan::{Phrase, PhraseIndex, PhraseList};
+use super::word_set::WordSet;
 use crate::text::normalize::normalize;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 const RULES: &str = include_str!("../../assets/entity_rules.json");
 const CALENDAR: &str = include_str!("../../assets/calendar.json");
@@ -68,36 +68,36 @@ pub(super) struct OrgTrigger {
 /// [`super::scan::loose_in`] matches them with or without the article.
 #[derive(Debug, Clone)]
 pub struct WordLists {
-    pub(super) stop: HashSet<String>,
-    pub(super) verbs: HashSet<String>,
-    pub(super) modifiers: HashSet<String>,
-    pub(super) gentilics: HashSet<String>,
+    pub(super) stop: WordSet,
+    pub(super) verbs: WordSet,
+    pub(super) modifiers: WordSet,
+    pub(super) gentilics: WordSet,
     pub(super) person_triggers: PhraseList,
     pub(super) apposition_triggers: PhraseList,
     pub(super) location_triggers: PhraseList,
     pub(super) org_triggers: Vec<OrgTrigger>,
     pub(super) org_index: PhraseIndex,
     pub(super) quoted_triggers: PhraseList,
-    pub(super) units: HashSet<String>,
-    pub(super) scales: HashSet<String>,
-    pub(super) vague: HashSet<String>,
+    pub(super) units: WordSet,
+    pub(super) scales: WordSet,
+    pub(super) vague: WordSet,
     pub(super) approximators: PhraseList,
     pub(super) months: Vec<(Phrase, u8)>,
     pub(super) month_index: PhraseIndex,
-    pub(super) ambiguous_months: HashSet<String>,
-    pub(super) days: HashSet<String>,
-    pub(super) day_needs_yawm: HashSet<String>,
-    pub(super) year_words: HashSet<String>,
-    pub(super) year_context: HashSet<String>,
-    pub(super) place_nouns: HashSet<String>,
+    pub(super) ambiguous_months: WordSet,
+    pub(super) days: WordSet,
+    pub(super) day_needs_yawm: WordSet,
+    pub(super) year_words: WordSet,
+    pub(super) year_context: WordSet,
+    pub(super) place_nouns: WordSet,
     /// First words of every phrase list, for a quick "may a phrase start
     /// here" test ([`super::scan::Tokens::mark_phrase_starts`]).
-    pub(super) phrase_starts: HashSet<String>,
+    pub(super) phrase_starts: WordSet,
     /// First words of the person, place and organisation triggers.
-    pub(super) trigger_starts: HashSet<String>,
+    pub(super) trigger_starts: WordSet,
 }
 
-fn keys(words: &[String]) -> HashSet<String> {
+fn keys(words: &[String]) -> WordSet {
     words.iter().map(|w| normalize(w)).collect()
 }
 
@@ -160,8 +160,8 @@ impl WordLists {
             year_words: keys(&r.year_words),
             year_context: keys(&r.year_context),
             place_nouns: keys(&r.place_nouns),
-            phrase_starts: HashSet::new(),
-            trigger_starts: HashSet::new(),
+            phrase_starts: WordSet::default(),
+            trigger_starts: WordSet::default(),
             org_index: PhraseIndex::default(),
             month_index: PhraseIndex::default(),
         };
