@@ -38,6 +38,16 @@ impl ClusterText {
     }
 }
 
+impl ClusterText {
+    /// The text of the single character `c`.
+    #[inline]
+    pub(crate) fn from_char(c: char) -> Self {
+        let mut buf = [0; INLINE];
+        let len = c.encode_utf8(&mut buf).len() as u8;
+        ClusterText(Repr::Inline { len, buf })
+    }
+}
+
 impl From<&str> for ClusterText {
     #[inline]
     fn from(s: &str) -> Self {
@@ -162,6 +172,10 @@ mod tests {
             assert_eq!(ClusterText::from(s.to_string()), t);
             assert_eq!(format!("{t:?}"), format!("{s:?}"));
             assert_eq!(String::from(t.clone()), s);
+            let mut chars = s.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                assert_eq!(ClusterText::from_char(c), t);
+            }
         }
         assert!(std::mem::size_of::<ClusterText>() <= 24);
     }

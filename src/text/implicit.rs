@@ -12,7 +12,7 @@
 use unicode_bidi::BidiClass::{self, *};
 use unicode_bidi::{BidiDataSource, HardcodedBidiData, Level};
 
-use super::bidi_data::tables;
+use super::props::props;
 use super::resolve::{Para, Resolved};
 
 /// Classes that take this path off the fast path.
@@ -29,15 +29,12 @@ type Bracket = (usize, usize, char, bool);
 
 /// Resolves `text` if it qualifies for the fast path (see the module docs).
 pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved> {
-    // Original classes are written at the first byte of each character.
-    let mut original: Vec<BidiClass> = vec![ON; text.len()];
     let mut cls: Vec<BidiClass> = Vec::with_capacity(text.len());
     let mut brackets: Vec<Bracket> = Vec::new();
     let mut first_strong = None;
     let mut pure_ltr = true;
-    let table = tables();
     for (at, c) in text.char_indices() {
-        let class = table.class(c);
+        let class = props(c).bidi();
         match class {
             L | R | AL => {
                 first_strong.get_or_insert(class);
@@ -53,9 +50,9 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
             _ if unsupported(class) => return None,
             _ => {}
         }
-        original[at] = class;
         cls.push(class);
     }
+    let original = cls.clone();
     let level = base.unwrap_or(match first_strong {
         Some(R | AL) => Level::rtl(),
         _ => Level::ltr(),
@@ -66,7 +63,7 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
     }];
     if level.is_ltr() && pure_ltr {
         return Some(Resolved {
-            levels: vec![level; text.len()],
+            levels: vec![level; cls.len()],
             classes: original,
             paras,
         });
@@ -75,22 +72,17 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
     resolve_weak(&mut cls, sos);
     resolve_brackets(text, &mut cls, &brackets, sos);
     resolve_neutral(&mut cls, sos);
-    // I1 and I2, then one level per byte.
+    // I1 and I2.
     let raised = |n: u8| Level::new(level.number() + n).ok();
     let (plus1, plus2) = (raised(1)?, raised(2)?);
-    let mut levels = vec![level; text.len()];
-    let mut chars = cls.iter();
-    let mut current = level;
-    for (l, &b) in levels.iter_mut().zip(text.as_bytes()) {
-        if b & 0xC0 != 0x80 {
-            current = match (level.is_rtl(), chars.next()) {
-                (false, Some(AN | EN)) => plus2,
-                (false, Some(R)) | (true, Some(L | EN | AN)) => plus1,
-                _ => level,
-            };
-        }
-        *l = current;
-    }
+    let levels = cls
+        .iter()
+        .map(|&c| match (level.is_rtl(), c) {
+            (false, AN | EN) => plus2,
+            (false, R) | (true, L | EN | AN) => plus1,
+            _ => level,
+        })
+        .collect();
     Some(Resolved {
         levels,
         classes: original,
@@ -211,7 +203,7 @@ fn resolve_brackets(text: &str, cls: &mut [BidiClass], brackets: &[Bracket], sos
             // Marks (originally NSM) right after the bracket follow it.
             let mut after = text[at..].chars();
             after.next();
-            let marks = after.take_while(|&c| tables().class(c) == NSM).count();
+            let marks = after.take_while(|&c| props(c).bidi() == NSM).count();
             cls[index + 1..index + 1 + marks].fill(set);
         }
     }

@@ -36,6 +36,7 @@ mod linebreak;
 mod mirror;
 pub mod normalize;
 mod position;
+mod props;
 mod render;
 mod resolve;
 mod shape;

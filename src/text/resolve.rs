@@ -1,9 +1,10 @@
 //! Resolved embedding levels of a text and the visual order of its lines.
 //!
 //! Levels come from the fast path in `implicit` when the text allows it and
-//! from `unicode-bidi` otherwise. Lines are reordered here (rules L1 and L2)
-//! on a copy of the line's own levels only, following `unicode-bidi`'s
-//! `visual_runs` step for step.
+//! from `unicode-bidi` otherwise. Levels and classes are kept per character
+//! (every byte of a character has its level). Lines are reordered here
+//! (rules L1 and L2) on a copy of the line's own levels only, following
+//! `unicode-bidi`'s `visual_runs` step for step.
 
 use std::ops::Range;
 
@@ -23,10 +24,9 @@ pub(crate) struct Para {
 /// Resolved levels and original bidi classes of a text, and its paragraphs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Resolved {
-    /// The level of every byte.
+    /// The level of every character.
     pub levels: Vec<Level>,
-    /// The original class of every character, at its first byte (the
-    /// classes at other bytes are unspecified).
+    /// The original class of every character.
     pub classes: Vec<BidiClass>,
     pub paras: Vec<Para>,
 }
@@ -37,6 +37,11 @@ pub(crate) fn resolve(text: &str, base: Option<Level>) -> Resolved {
         return r;
     }
     let info = bidi_info(text, base);
+    // `unicode-bidi` gives every byte its character's level and class.
+    let (levels, classes) = text
+        .char_indices()
+        .map(|(at, _)| (info.levels[at], info.original_classes[at]))
+        .unzip();
     Resolved {
         paras: info
             .paragraphs
@@ -46,8 +51,8 @@ pub(crate) fn resolve(text: &str, base: Option<Level>) -> Resolved {
                 level: p.level,
             })
             .collect(),
-        levels: info.levels,
-        classes: info.original_classes,
+        levels,
+        classes,
     }
 }
 
@@ -60,41 +65,32 @@ impl Resolved {
             .or(self.paras.last())
     }
 
-    /// Level runs of `line` (in `text`, inside `para`) in visual order, each
-    /// with its level after rule L1.
-    pub(crate) fn line_runs(
-        &self,
-        text: &str,
-        para: &Para,
-        line: Range<usize>,
-    ) -> Vec<(Range<usize>, Level)> {
+    /// Level runs of the characters `line` (inside `para`) in visual order,
+    /// as character index ranges, each with its level after rule L1.
+    pub(crate) fn line_runs(&self, para: &Para, line: Range<usize>) -> Vec<(Range<usize>, Level)> {
         if line.is_empty() {
             return Vec::new();
         }
-        let mut levels = self.levels[line.clone()].to_vec();
+        let levels = &self.levels[line.clone()];
         if !para.level.is_rtl() && !levels.iter().any(|l| l.is_rtl()) {
             // All even levels: L2 leaves the logical order as it is.
             return vec![(line, para.level)];
         }
-        reset_whitespace(
-            &self.classes[line.clone()],
-            &mut levels,
-            &text[line.clone()],
-            para.level,
-        );
+        let mut levels = levels.to_vec();
+        reset_whitespace(&self.classes[line.clone()], &mut levels, para.level);
         visual_runs(&levels, line.start)
     }
 }
 
 /// Rule L1 on one line's levels, as `unicode-bidi` applies it.
-fn reset_whitespace(classes: &[BidiClass], levels: &mut [Level], text: &str, para: Level) {
+fn reset_whitespace(classes: &[BidiClass], levels: &mut [Level], para: Level) {
     let mut reset_from: Option<usize> = Some(0);
     let mut reset_to: Option<usize> = None;
     let mut prev_level = para;
-    for (i, c) in text.char_indices() {
-        match classes[i] {
+    for (i, &class) in classes.iter().enumerate() {
+        match class {
             B | S => {
-                reset_to = Some(i + c.len_utf8());
+                reset_to = Some(i + 1);
                 reset_from.get_or_insert(i);
             }
             WS | FSI | LRI | RLI | PDI => {
@@ -102,7 +98,7 @@ fn reset_whitespace(classes: &[BidiClass], levels: &mut [Level], text: &str, par
             }
             RLE | LRE | RLO | LRO | PDF | BN => {
                 reset_from.get_or_insert(i);
-                levels[i..i + c.len_utf8()].fill(prev_level);
+                levels[i] = prev_level;
             }
             _ => reset_from = None,
         }
@@ -119,7 +115,7 @@ fn reset_whitespace(classes: &[BidiClass], levels: &mut [Level], text: &str, par
 }
 
 /// Rule L2: the runs of equal level of a line whose levels are `levels` and
-/// which starts at byte `base`, in visual order, with their levels.
+/// which starts at character `base`, in visual order, with their levels.
 fn visual_runs(levels: &[Level], base: usize) -> Vec<(Range<usize>, Level)> {
     let mut runs: Vec<(Range<usize>, Level)> = Vec::new();
     let mut start = 0;

@@ -10,9 +10,11 @@ use std::ops::Range;
 use unicode_bidi::Level;
 use unicode_width::UnicodeWidthStr;
 
+use super::cluster_text::ClusterText;
 use super::controls::control_picture;
-use super::graphemes::Graphemes;
-use super::shape::{shape, Subst};
+use super::graphemes::first_cluster_len;
+use super::props::{props, Props};
+use super::shape::{Joining, Shaper, Shown as ShapedAs, Solid};
 
 /// What role a unit plays in line breaking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,10 +34,14 @@ pub(crate) enum Kind {
 pub(crate) struct Unit {
     /// Logical byte range in the paragraph.
     pub range: Range<usize>,
-    /// Byte range of the displayed text in the paragraph's display buffer.
-    pub shown: Range<usize>,
+    /// The displayed text (shaped, with placeholders), before mirroring.
+    pub text: ClusterText,
     pub width: usize,
+    /// Index of the unit's first character among the paragraph's.
+    pub ci: u32,
     pub kind: Kind,
+    /// Whether some displayed character has a mirror glyph.
+    pub mirrors: bool,
 }
 
 /// Bidi format characters, which rule X9 removes from display.
@@ -59,7 +65,7 @@ fn is_space(g: &str) -> bool {
 
 /// The kind of a cluster of the single character `c`: what the general
 /// tests in [`build_units`] give for it, answered quickly for ASCII.
-fn single_kind(c: char) -> Kind {
+pub(crate) fn single_kind(c: char) -> Kind {
     match c {
         ' ' | '\t' => Kind::Space,
         '\n' | '\u{2028}' | '\u{2029}' => Kind::Newline,
@@ -79,42 +85,163 @@ fn narrow(c: char) -> bool {
     matches!(c as u32, 0x20..=0x7E | 0x05D0..=0x05EA | 0x0621..=0x064A | 0x0660..=0x0669 | 0xFE70..=0xFEFC)
 }
 
-/// Width of displayed text in cells.
-fn cells(display: &str) -> usize {
-    let mut chars = display.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) if narrow(c) => 1,
-        _ => display.width(),
+/// What a cluster's characters display as, gathered while building a unit.
+struct Shown {
+    /// The displayed characters, when more than one.
+    text: String,
+    /// The first displayed character.
+    first: Option<char>,
+    /// Whether some displayed character has a mirror glyph.
+    mirrors: bool,
+}
+
+impl Shown {
+    fn new() -> Self {
+        Shown {
+            text: String::new(),
+            first: None,
+            mirrors: false,
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, d: char, p: Props) {
+        self.mirrors |= p.mirrors();
+        match self.first {
+            None => self.first = Some(d),
+            Some(f) => {
+                if self.text.is_empty() {
+                    self.text.push(f);
+                }
+                self.text.push(d);
+            }
+        }
+    }
+
+    /// The text and its width in cells.
+    fn finish(self, first_width: usize) -> (ClusterText, usize) {
+        match self.first {
+            None => (ClusterText::default(), 0),
+            Some(f) if self.text.is_empty() => (ClusterText::from_char(f), first_width),
+            Some(_) => {
+                let w = self.text.width();
+                (ClusterText::from(self.text), w)
+            }
+        }
     }
 }
 
-/// Splits `text` into units, returning them with the display buffer their
-/// `shown` ranges point into. `levels` are the per-byte embedding levels;
-/// `shape_arabic` turns on shaping; `keep_format` keeps bidi format
-/// characters in the displayed text (for terminals that reorder themselves).
-pub(crate) fn build_units(
-    text: &str,
-    levels: &[Level],
-    shape_arabic: bool,
+/// The character starting at byte `at` of `text` and its properties.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<(char, Props)> {
+    let c = text.get(at..)?.chars().next()?;
+    Some((c, props(c)))
+}
+
+/// Builds the display units of a paragraph in one pass over its characters:
+/// grapheme clusters, shaping, placeholders for control characters, widths.
+struct Builder<'a> {
+    text: &'a str,
+    levels: &'a [Level],
+    shaper: Option<Shaper>,
     keep_format: bool,
-) -> (Vec<Unit>, String) {
-    let substs = if shape_arabic {
-        shape(text, levels)
-    } else {
-        Vec::new()
-    };
-    let mut next_subst = 0;
-    let mut units: Vec<Unit> = Vec::with_capacity(text.len() / 2 + 1);
-    // Shaped Arabic letters grow from two bytes to three, control pictures
-    // from one to three: twice the text is room enough almost always.
-    let mut display = String::with_capacity(2 * text.len());
-    let mut merge_next = false;
-    for (start, g) in Graphemes::new(text) {
-        let range = start..start + g.len();
+    units: Vec<Unit>,
+    /// The last unit ends in a lam shown as part of the next cluster's
+    /// lam-alef ligature.
+    merge_next: bool,
+}
+
+impl Builder<'_> {
+    /// What the character `c` (properties `p`) at byte `pos`, the `ci`-th
+    /// character, displays as; `next` is the character after it, if known.
+    #[inline]
+    fn display(
+        &mut self,
+        (pos, ci): (usize, usize),
+        (c, p): (char, Props),
+        next: Option<(char, Props)>,
+    ) -> Option<char> {
+        let Some(shaper) = self.shaper.as_mut() else {
+            return Some(plain_display(c, p));
+        };
+        let level = self.levels.get(ci).copied().unwrap_or_else(Level::ltr);
+        let (text, levels) = (self.text, self.levels);
+        let after = pos + c.len_utf8();
+        let find_next = || match next {
+            Some((n, q)) if q.joining() != Joining::T => Some((
+                after,
+                n,
+                q.joining(),
+                levels.get(ci + 1).copied().unwrap_or_else(Level::ltr),
+            )),
+            _ => next_solid(text, levels, after, ci + 1),
+        };
+        match shaper.shape((pos, c, p.joining(), level), p.form_row(), find_next) {
+            ShapedAs::Same => Some(plain_display(c, p)),
+            ShapedAs::Form(f) => Some(f),
+            ShapedAs::Absorbed => None,
+        }
+    }
+
+    /// Adds the unit for the cluster of the one character `c` at `pos`.
+    #[inline]
+    fn single(
+        &mut self,
+        pos: usize,
+        ci: usize,
+        (c, p): (char, Props),
+        next: Option<(char, Props)>,
+    ) {
+        let range = pos..pos + c.len_utf8();
+        let kind = p.kind();
+        let mut lam_here = false;
+        let (text, width, mirrors) = match kind {
+            Kind::Newline | Kind::Format => {
+                if self.shaper.is_some() {
+                    self.display((pos, ci), (c, p), next);
+                }
+                let keep = kind == Kind::Format && self.keep_format;
+                let text = if keep {
+                    ClusterText::from_char(c)
+                } else {
+                    ClusterText::default()
+                };
+                (text, 0, false)
+            }
+            Kind::Space | Kind::Text => match self.display((pos, ci), (c, p), next) {
+                Some(d) if d == c => (ClusterText::from_char(c), p.width(), p.mirrors()),
+                Some(d) => {
+                    let q = props(d);
+                    (ClusterText::from_char(d), q.width(), q.mirrors())
+                }
+                None => {
+                    lam_here = true;
+                    (ClusterText::default(), 0, false)
+                }
+            },
+        };
+        self.push(
+            Unit {
+                range,
+                text,
+                width,
+                ci: ci as u32,
+                kind,
+                mirrors,
+            },
+            lam_here,
+        );
+    }
+
+    /// Adds the unit for the cluster `range` (of more than one character, or
+    /// of one that needs the general grapheme rules) starting with the
+    /// `ci`-th character. Returns the number of characters in it.
+    fn cluster(&mut self, range: Range<usize>, ci: usize) -> usize {
+        let g = &self.text[range.clone()];
         let mut chars = g.chars();
         let first = chars.next().unwrap_or_default();
         let kind = if chars.as_str().is_empty() {
-            single_kind(first)
+            props(first).kind()
         } else if is_newline(g) {
             Kind::Newline
         } else if is_space(g) {
@@ -122,59 +249,140 @@ pub(crate) fn build_units(
         } else {
             Kind::Text
         };
-        let from = display.len();
-        // Characters pushed to `display` for this cluster, and the last one.
-        let mut shown = (0usize, '\0');
+        let mut shown = Shown::new();
         let mut lam_here = false;
-        match kind {
-            Kind::Newline => {}
-            Kind::Format => {
-                if keep_format {
-                    display.push_str(g);
+        let mut count = 0;
+        let mut iter = g.char_indices().peekable();
+        while let Some((off, c)) = iter.next() {
+            let p = props(c);
+            let next = match iter.peek() {
+                Some(&(_, n)) => Some((n, props(n))),
+                None => char_at(self.text, range.end),
+            };
+            let d = self.display((range.start + off, ci + count), (c, p), next);
+            count += 1;
+            if matches!(kind, Kind::Newline | Kind::Format) {
+                if kind == Kind::Format && self.keep_format {
+                    shown.push(c, p);
                 }
-            }
-            Kind::Space | Kind::Text => {
-                let mut push = |d: char| {
-                    display.push(d);
-                    shown = (shown.0 + 1, d);
-                };
-                for (off, c) in g.char_indices() {
-                    let pos = start + off;
-                    while next_subst < substs.len() && substs[next_subst].0 < pos {
-                        next_subst += 1;
-                    }
-                    let subst = substs.get(next_subst).filter(|s| s.0 == pos).map(|s| s.1);
-                    match subst {
-                        Some(Subst::Form(f)) => push(f),
-                        Some(Subst::LigatureLam) => lam_here = true,
-                        None if c == '\t' => push(' '),
-                        None => push(control_picture(c).unwrap_or(c)),
-                    }
-                }
-            }
-        }
-        let width = match kind {
-            Kind::Newline | Kind::Format => 0,
-            _ if shown.0 == 1 && narrow(shown.1) => 1,
-            _ => cells(&display[from..]),
-        };
-        if merge_next {
-            if let Some(prev) = units.last_mut() {
-                // The lam's display is the tail of the buffer: extend it.
-                prev.range.end = range.end;
-                prev.shown.end = display.len();
-                prev.width = display[prev.shown.clone()].width();
-                merge_next = false;
                 continue;
             }
+            match d {
+                Some(d) if d == c => shown.push(c, p),
+                Some(d) => shown.push(d, props(d)),
+                None => lam_here = true,
+            }
         }
-        merge_next = lam_here;
-        units.push(Unit {
-            range,
-            shown: from..display.len(),
-            width,
-            kind,
-        });
+        let mirrors = shown.mirrors;
+        let first_width = shown.first.map_or(0, |f| props(f).width());
+        let (text, width) = shown.finish(first_width);
+        let width = match kind {
+            Kind::Newline | Kind::Format => 0,
+            _ => width,
+        };
+        self.push(
+            Unit {
+                range,
+                text,
+                width,
+                ci: ci as u32,
+                kind,
+                mirrors,
+            },
+            lam_here,
+        );
+        count
     }
-    (units, display)
+
+    /// Appends `unit`, or joins it to the previous unit when that one ends
+    /// in the lam of a lam-alef ligature.
+    #[inline]
+    fn push(&mut self, unit: Unit, lam_here: bool) {
+        if self.merge_next {
+            if let Some(prev) = self.units.last_mut() {
+                // The lam shows nothing; the alef's cluster shows the ligature.
+                prev.range.end = unit.range.end;
+                prev.mirrors |= unit.mirrors;
+                self.merge_next = false;
+                if prev.text.is_empty() {
+                    prev.text = unit.text;
+                    prev.width = unit.width;
+                    return;
+                }
+                let text = format!("{}{}", prev.text, unit.text);
+                prev.width = text.width();
+                prev.text = ClusterText::from(text);
+                return;
+            }
+        }
+        self.merge_next = lam_here;
+        self.units.push(unit);
+    }
+}
+
+/// How `c` is displayed when shaping leaves it alone.
+#[inline]
+fn plain_display(c: char, p: Props) -> char {
+    if p.plain() {
+        c
+    } else if c == '\t' {
+        ' '
+    } else {
+        control_picture(c).unwrap_or(c)
+    }
+}
+
+/// The first non-transparent character at or after byte `at` (the
+/// `ci`-th character), for shaping.
+#[cold]
+fn next_solid(text: &str, levels: &[Level], at: usize, ci: usize) -> Option<Solid> {
+    let rest = text.get(at..)?;
+    rest.char_indices()
+        .enumerate()
+        .map(|(k, (off, c))| (k, off, c, props(c).joining()))
+        .find(|&(.., j)| j != Joining::T)
+        .map(|(k, off, c, j)| {
+            let level = levels.get(ci + k).copied().unwrap_or_else(Level::ltr);
+            (at + off, c, j, level)
+        })
+}
+
+/// Splits `text` into units. `levels` are the per-character embedding
+/// levels; `shape_arabic` turns on shaping; `keep_format` keeps bidi format
+/// characters in the displayed text (for terminals that reorder themselves).
+pub(crate) fn build_units(
+    text: &str,
+    levels: &[Level],
+    shape_arabic: bool,
+    keep_format: bool,
+) -> Vec<Unit> {
+    let mut b = Builder {
+        text,
+        levels,
+        shaper: shape_arabic.then(Shaper::new),
+        keep_format,
+        // Most news text is two-byte letters, one per unit.
+        units: Vec::with_capacity(text.len() / 2 + 1),
+        merge_next: false,
+    };
+    let mut pos = 0;
+    let mut ci = 0;
+    let mut cur = char_at(text, 0);
+    while let Some((c, p)) = cur {
+        let len = c.len_utf8();
+        let next = char_at(text, pos + len);
+        // Two simple characters always have a boundary between them.
+        if p.simple() && next.is_none_or(|(_, q)| q.simple()) {
+            b.single(pos, ci, (c, p), next);
+            pos += len;
+            ci += 1;
+            cur = next;
+        } else {
+            let end = pos + first_cluster_len(&text[pos..]);
+            ci += b.cluster(pos..end, ci);
+            pos = end;
+            cur = char_at(text, pos);
+        }
+    }
+    b.units
 }
