@@ -96,16 +96,17 @@ pub(crate) fn align_lines(lines: &mut [VisualLine], width: usize) {
 
 /// What both layouts start from: levels resolved once for the paragraph,
 /// its direction, and its display units (clusters, shaped if asked).
-fn prepare(text: &str, opts: &LayoutOptions) -> (Resolved, bool, Vec<Unit>) {
+#[allow(clippy::type_complexity)]
+fn prepare(text: &str, opts: &LayoutOptions) -> (Resolved, bool, Vec<Unit>, Vec<(usize, bool)>) {
     let info = resolve(text, para_level(opts.base));
     let rtl = is_rtl(&info, opts.base);
-    let units = build_units(
+    let (units, breaks) = build_units(
         text,
         &info.levels,
         opts.shape,
         opts.mode == BidiMode::Terminal,
     );
-    (info, rtl, units)
+    (info, rtl, units, breaks)
 }
 
 /// Lays out one paragraph of `text` for `opts.width` cells.
@@ -123,9 +124,9 @@ fn prepare(text: &str, opts: &LayoutOptions) -> (Resolved, bool, Vec<Unit>) {
 /// A single cluster wider than the width (a wide character when the width is
 /// 1 or 0) is put on a line of its own, which is then wider than the width.
 pub fn layout_paragraph(text: &str, opts: &LayoutOptions) -> ParagraphLayout {
-    let (info, rtl, units) = prepare(text, opts);
+    let (info, rtl, units, breaks) = prepare(text, opts);
     let para_ends: Vec<usize> = info.paras.iter().map(|p| p.range.end).collect();
-    let specs = break_lines(text, &units, opts.width, &para_ends);
+    let specs = break_lines(&breaks, &units, opts.width, &para_ends);
     let mut lines: Vec<VisualLine> = specs
         .iter()
         .map(|spec| make_line(&info, &units, spec, opts.mode, rtl))
@@ -145,7 +146,7 @@ pub fn layout_paragraph(text: &str, opts: &LayoutOptions) -> ParagraphLayout {
 /// is everything that was cut off. Forced breaks in the text are ignored
 /// (their separators are hidden); `opts.width` is not used, `width` is.
 pub fn layout_title(text: &str, width: usize, opts: &LayoutOptions) -> VisualLine {
-    let (info, rtl, units) = prepare(text, opts);
+    let (info, rtl, units, _) = prepare(text, opts);
     let drawn = |u: &Unit| if u.kind == Kind::Newline { 0 } else { u.width };
     let total: usize = units.iter().map(drawn).sum();
     let (cut, ellipsis) = if total <= width {

@@ -1,16 +1,52 @@
 //! Choosing line breaks in logical order.
 //!
-//! Break opportunities come from UAX #14 (`unicode-linebreak`), plus a forced
-//! break at the end of every bidi paragraph. Lines are filled greedily. The
-//! whitespace at a wrap point hangs past the edge: it belongs to the line it
-//! ends but is hidden (not drawn). A word wider than the whole width is cut at
-//! cluster boundaries.
+//! Break opportunities come from UAX #14, found by [`Breaker`] while the
+//! units are built, plus a forced break at the end of every bidi paragraph.
+//! Lines are filled greedily. The whitespace at a wrap point hangs past the
+//! edge: it belongs to the line it ends but is hidden (not drawn). A word
+//! wider than the whole width is cut at cluster boundaries.
 
 use std::ops::Range;
 
-use unicode_linebreak::{linebreaks, BreakOpportunity};
+use unicode_linebreak::BreakClass;
 
+use super::linebreak_table::{ALLOWED_BREAK_BIT, EOT, MANDATORY_BREAK_BIT, PAIR_TABLE, SOT};
 use super::units::{Kind, Unit};
+
+/// UAX #14 break opportunities one character at a time: the state machine of
+/// `unicode_linebreak::linebreaks`, with its own (generated) pair table, fed
+/// with break classes the caller already has.
+pub(crate) struct Breaker {
+    state: u8,
+    after_zwj: bool,
+}
+
+impl Breaker {
+    pub(crate) fn new() -> Self {
+        Breaker {
+            state: SOT,
+            after_zwj: false,
+        }
+    }
+
+    /// Reads the next character, of break class `class`
+    /// (`BreakClass as u8`): `Some(mandatory)` when there is a break
+    /// opportunity before it.
+    #[inline]
+    pub(crate) fn step(&mut self, class: u8) -> Option<bool> {
+        let val = PAIR_TABLE[usize::from(self.state)][usize::from(class)];
+        let mandatory = val & MANDATORY_BREAK_BIT != 0;
+        let allowed = val & ALLOWED_BREAK_BIT != 0 && (!self.after_zwj || mandatory);
+        self.state = val & !(ALLOWED_BREAK_BIT | MANDATORY_BREAK_BIT);
+        self.after_zwj = class == BreakClass::ZeroWidthJoiner as u8;
+        allowed.then_some(mandatory)
+    }
+
+    /// The opportunity at the end of the text.
+    pub(crate) fn finish(&mut self) -> Option<bool> {
+        self.step(EOT)
+    }
+}
 
 /// One line as a range of units; units from `visible_end` on are hidden.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,13 +56,14 @@ pub(crate) struct LineSpec {
 }
 
 /// Unit indices where a new segment may start, each with whether the break
-/// there is mandatory. The last entry is always `units.len()`.
-fn break_points(text: &str, units: &[Unit], para_ends: &[usize]) -> Vec<(usize, bool)> {
-    let mut points = Vec::new();
+/// there is mandatory, from the break opportunities `opps` (byte offset,
+/// mandatory). The last entry is always `units.len()`.
+fn break_points(opps: &[(usize, bool)], units: &[Unit], para_ends: &[usize]) -> Vec<(usize, bool)> {
+    let mut points = Vec::with_capacity(opps.len() + 1);
     let mut ui = 0;
     let mut pe = para_ends.iter().copied().peekable();
-    for (pos, opp) in linebreaks(text) {
-        let mut mandatory = opp == BreakOpportunity::Mandatory;
+    for &(pos, mandatory) in opps {
+        let mut mandatory = mandatory;
         while let Some(&end) = pe.peek() {
             if end > pos {
                 break;
@@ -87,10 +124,11 @@ fn hard_end(units: &[Unit], line: Range<usize>, width: usize) -> usize {
     keep
 }
 
-/// Breaks `units` (of `text`) into lines at most `width` cells wide.
-/// `para_ends` are the byte offsets where bidi paragraphs end.
+/// Breaks `units` into lines at most `width` cells wide. `opps` are the
+/// UAX #14 break opportunities and `para_ends` the byte offsets where bidi
+/// paragraphs end.
 pub(crate) fn break_lines(
-    text: &str,
+    opps: &[(usize, bool)],
     units: &[Unit],
     width: usize,
     para_ends: &[usize],
@@ -99,7 +137,7 @@ pub(crate) fn break_lines(
     let mut line_start = 0;
     let mut cur: usize = 0;
     let mut seg_start = 0;
-    for (seg_end, mandatory) in break_points(text, units, para_ends) {
+    for (seg_end, mandatory) in break_points(opps, units, para_ends) {
         if seg_end <= seg_start {
             continue;
         }
@@ -151,4 +189,61 @@ pub(crate) fn break_lines(
         });
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use unicode_linebreak::{break_property, linebreaks, BreakOpportunity};
+
+    use super::*;
+    use crate::text::props::props;
+
+    fn ours(text: &str) -> Vec<(usize, bool)> {
+        let mut b = Breaker::new();
+        let mut out: Vec<(usize, bool)> = text
+            .char_indices()
+            .filter_map(|(i, c)| {
+                assert_eq!(props(c).break_class(), break_property(c as u32) as u8);
+                b.step(props(c).break_class()).map(|m| (i, m))
+            })
+            .collect();
+        out.extend(b.finish().map(|m| (text.len(), m)));
+        out
+    }
+
+    fn theirs(text: &str) -> Vec<(usize, bool)> {
+        linebreaks(text)
+            .map(|(i, o)| (i, o == BreakOpportunity::Mandatory))
+            .collect()
+    }
+
+    /// Every sequence of up to three characters, one of each break class,
+    /// and the seed text: the same opportunities as `unicode-linebreak`.
+    #[test]
+    fn breaker_agrees_with_unicode_linebreak() {
+        let mut reps: Vec<char> = Vec::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let class = break_property(c as u32) as u8;
+            if !reps
+                .iter()
+                .any(|&r| break_property(r as u32) as u8 == class)
+            {
+                reps.push(c);
+            }
+        }
+        assert!(reps.len() >= 40, "{}", reps.len());
+        assert_eq!(ours(""), theirs(""));
+        for &a in &reps {
+            for &b in &reps {
+                for &c in &reps {
+                    let s: String = [a, b, c].iter().collect();
+                    assert_eq!(ours(&s), theirs(&s), "{s:?}");
+                    assert_eq!(ours(&s[..a.len_utf8()]), theirs(&s[..a.len_utf8()]));
+                }
+            }
+        }
+        for line in crate::corpus::seed_lines() {
+            assert_eq!(ours(line), theirs(line));
+        }
+    }
 }

@@ -33,6 +33,7 @@ mod graphemes;
 mod implicit;
 mod layout;
 mod linebreak;
+mod linebreak_table;
 mod mirror;
 pub mod normalize;
 mod position;

@@ -24,31 +24,22 @@ use unicode_width::UnicodeWidthStr;
 
 use super::controls::control_picture;
 use super::graphemes::is_simple;
-use super::shape::{form_row, joining_type, Joining};
+use super::shape::{form_row, joining_type, joins_left, joins_right, Joining};
 use super::units::{single_kind, Kind};
 
 /// Every bidi class, in declaration order (`class as u8` is its index).
-const CLASSES: [BidiClass; 23] = {
+/// Padded to 32 entries so that a 5-bit index needs no bounds check.
+const CLASSES: [BidiClass; 32] = {
     use BidiClass::*;
     [
         AL, AN, B, BN, CS, EN, ES, ET, FSI, L, LRE, LRI, LRO, NSM, ON, PDF, PDI, R, RLE, RLI, RLO,
-        S, WS,
+        S, WS, ON, ON, ON, ON, ON, ON, ON, ON, ON,
     ]
 };
 
-const JOININGS: [Joining; 6] = [
-    Joining::R,
-    Joining::L,
-    Joining::D,
-    Joining::C,
-    Joining::U,
-    Joining::T,
-];
-
 const KINDS: [Kind; 4] = [Kind::Text, Kind::Space, Kind::Format, Kind::Newline];
 
-// Bit fields of a `Props` value.
-const JOIN_SHIFT: u32 = 5; // 3 bits after the 5-bit bidi class
+// Bit fields of a `Props` value; the bidi class is in the low 5 bits.
 const LB_SHIFT: u32 = 8; // 6 bits
 const WIDTH_SHIFT: u32 = 14; // 2 bits
 const KIND_SHIFT: u32 = 16; // 2 bits
@@ -58,6 +49,9 @@ const MIRRORS: u32 = 1 << 19;
 const PLAIN: u32 = 1 << 20;
 const FORM_SHIFT: u32 = 21; // 7 bits
 const NO_FORM: u32 = 0x7F;
+const JOINS_LEFT: u32 = 1 << 28;
+const JOINS_RIGHT: u32 = 1 << 29;
+const TRANSPARENT: u32 = 1 << 30;
 
 /// The packed properties of one character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,14 +67,23 @@ impl Props {
         let mut buf = [0u8; 4];
         let width = (*c.encode_utf8(&mut buf)).width().min(3) as u32;
         let form = form_row(c).map_or(NO_FORM, |r| r as u32);
+        let joining = joining_type(c);
         let mut bits = bidi_class(c) as u32
-            | index_of(&JOININGS, &joining_type(c)) << JOIN_SHIFT
             | (break_property(c as u32) as u32) << LB_SHIFT
             | width << WIDTH_SHIFT
             | index_of(&KINDS, &single_kind(c)) << KIND_SHIFT
             | form << FORM_SHIFT;
         if is_simple(c) {
             bits |= SIMPLE;
+        }
+        if joins_left(joining) {
+            bits |= JOINS_LEFT;
+        }
+        if joins_right(joining) {
+            bits |= JOINS_RIGHT;
+        }
+        if joining == Joining::T {
+            bits |= TRANSPARENT;
         }
         if get_mirrored(c).is_some() {
             bits |= MIRRORS;
@@ -96,9 +99,22 @@ impl Props {
         CLASSES[(self.0 & 31) as usize]
     }
 
+    /// Joins the next character (joining type L, D or C).
     #[inline]
-    pub(crate) fn joining(self) -> Joining {
-        JOININGS[(self.0 >> JOIN_SHIFT & 7) as usize]
+    pub(crate) fn joins_left(self) -> bool {
+        self.0 & JOINS_LEFT != 0
+    }
+
+    /// Joins the previous character (joining type R, D or C).
+    #[inline]
+    pub(crate) fn joins_right(self) -> bool {
+        self.0 & JOINS_RIGHT != 0
+    }
+
+    /// Skipped when shaping looks for neighbours (joining type T).
+    #[inline]
+    pub(crate) fn transparent(self) -> bool {
+        self.0 & TRANSPARENT != 0
     }
 
     /// The line break class, as `unicode_linebreak::BreakClass as u8`.
@@ -138,7 +154,8 @@ impl Props {
         self.0 & PLAIN != 0
     }
 
-    /// Row of the presentation-form table, if the character has one.
+    /// Row of the presentation-form table, if the character is a letter
+    /// (joining type R, L or D) that has one.
     #[inline]
     pub(crate) fn form_row(self) -> Option<usize> {
         let r = self.0 >> FORM_SHIFT & NO_FORM;
@@ -177,11 +194,11 @@ pub(crate) fn props(c: char) -> Props {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::shape::search_joining;
+    use crate::text::shape::{joining_type, joins_left, joins_right};
 
     #[test]
     fn class_order_is_the_declaration_order() {
-        for (i, c) in CLASSES.iter().enumerate() {
+        for (i, c) in CLASSES.iter().take(23).enumerate() {
             assert_eq!(*c as usize, i);
         }
     }
@@ -195,16 +212,21 @@ mod tests {
             let cp = c as u32;
             assert_eq!(p, Props::compute(c), "U+{cp:04X}");
             assert_eq!(p.bidi(), bidi_class(c), "U+{cp:04X}");
-            assert_eq!(p.joining(), search_joining(cp), "U+{cp:04X}");
+            let j = joining_type(c);
+            assert_eq!(p.joins_left(), joins_left(j), "U+{cp:04X}");
+            assert_eq!(p.joins_right(), joins_right(j), "U+{cp:04X}");
+            assert_eq!(p.transparent(), j == Joining::T, "U+{cp:04X}");
             assert_eq!(p.break_class(), break_property(cp) as u8, "U+{cp:04X}");
             assert_eq!(p.width(), c.to_string().width().min(3), "U+{cp:04X}");
             assert_eq!(p.kind(), single_kind(c), "U+{cp:04X}");
             assert_eq!(p.simple(), is_simple(c), "U+{cp:04X}");
             assert_eq!(p.mirrors(), get_mirrored(c).is_some(), "U+{cp:04X}");
             assert_eq!(p.plain(), c != '\t' && control_picture(c).is_none());
+            let letter = matches!(j, Joining::R | Joining::L | Joining::D);
             let row = crate::text::arabic_tables::FORMS
                 .binary_search_by_key(&cp, |r| r.0)
-                .ok();
+                .ok()
+                .filter(|_| letter);
             assert_eq!(p.form_row(), row, "U+{cp:04X}");
         }
     }

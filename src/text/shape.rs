@@ -7,6 +7,7 @@
 use unicode_bidi::Level;
 
 use super::arabic_tables::{FORMS, JOINING, LAM_ALEF};
+use super::props::Props;
 
 /// Joining type of a character (Unicode ArabicShaping.txt).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,49 +26,9 @@ pub(crate) enum Joining {
     T,
 }
 
-/// Presentation-form row marking "none" in [`ARABIC_BLOCK`].
-const NO_ROW: u8 = u8::MAX;
-
-/// Joining type and presentation-form row (or [`NO_ROW`]) of each character
-/// of the Arabic block (U+0600–U+06FF), computed from the generated tables
-/// at compile time.
-static ARABIC_BLOCK: [(Joining, u8); 256] = {
-    let mut block = [(Joining::U, NO_ROW); 256];
-    let mut k = 0;
-    while k < 256 {
-        let cp = 0x0600 + k as u32;
-        let mut i = 0;
-        while i < JOINING.len() {
-            if JOINING[i].0 <= cp && cp <= JOINING[i].1 {
-                block[k].0 = JOINING[i].2;
-            }
-            i += 1;
-        }
-        let mut r = 0;
-        while r < FORMS.len() {
-            if FORMS[r].0 == cp {
-                block[k].1 = r as u8;
-            }
-            r += 1;
-        }
-        k += 1;
-    }
-    block
-};
-
 /// Joining type of `c`.
 pub(crate) fn joining_type(c: char) -> Joining {
     let cp = c as u32;
-    if cp < 0xAD {
-        return Joining::U;
-    }
-    if (0x0600..0x0700).contains(&cp) {
-        return ARABIC_BLOCK[(cp - 0x0600) as usize].0;
-    }
-    search_joining(cp)
-}
-
-pub(crate) fn search_joining(cp: u32) -> Joining {
     match JOINING.binary_search_by(|&(first, last, _)| {
         if last < cp {
             std::cmp::Ordering::Less
@@ -82,14 +43,13 @@ pub(crate) fn search_joining(cp: u32) -> Joining {
     }
 }
 
-/// Row of [`FORMS`] for `c`, if it has presentation forms.
+/// Row of [`FORMS`] for `c`, if it is a letter (joining type R, L or D)
+/// with presentation forms.
 pub(crate) fn form_row(c: char) -> Option<usize> {
-    let cp = c as u32;
-    if (0x0600..0x0700).contains(&cp) {
-        let row = ARABIC_BLOCK[(cp - 0x0600) as usize].1;
-        return (row != NO_ROW).then_some(usize::from(row));
+    if !matches!(joining_type(c), Joining::R | Joining::L | Joining::D) {
+        return None;
     }
-    FORMS.binary_search_by_key(&cp, |row| row.0).ok()
+    FORMS.binary_search_by_key(&(c as u32), |row| row.0).ok()
 }
 
 /// What shaping shows for one character.
@@ -106,17 +66,15 @@ pub(crate) enum Shown {
 
 const LAM: char = '\u{0644}';
 
-fn joins_right(j: Joining) -> bool {
+/// Whether a character of joining type `j` joins the one before it.
+pub(crate) fn joins_right(j: Joining) -> bool {
     matches!(j, Joining::R | Joining::D | Joining::C)
 }
 
-fn joins_left(j: Joining) -> bool {
+/// Whether a character of joining type `j` joins the one after it.
+pub(crate) fn joins_left(j: Joining) -> bool {
     matches!(j, Joining::L | Joining::D | Joining::C)
 }
-
-/// The next non-transparent character after the current one: its byte
-/// offset, the character, joining type and embedding level.
-pub(crate) type Solid = (usize, char, Joining, Level);
 
 /// Contextual shaping in one pass over a paragraph in logical order.
 ///
@@ -128,8 +86,8 @@ pub(crate) type Solid = (usize, char, Joining, Level);
 /// one lam-alef ligature glyph, shown for the alef, which is what FriBidi and
 /// most terminal fonts expect.
 pub(crate) struct Shaper {
-    /// Joining type and level of the last non-transparent character.
-    prev: Option<(Joining, Level)>,
+    /// Level of the last non-transparent character, if it joins the next.
+    prev_left: Option<Level>,
     /// A ligature to show for the alef at this byte offset.
     ligature: Option<(usize, char)>,
 }
@@ -137,38 +95,39 @@ pub(crate) struct Shaper {
 impl Shaper {
     pub(crate) fn new() -> Self {
         Shaper {
-            prev: None,
+            prev_left: None,
             ligature: None,
         }
     }
 
-    /// What to show for `c` (at byte `pos`, with joining type `j`,
-    /// presentation-form row `row` and embedding level `level`). `next`
-    /// finds the next non-transparent character; it is called only for
-    /// letters with presentation forms.
+    /// What to show for `c` at byte `pos`, with properties `p`, embedding
+    /// level `level`, followed directly by `after`. `next` gives the level of
+    /// the next non-transparent character if that one joins the character
+    /// before it; it is called only for letters that may join it.
     #[inline]
     pub(crate) fn shape(
         &mut self,
-        (pos, c, j, level): Solid,
-        row: Option<usize>,
-        next: impl FnOnce() -> Option<Solid>,
+        (pos, c, p): (usize, char, Props),
+        level: Level,
+        after: Option<char>,
+        next: impl FnOnce() -> Option<Level>,
     ) -> Shown {
-        if j == Joining::T {
+        if p.transparent() {
             return Shown::Same;
         }
-        let prev = self.prev.replace((j, level));
-        if let Some((at, lig)) = self.ligature.take() {
+        let prev_left = std::mem::replace(&mut self.prev_left, p.joins_left().then_some(level));
+        if let Some((at, lig)) = self.ligature {
+            self.ligature = None;
             if at == pos {
                 return Shown::Form(lig);
             }
         }
-        let Some(row) = row.filter(|_| matches!(j, Joining::R | Joining::L | Joining::D)) else {
+        let Some(row) = p.form_row() else {
             return Shown::Same;
         };
         let row = &FORMS[row];
-        let jp = joins_right(j) && prev.is_some_and(|p| p.1 == level && joins_left(p.0));
-        let next = if joins_left(j) { next() } else { None };
-        let jn = next.is_some_and(|n| n.3 == level && joins_right(n.2));
+        let jp = p.joins_right() && prev_left == Some(level);
+        let jn = p.joins_left() && next() == Some(level);
         let cp = match (jp, jn) {
             (false, false) => row.1,
             (true, false) => row.2,
@@ -179,7 +138,7 @@ impl Shaper {
             return Shown::Same;
         };
         if c == LAM && jn && level.is_rtl() {
-            if let Some(lig) = next.and_then(|n| ligature(pos, n, jp)) {
+            if let Some(lig) = after.and_then(|alef| ligature(alef, jp)) {
                 self.ligature = Some((pos + LAM.len_utf8(), lig));
                 return Shown::Absorbed;
             }
@@ -188,13 +147,10 @@ impl Shaper {
     }
 }
 
-/// The lam-alef ligature for a joining lam at byte `lam_pos` (joined on its
-/// right side too when `medial`) whose next solid character is `next`: the
-/// alef must follow directly. Such an alef always takes its final form.
-fn ligature(lam_pos: usize, (pos, alef, ..): Solid, medial: bool) -> Option<char> {
-    if pos != lam_pos + LAM.len_utf8() {
-        return None;
-    }
+/// The lam-alef ligature for a joining lam (joined on its right side too
+/// when `medial`) directly followed by `alef`, if it is an alef. Such an
+/// alef always takes its final form.
+fn ligature(alef: char, medial: bool) -> Option<char> {
     let row = LAM_ALEF
         .binary_search_by_key(&(alef as u32), |r| r.0)
         .ok()?;
@@ -204,23 +160,4 @@ fn ligature(lam_pos: usize, (pos, alef, ..): Solid, medial: bool) -> Option<char
         LAM_ALEF[row].1
     };
     char::from_u32(cp)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn arabic_block_table_matches_the_generated_tables() {
-        for cp in 0x0600u32..0x0700 {
-            let (j, row) = ARABIC_BLOCK[(cp - 0x0600) as usize];
-            assert_eq!(j, search_joining(cp), "U+{cp:04X}");
-            let want = FORMS.binary_search_by_key(&cp, |r| r.0).ok();
-            assert_eq!(
-                (row != NO_ROW).then_some(usize::from(row)),
-                want,
-                "U+{cp:04X}"
-            );
-        }
-    }
 }

@@ -13,8 +13,9 @@ use unicode_width::UnicodeWidthStr;
 use super::cluster_text::ClusterText;
 use super::controls::control_picture;
 use super::graphemes::first_cluster_len;
+use super::linebreak::Breaker;
 use super::props::{props, Props};
-use super::shape::{Joining, Shaper, Shown as ShapedAs, Solid};
+use super::shape::{Shaper, Shown as ShapedAs};
 
 /// What role a unit plays in line breaking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,44 +140,50 @@ fn char_at(text: &str, at: usize) -> Option<(char, Props)> {
 }
 
 /// Builds the display units of a paragraph in one pass over its characters:
-/// grapheme clusters, shaping, placeholders for control characters, widths.
+/// grapheme clusters, shaping, placeholders for control characters, widths
+/// and UAX #14 break opportunities.
 struct Builder<'a> {
     text: &'a str,
     levels: &'a [Level],
     shaper: Option<Shaper>,
+    breaker: Breaker,
     keep_format: bool,
     units: Vec<Unit>,
+    /// Break opportunities: byte offset and whether mandatory.
+    breaks: Vec<(usize, bool)>,
     /// The last unit ends in a lam shown as part of the next cluster's
     /// lam-alef ligature.
     merge_next: bool,
 }
 
 impl Builder<'_> {
-    /// What the character `c` (properties `p`) at byte `pos`, the `ci`-th
-    /// character, displays as; `next` is the character after it, if known.
-    #[inline]
-    fn display(
+    /// Reads the character `c` (properties `p`) at byte `pos`, the `ci`-th
+    /// character, followed by `next`: notes a break opportunity before it
+    /// and returns what it displays as (`None` for a lam shown in the next
+    /// cluster's ligature).
+    #[inline(always)]
+    fn read(
         &mut self,
         (pos, ci): (usize, usize),
         (c, p): (char, Props),
         next: Option<(char, Props)>,
     ) -> Option<char> {
+        if let Some(mandatory) = self.breaker.step(p.break_class()) {
+            self.breaks.push((pos, mandatory));
+        }
         let Some(shaper) = self.shaper.as_mut() else {
             return Some(plain_display(c, p));
         };
-        let level = self.levels.get(ci).copied().unwrap_or_else(Level::ltr);
-        let (text, levels) = (self.text, self.levels);
-        let after = pos + c.len_utf8();
+        let levels = self.levels;
+        let level = levels.get(ci).copied().unwrap_or_else(Level::ltr);
+        let text = self.text;
         let find_next = || match next {
-            Some((n, q)) if q.joining() != Joining::T => Some((
-                after,
-                n,
-                q.joining(),
-                levels.get(ci + 1).copied().unwrap_or_else(Level::ltr),
-            )),
-            _ => next_solid(text, levels, after, ci + 1),
+            Some((_, q)) if !q.transparent() => q
+                .joins_right()
+                .then(|| levels.get(ci + 1).copied().unwrap_or_else(Level::ltr)),
+            _ => next_solid(text, levels, pos + c.len_utf8(), ci + 1),
         };
-        match shaper.shape((pos, c, p.joining(), level), p.form_row(), find_next) {
+        match shaper.shape((pos, c, p), level, next.map(|n| n.0), find_next) {
             ShapedAs::Same => Some(plain_display(c, p)),
             ShapedAs::Form(f) => Some(f),
             ShapedAs::Absorbed => None,
@@ -184,7 +191,7 @@ impl Builder<'_> {
     }
 
     /// Adds the unit for the cluster of the one character `c` at `pos`.
-    #[inline]
+    #[inline(always)]
     fn single(
         &mut self,
         pos: usize,
@@ -194,43 +201,34 @@ impl Builder<'_> {
     ) {
         let range = pos..pos + c.len_utf8();
         let kind = p.kind();
+        let shown = self.read((pos, ci), (c, p), next);
         let mut lam_here = false;
-        let (text, width, mirrors) = match kind {
-            Kind::Newline | Kind::Format => {
-                if self.shaper.is_some() {
-                    self.display((pos, ci), (c, p), next);
-                }
-                let keep = kind == Kind::Format && self.keep_format;
-                let text = if keep {
-                    ClusterText::from_char(c)
-                } else {
-                    ClusterText::default()
-                };
-                (text, 0, false)
+        let (text, width, mirrors) = match (kind, shown) {
+            (Kind::Format, _) if self.keep_format => (ClusterText::from_char(c), 0, false),
+            (Kind::Newline | Kind::Format, _) => (ClusterText::default(), 0, false),
+            (_, Some(d)) if d == c => (ClusterText::from_char(c), p.width(), p.mirrors()),
+            (_, Some(d)) => {
+                let q = props(d);
+                (ClusterText::from_char(d), q.width(), q.mirrors())
             }
-            Kind::Space | Kind::Text => match self.display((pos, ci), (c, p), next) {
-                Some(d) if d == c => (ClusterText::from_char(c), p.width(), p.mirrors()),
-                Some(d) => {
-                    let q = props(d);
-                    (ClusterText::from_char(d), q.width(), q.mirrors())
-                }
-                None => {
-                    lam_here = true;
-                    (ClusterText::default(), 0, false)
-                }
-            },
+            (_, None) => {
+                lam_here = true;
+                (ClusterText::default(), 0, false)
+            }
         };
-        self.push(
-            Unit {
-                range,
-                text,
-                width,
-                ci: ci as u32,
-                kind,
-                mirrors,
-            },
-            lam_here,
-        );
+        let unit = Unit {
+            range,
+            text,
+            width,
+            ci: ci as u32,
+            kind,
+            mirrors,
+        };
+        if self.merge_next || lam_here {
+            self.push(unit, lam_here);
+        } else {
+            self.units.push(unit);
+        }
     }
 
     /// Adds the unit for the cluster `range` (of more than one character, or
@@ -259,7 +257,7 @@ impl Builder<'_> {
                 Some(&(_, n)) => Some((n, props(n))),
                 None => char_at(self.text, range.end),
             };
-            let d = self.display((range.start + off, ci + count), (c, p), next);
+            let d = self.read((range.start + off, ci + count), (c, p), next);
             count += 1;
             if matches!(kind, Kind::Newline | Kind::Format) {
                 if kind == Kind::Format && self.keep_format {
@@ -280,23 +278,20 @@ impl Builder<'_> {
             Kind::Newline | Kind::Format => 0,
             _ => width,
         };
-        self.push(
-            Unit {
-                range,
-                text,
-                width,
-                ci: ci as u32,
-                kind,
-                mirrors,
-            },
-            lam_here,
-        );
+        let unit = Unit {
+            range,
+            text,
+            width,
+            ci: ci as u32,
+            kind,
+            mirrors,
+        };
+        self.push(unit, lam_here);
         count
     }
 
     /// Appends `unit`, or joins it to the previous unit when that one ends
     /// in the lam of a lam-alef ligature.
-    #[inline]
     fn push(&mut self, unit: Unit, lam_here: bool) {
         if self.merge_next {
             if let Some(prev) = self.units.last_mut() {
@@ -332,37 +327,41 @@ fn plain_display(c: char, p: Props) -> char {
     }
 }
 
-/// The first non-transparent character at or after byte `at` (the
-/// `ci`-th character), for shaping.
+/// The level of the first non-transparent character at or after byte `at`
+/// (the `ci`-th character), if it joins the character before it.
 #[cold]
-fn next_solid(text: &str, levels: &[Level], at: usize, ci: usize) -> Option<Solid> {
-    let rest = text.get(at..)?;
-    rest.char_indices()
+fn next_solid(text: &str, levels: &[Level], at: usize, ci: usize) -> Option<Level> {
+    let (k, p) = text
+        .get(at..)?
+        .chars()
+        .map(props)
         .enumerate()
-        .map(|(k, (off, c))| (k, off, c, props(c).joining()))
-        .find(|&(.., j)| j != Joining::T)
-        .map(|(k, off, c, j)| {
-            let level = levels.get(ci + k).copied().unwrap_or_else(Level::ltr);
-            (at + off, c, j, level)
-        })
+        .find(|(_, p)| !p.transparent())?;
+    p.joins_right()
+        .then(|| levels.get(ci + k).copied().unwrap_or_else(Level::ltr))
 }
 
-/// Splits `text` into units. `levels` are the per-character embedding
-/// levels; `shape_arabic` turns on shaping; `keep_format` keeps bidi format
-/// characters in the displayed text (for terminals that reorder themselves).
+/// Splits `text` into units, returning them with the UAX #14 break
+/// opportunities of the text (byte offset, mandatory). `levels` are the
+/// per-character embedding levels; `shape_arabic` turns on shaping;
+/// `keep_format` keeps bidi format characters in the displayed text (for
+/// terminals that reorder themselves).
 pub(crate) fn build_units(
     text: &str,
     levels: &[Level],
     shape_arabic: bool,
     keep_format: bool,
-) -> Vec<Unit> {
+) -> (Vec<Unit>, Vec<(usize, bool)>) {
     let mut b = Builder {
         text,
         levels,
         shaper: shape_arabic.then(Shaper::new),
+        breaker: Breaker::new(),
         keep_format,
         // Most news text is two-byte letters, one per unit.
         units: Vec::with_capacity(text.len() / 2 + 1),
+        // Words are rarely shorter than three letters.
+        breaks: Vec::with_capacity(text.len() / 6 + 1),
         merge_next: false,
     };
     let mut pos = 0;
@@ -384,5 +383,8 @@ pub(crate) fn build_units(
             cur = char_at(text, pos);
         }
     }
-    b.units
+    if let Some(mandatory) = b.breaker.finish() {
+        b.breaks.push((text.len(), mandatory));
+    }
+    (b.units, b.breaks)
 }
