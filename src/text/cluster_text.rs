@@ -43,7 +43,18 @@ impl ClusterText {
     #[inline]
     pub(crate) fn from_char(c: char) -> Self {
         let mut buf = [0; INLINE];
-        let len = c.encode_utf8(&mut buf).len() as u8;
+        let cp = c as u32;
+        // UTF-8 by hand for one and two bytes (ASCII, Arabic, Hebrew).
+        let len = if cp < 0x80 {
+            buf[0] = cp as u8;
+            1
+        } else if cp < 0x800 {
+            buf[0] = 0xC0 | (cp >> 6) as u8;
+            buf[1] = 0x80 | (cp & 0x3F) as u8;
+            2
+        } else {
+            c.encode_utf8(&mut buf).len() as u8
+        };
         ClusterText(Repr::Inline { len, buf })
     }
 }
@@ -165,7 +176,18 @@ mod tests {
 
     #[test]
     fn short_and_long_text_round_trip() {
-        for s in ["", "a", "\u{FEFB}", "قّ", &"\u{1F468}\u{200D}".repeat(5)] {
+        for s in [
+            "",
+            "a",
+            "\u{7f}",
+            "\u{80}",
+            "\u{7ff}",
+            "\u{800}",
+            "\u{FEFB}",
+            "\u{1F468}",
+            "قّ",
+            &"\u{1F468}\u{200D}".repeat(5),
+        ] {
             let t = ClusterText::from(s);
             assert_eq!(t, s);
             assert_eq!(t.as_str(), s);

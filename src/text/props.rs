@@ -4,8 +4,8 @@
 //! Arabic joining type and presentation-form row (the generated
 //! `arabic_tables`), line break class (`unicode-linebreak`), width in cells
 //! (`unicode-width`), whether it is a "simple" grapheme (see `graphemes`),
-//! whether it has a mirror glyph (`unicode-bidi-mirroring`) and its unit
-//! kind. Looking each up in its own crate costs a binary search or a trie
+//! whether it has a mirror glyph (`unicode-bidi-mirroring`), whether it is
+//! a paired bracket (`unicode-bidi`) and its unit kind. Looking each up in its own crate costs a binary search or a trie
 //! walk per property per character, several times over.
 //!
 //! [`Props::compute`] packs all of them into one `u32` from those crates and
@@ -17,7 +17,7 @@
 
 use std::sync::OnceLock;
 
-use unicode_bidi::{bidi_class, BidiClass};
+use unicode_bidi::{bidi_class, BidiClass, BidiDataSource, HardcodedBidiData};
 use unicode_bidi_mirroring::get_mirrored;
 use unicode_linebreak::break_property;
 use unicode_width::UnicodeWidthStr;
@@ -52,6 +52,8 @@ const NO_FORM: u32 = 0x7F;
 const JOINS_LEFT: u32 = 1 << 28;
 const JOINS_RIGHT: u32 = 1 << 29;
 const TRANSPARENT: u32 = 1 << 30;
+/// Has a paired bracket (Bidi_Paired_Bracket_Type Open or Close).
+const BRACKET: u32 = 1 << 31;
 
 /// The packed properties of one character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,6 +87,9 @@ impl Props {
         if joining == Joining::T {
             bits |= TRANSPARENT;
         }
+        if HardcodedBidiData.bidi_matched_opening_bracket(c).is_some() {
+            bits |= BRACKET;
+        }
         if get_mirrored(c).is_some() {
             bits |= MIRRORS;
         }
@@ -109,6 +114,12 @@ impl Props {
     #[inline]
     pub(crate) fn joins_right(self) -> bool {
         self.0 & JOINS_RIGHT != 0
+    }
+
+    /// A paired bracket (BidiBrackets.txt).
+    #[inline]
+    pub(crate) fn bracket(self) -> bool {
+        self.0 & BRACKET != 0
     }
 
     /// Skipped when shaping looks for neighbours (joining type T).
@@ -191,6 +202,36 @@ pub(crate) fn props(c: char) -> Props {
     }
 }
 
+/// The table's blocks for Latin-1 and Arabic, fetched once so that a pass
+/// over a paragraph looks their characters up with a plain index.
+#[derive(Clone, Copy)]
+pub(crate) struct Table {
+    latin: &'static Block,
+    arabic: &'static Block,
+}
+
+impl Table {
+    pub(crate) fn get() -> Table {
+        Table {
+            latin: block(0x00),
+            arabic: block(0x06),
+        }
+    }
+
+    /// Same as [`props`].
+    #[inline]
+    pub(crate) fn props(self, c: char) -> Props {
+        let cp = c as usize;
+        if cp < 0x100 {
+            self.latin[cp]
+        } else if cp >> 8 == 0x06 {
+            self.arabic[cp & 0xFF]
+        } else {
+            props(c)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,6 +262,9 @@ mod tests {
             assert_eq!(p.kind(), single_kind(c), "U+{cp:04X}");
             assert_eq!(p.simple(), is_simple(c), "U+{cp:04X}");
             assert_eq!(p.mirrors(), get_mirrored(c).is_some(), "U+{cp:04X}");
+            assert_eq!(Table::get().props(c), p, "U+{cp:04X}");
+            let bracket = HardcodedBidiData.bidi_matched_opening_bracket(c);
+            assert_eq!(p.bracket(), bracket.is_some(), "U+{cp:04X}");
             assert_eq!(p.plain(), c != '\t' && control_picture(c).is_none());
             let letter = matches!(j, Joining::R | Joining::L | Joining::D);
             let row = crate::text::arabic_tables::FORMS

@@ -29,6 +29,9 @@ pub(crate) struct Resolved {
     /// The original class of every character.
     pub classes: Vec<BidiClass>,
     pub paras: Vec<Para>,
+    /// No character is of class B, S, BN or an explicit embedding, override
+    /// or isolate, so rule L1 only resets whitespace at the end of a line.
+    pub plain_l1: bool,
 }
 
 /// Resolves the embedding levels of `text` (rules P1–I2).
@@ -53,6 +56,7 @@ pub(crate) fn resolve(text: &str, base: Option<Level>) -> Resolved {
             .collect(),
         levels,
         classes,
+        plain_l1: false,
     }
 }
 
@@ -76,9 +80,14 @@ impl Resolved {
             // All even levels: L2 leaves the logical order as it is.
             return vec![(line, para.level)];
         }
+        let classes = &self.classes[line.clone()];
+        if self.plain_l1 {
+            let trailing = classes.iter().rposition(|&c| c != WS).map_or(0, |k| k + 1);
+            return visual_runs(levels, trailing, para.level, line.start);
+        }
         let mut levels = levels.to_vec();
-        reset_whitespace(&self.classes[line.clone()], &mut levels, para.level);
-        visual_runs(&levels, line.start)
+        reset_whitespace(classes, &mut levels, para.level);
+        visual_runs(&levels, levels.len(), para.level, line.start)
     }
 }
 
@@ -114,19 +123,30 @@ fn reset_whitespace(classes: &[BidiClass], levels: &mut [Level], para: Level) {
     }
 }
 
-/// Rule L2: the runs of equal level of a line whose levels are `levels` and
-/// which starts at character `base`, in visual order, with their levels.
-fn visual_runs(levels: &[Level], base: usize) -> Vec<(Range<usize>, Level)> {
+/// Rule L2: the runs of equal level of a line which starts at character
+/// `base`, in visual order, with their levels. The line's levels are
+/// `levels` up to `trailing` and `para` from there on.
+fn visual_runs(
+    levels: &[Level],
+    trailing: usize,
+    para: Level,
+    base: usize,
+) -> Vec<(Range<usize>, Level)> {
     let mut runs: Vec<(Range<usize>, Level)> = Vec::new();
+    let level_at = |i: usize| if i < trailing { levels[i] } else { para };
     let mut start = 0;
-    for i in 1..=levels.len() {
-        if i == levels.len() || levels[i] != levels[start] {
-            runs.push((base + start..base + i, levels[start]));
+    let mut current = level_at(0);
+    for i in 1..levels.len() {
+        let l = level_at(i);
+        if l != current {
+            runs.push((base + start..base + i, current));
             start = i;
+            current = l;
         }
     }
-    let max = runs.iter().map(|r| r.1).max().unwrap_or(levels[0]);
-    let min = runs.iter().map(|r| r.1).min().unwrap_or(levels[0]);
+    runs.push((base + start..base + levels.len(), current));
+    let max = runs.iter().map(|r| r.1).max().unwrap_or(para);
+    let min = runs.iter().map(|r| r.1).min().unwrap_or(para);
     let lowest_odd = min.number() | 1;
     let mut level = max.number();
     while level >= lowest_odd {

@@ -14,7 +14,7 @@ use super::cluster_text::ClusterText;
 use super::controls::control_picture;
 use super::graphemes::first_cluster_len;
 use super::linebreak::Breaker;
-use super::props::{props, Props};
+use super::props::{props, Props, Table};
 use super::shape::{Shaper, Shown as ShapedAs};
 
 /// What role a unit plays in line breaking.
@@ -134,15 +134,20 @@ impl Shown {
 
 /// The character starting at byte `at` of `text` and its properties.
 #[inline]
-fn char_at(text: &str, at: usize) -> Option<(char, Props)> {
+fn char_at(table: Table, text: &str, at: usize) -> Option<(char, Props)> {
     let c = text.get(at..)?.chars().next()?;
-    Some((c, props(c)))
+    Some((c, table.props(c)))
 }
+
+/// Width of every presentation form and lam-alef ligature shaping shows
+/// (none of them has a mirror glyph); checked by a unit test.
+const FORM_WIDTH: usize = 1;
 
 /// Builds the display units of a paragraph in one pass over its characters:
 /// grapheme clusters, shaping, placeholders for control characters, widths
 /// and UAX #14 break opportunities.
 struct Builder<'a> {
+    table: Table,
     text: &'a str,
     levels: &'a [Level],
     shaper: Option<Shaper>,
@@ -207,6 +212,8 @@ impl Builder<'_> {
             (Kind::Format, _) if self.keep_format => (ClusterText::from_char(c), 0, false),
             (Kind::Newline | Kind::Format, _) => (ClusterText::default(), 0, false),
             (_, Some(d)) if d == c => (ClusterText::from_char(c), p.width(), p.mirrors()),
+            // A plain character shown differently is shaped.
+            (_, Some(d)) if p.plain() => (ClusterText::from_char(d), FORM_WIDTH, false),
             (_, Some(d)) => {
                 let q = props(d);
                 (ClusterText::from_char(d), q.width(), q.mirrors())
@@ -255,7 +262,7 @@ impl Builder<'_> {
             let p = props(c);
             let next = match iter.peek() {
                 Some(&(_, n)) => Some((n, props(n))),
-                None => char_at(self.text, range.end),
+                None => char_at(self.table, self.text, range.end),
             };
             let d = self.read((range.start + off, ci + count), (c, p), next);
             count += 1;
@@ -331,10 +338,11 @@ fn plain_display(c: char, p: Props) -> char {
 /// (the `ci`-th character), if it joins the character before it.
 #[cold]
 fn next_solid(text: &str, levels: &[Level], at: usize, ci: usize) -> Option<Level> {
+    let table = Table::get();
     let (k, p) = text
         .get(at..)?
         .chars()
-        .map(props)
+        .map(|c| table.props(c))
         .enumerate()
         .find(|(_, p)| !p.transparent())?;
     p.joins_right()
@@ -352,24 +360,26 @@ pub(crate) fn build_units(
     shape_arabic: bool,
     keep_format: bool,
 ) -> (Vec<Unit>, Vec<(usize, bool)>) {
+    let table = Table::get();
     let mut b = Builder {
+        table,
         text,
         levels,
         shaper: shape_arabic.then(Shaper::new),
         breaker: Breaker::new(),
         keep_format,
-        // Most news text is two-byte letters, one per unit.
-        units: Vec::with_capacity(text.len() / 2 + 1),
+        // At most one unit per character.
+        units: Vec::with_capacity(levels.len()),
         // Words are rarely shorter than three letters.
         breaks: Vec::with_capacity(text.len() / 6 + 1),
         merge_next: false,
     };
     let mut pos = 0;
     let mut ci = 0;
-    let mut cur = char_at(text, 0);
+    let mut cur = char_at(table, text, 0);
     while let Some((c, p)) = cur {
         let len = c.len_utf8();
-        let next = char_at(text, pos + len);
+        let next = char_at(table, text, pos + len);
         // Two simple characters always have a boundary between them.
         if p.simple() && next.is_none_or(|(_, q)| q.simple()) {
             b.single(pos, ci, (c, p), next);
@@ -380,11 +390,29 @@ pub(crate) fn build_units(
             let end = pos + first_cluster_len(&text[pos..]);
             ci += b.cluster(pos..end, ci);
             pos = end;
-            cur = char_at(text, pos);
+            cur = char_at(table, text, pos);
         }
     }
     if let Some(mandatory) = b.breaker.finish() {
         b.breaks.push((text.len(), mandatory));
     }
     (b.units, b.breaks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::arabic_tables::{FORMS, LAM_ALEF};
+
+    #[test]
+    fn every_shaped_form_is_one_cell_and_unmirrored() {
+        let forms = FORMS.iter().flat_map(|r| [r.1, r.2, r.3, r.4]);
+        let ligatures = LAM_ALEF.iter().flat_map(|r| [r.1, r.2]);
+        for cp in forms.chain(ligatures).filter(|&cp| cp != 0) {
+            let c = char::from_u32(cp).expect("a character");
+            assert_eq!(props(c).width(), FORM_WIDTH, "U+{cp:04X}");
+            assert!(!props(c).mirrors(), "U+{cp:04X}");
+            assert!(props(c).plain(), "U+{cp:04X}");
+        }
+    }
 }
