@@ -47,7 +47,6 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
     let table = Table::get();
     let level = base.unwrap_or_else(|| first_strong_level(text, table));
     let sos = if level.is_rtl() { R } else { L };
-    let mut original: Vec<BidiClass> = Vec::with_capacity(text.len());
     // Classes after rules W1–W3, applied as the characters are read.
     let mut cls: Vec<BidiClass> = Vec::with_capacity(text.len());
     let mut brackets: Vec<Bracket> = Vec::new();
@@ -71,7 +70,6 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
             _ if unsupported(class) => return None,
             _ => {}
         }
-        original.push(class);
         // W1: marks take the class before them; W2: European digits after
         // Arabic letters are Arabic; W3: Arabic letters are R.
         let mut w = if class == NSM { prev } else { class };
@@ -81,7 +79,13 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
             _ => {}
         }
         prev = w;
-        cls.push(if w == AL { R } else { w });
+        cls.push(match w {
+            AL => R,
+            // A mark after whitespace is resolved like whitespace, but rule
+            // L1 must not take it for whitespace: ON is resolved the same.
+            WS | S if class == NSM => ON,
+            _ => w,
+        });
     }
     let paras = vec![Para {
         range: 0..text.len(),
@@ -91,16 +95,18 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
     if level.is_ltr() && pure_ltr {
         return Some(Resolved {
             levels: vec![level; cls.len()],
-            classes: original,
+            classes: cls,
             paras,
             plain_l1,
         });
     }
     resolve_weak(&mut cls, sos);
     resolve_brackets(text, &mut cls, &brackets, sos);
+    // Rules W1–W7 and N0 leave the classes that rule L1 looks at (WS and S)
+    // where they are and make no new ones.
     Some(Resolved {
         levels: resolve_neutral_levels(&cls, sos, level)?,
-        classes: original,
+        classes: cls,
         paras,
         plain_l1,
     })

@@ -2,7 +2,7 @@
 
 use unicode_bidi::Level;
 
-use super::linebreak::{break_lines, LineSpec};
+use super::linebreak::{break_lines, LineSpec, Opportunity};
 use super::resolve::{resolve, Resolved};
 use super::units::{build_units, Kind, Unit};
 use super::visual::place_units;
@@ -28,13 +28,16 @@ fn is_rtl(info: &Resolved, base: BaseDirection) -> bool {
     }
 }
 
-/// Builds the visual line for `spec` from `units`.
+/// Level runs of a line, kept between lines to reuse the allocation.
+type Runs = Vec<(std::ops::Range<usize>, Level)>;
+
+/// Builds the visual line for `spec` from `units`; `runs` is scratch space.
 fn make_line(
     info: &Resolved,
     units: &[Unit],
     spec: &LineSpec,
-    mode: BidiMode,
-    default_rtl: bool,
+    (mode, default_rtl): (BidiMode, bool),
+    runs: &mut Runs,
 ) -> VisualLine {
     let (Some(first), Some(last)) = (
         units.get(spec.units.start),
@@ -52,20 +55,18 @@ fn make_line(
         .map_or(logical.end, |u| u.range.start);
     let para = info.para_at(logical.start);
     let rtl = para.map_or(default_rtl, |p| p.level.is_rtl());
-    let runs = match (mode, para) {
-        (BidiMode::App, Some(p)) => {
-            let chars_end = units
-                .get(spec.units.end)
-                .map_or(info.levels.len(), |u| u.ci as usize);
-            info.line_runs(p, first.ci as usize..chars_end)
-        }
-        _ => Vec::new(),
-    };
+    runs.clear();
+    if let (BidiMode::App, Some(p)) = (mode, para) {
+        let chars_end = units
+            .get(spec.units.end)
+            .map_or(info.levels.len(), |u| u.ci as usize);
+        info.line_runs(p, first.ci as usize..chars_end, runs);
+    }
     let clusters = place_units(
         units,
         spec.units.start,
         spec.visible_end,
-        &runs,
+        runs,
         mode == BidiMode::App && para.is_some(),
     );
     VisualLine {
@@ -96,8 +97,7 @@ pub(crate) fn align_lines(lines: &mut [VisualLine], width: usize) {
 
 /// What both layouts start from: levels resolved once for the paragraph,
 /// its direction, and its display units (clusters, shaped if asked).
-#[allow(clippy::type_complexity)]
-fn prepare(text: &str, opts: &LayoutOptions) -> (Resolved, bool, Vec<Unit>, Vec<(usize, bool)>) {
+fn prepare(text: &str, opts: &LayoutOptions) -> (Resolved, bool, Vec<Unit>, Vec<Opportunity>) {
     let info = resolve(text, para_level(opts.base));
     let rtl = is_rtl(&info, opts.base);
     let (units, breaks) = build_units(
@@ -125,11 +125,11 @@ fn prepare(text: &str, opts: &LayoutOptions) -> (Resolved, bool, Vec<Unit>, Vec<
 /// 1 or 0) is put on a line of its own, which is then wider than the width.
 pub fn layout_paragraph(text: &str, opts: &LayoutOptions) -> ParagraphLayout {
     let (info, rtl, units, breaks) = prepare(text, opts);
-    let para_ends: Vec<usize> = info.paras.iter().map(|p| p.range.end).collect();
-    let specs = break_lines(&breaks, &units, opts.width, &para_ends);
+    let specs = break_lines(&breaks, &units, opts.width, &info.paras);
+    let mut runs = Runs::new();
     let mut lines: Vec<VisualLine> = specs
         .iter()
-        .map(|spec| make_line(&info, &units, spec, opts.mode, rtl))
+        .map(|spec| make_line(&info, &units, spec, (opts.mode, rtl), &mut runs))
         .collect();
     if opts.align {
         align_lines(&mut lines, opts.width);
@@ -168,7 +168,7 @@ pub fn layout_title(text: &str, width: usize, opts: &LayoutOptions) -> VisualLin
         units: 0..cut,
         visible_end: cut,
     };
-    let mut line = make_line(&info, &units, &spec, opts.mode, rtl);
+    let mut line = make_line(&info, &units, &spec, (opts.mode, rtl), &mut Runs::new());
     line.rtl = rtl;
     if ellipsis {
         let dots = VisualCluster {

@@ -11,7 +11,24 @@ use std::ops::Range;
 use unicode_linebreak::BreakClass;
 
 use super::linebreak_table::{ALLOWED_BREAK_BIT, EOT, MANDATORY_BREAK_BIT, PAIR_TABLE, SOT};
+use super::resolve::Para;
 use super::units::{Kind, Unit};
+
+/// [`PAIR_TABLE`] padded to 64 by 64 so that six-bit indices need no bounds
+/// check (states and classes are below 64).
+static PAIRS: [[u8; 64]; 64] = {
+    let mut t = [[0u8; 64]; 64];
+    let mut s = 0;
+    while s < PAIR_TABLE.len() {
+        let mut c = 0;
+        while c < PAIR_TABLE[s].len() {
+            t[s][c] = PAIR_TABLE[s][c];
+            c += 1;
+        }
+        s += 1;
+    }
+    t
+};
 
 /// UAX #14 break opportunities one character at a time: the state machine of
 /// `unicode_linebreak::linebreaks`, with its own (generated) pair table, fed
@@ -34,7 +51,7 @@ impl Breaker {
     /// opportunity before it.
     #[inline]
     pub(crate) fn step(&mut self, class: u8) -> Option<bool> {
-        let val = PAIR_TABLE[usize::from(self.state)][usize::from(class)];
+        let val = PAIRS[usize::from(self.state & 63)][usize::from(class & 63)];
         let mandatory = val & MANDATORY_BREAK_BIT != 0;
         let allowed = val & ALLOWED_BREAK_BIT != 0 && (!self.after_zwj || mandatory);
         self.state = val & !(ALLOWED_BREAK_BIT | MANDATORY_BREAK_BIT);
@@ -55,28 +72,41 @@ pub(crate) struct LineSpec {
     pub visible_end: usize,
 }
 
+/// A UAX #14 break opportunity before the character at byte `pos`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Opportunity {
+    pub pos: usize,
+    pub mandatory: bool,
+    /// Index of the unit starting at `pos` (the number of units at the end
+    /// of the text), or [`Opportunity::INSIDE`] when `pos` is inside a unit.
+    pub unit: usize,
+}
+
+impl Opportunity {
+    pub(crate) const INSIDE: usize = usize::MAX;
+}
+
 /// Unit indices where a new segment may start, each with whether the break
-/// there is mandatory, from the break opportunities `opps` (byte offset,
-/// mandatory). The last entry is always `units.len()`.
-fn break_points(opps: &[(usize, bool)], units: &[Unit], para_ends: &[usize]) -> Vec<(usize, bool)> {
+/// there is mandatory, from the break opportunities `opps`. The last entry
+/// is always `units.len()`.
+fn break_points(opps: &[Opportunity], units: &[Unit], paras: &[Para]) -> Vec<(usize, bool)> {
     let mut points = Vec::with_capacity(opps.len() + 1);
-    let mut ui = 0;
-    let mut pe = para_ends.iter().copied().peekable();
-    for &(pos, mandatory) in opps {
-        let mut mandatory = mandatory;
+    let mut pe = paras.iter().map(|p| p.range.end).peekable();
+    for o in opps {
+        let mut mandatory = o.mandatory;
         while let Some(&end) = pe.peek() {
-            if end > pos {
+            if end > o.pos {
                 break;
             }
             pe.next();
-            if end == pos {
+            if end == o.pos {
                 mandatory = true;
-            } else if let Some(i) = unit_starting_at(units, end, &mut ui) {
+            } else if let Some(i) = unit_starting_at(units, end) {
                 points.push((i, true));
             }
         }
-        if let Some(i) = unit_starting_at(units, pos, &mut ui) {
-            points.push((i, mandatory));
+        if o.unit != Opportunity::INSIDE {
+            points.push((o.unit, mandatory));
         }
     }
     if points.last().map(|p| p.0) != Some(units.len()) {
@@ -85,14 +115,12 @@ fn break_points(opps: &[(usize, bool)], units: &[Unit], para_ends: &[usize]) -> 
     points
 }
 
-/// Index of the unit starting at byte `pos` (or `units.len()` at the end),
-/// advancing the cursor `ui`; `None` when `pos` is inside a unit.
-fn unit_starting_at(units: &[Unit], pos: usize, ui: &mut usize) -> Option<usize> {
-    while *ui < units.len() && units[*ui].range.start < pos {
-        *ui += 1;
-    }
-    match units.get(*ui) {
-        Some(u) if u.range.start == pos => Some(*ui),
+/// Index of the unit starting at byte `pos` (or `units.len()` at the end);
+/// `None` when `pos` is inside a unit.
+fn unit_starting_at(units: &[Unit], pos: usize) -> Option<usize> {
+    let i = units.partition_point(|u| u.range.start < pos);
+    match units.get(i) {
+        Some(u) if u.range.start == pos => Some(i),
         None if pos >= units.last().map_or(0, |u| u.range.end) => Some(units.len()),
         _ => None,
     }
@@ -125,19 +153,19 @@ fn hard_end(units: &[Unit], line: Range<usize>, width: usize) -> usize {
 }
 
 /// Breaks `units` into lines at most `width` cells wide. `opps` are the
-/// UAX #14 break opportunities and `para_ends` the byte offsets where bidi
-/// paragraphs end.
+/// UAX #14 break opportunities; every bidi paragraph of `paras` ends with a
+/// forced break.
 pub(crate) fn break_lines(
-    opps: &[(usize, bool)],
+    opps: &[Opportunity],
     units: &[Unit],
     width: usize,
-    para_ends: &[usize],
+    paras: &[Para],
 ) -> Vec<LineSpec> {
     let mut lines = Vec::new();
     let mut line_start = 0;
     let mut cur: usize = 0;
     let mut seg_start = 0;
-    for (seg_end, mandatory) in break_points(opps, units, para_ends) {
+    for (seg_end, mandatory) in break_points(opps, units, paras) {
         if seg_end <= seg_start {
             continue;
         }

@@ -21,12 +21,14 @@ pub(crate) struct Para {
     pub level: Level,
 }
 
-/// Resolved levels and original bidi classes of a text, and its paragraphs.
+/// Resolved levels and bidi classes of a text, and its paragraphs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Resolved {
     /// The level of every character.
     pub levels: Vec<Level>,
-    /// The original class of every character.
+    /// The class of every character as far as rule L1 cares: the original
+    /// class of every character of class WS, S, B, BN or an explicit
+    /// embedding, override or isolate, and none of those classes elsewhere.
     pub classes: Vec<BidiClass>,
     pub paras: Vec<Para>,
     /// No character is of class B, S, BN or an explicit embedding, override
@@ -70,24 +72,32 @@ impl Resolved {
     }
 
     /// Level runs of the characters `line` (inside `para`) in visual order,
-    /// as character index ranges, each with its level after rule L1.
-    pub(crate) fn line_runs(&self, para: &Para, line: Range<usize>) -> Vec<(Range<usize>, Level)> {
+    /// as character index ranges, each with its level after rule L1. They
+    /// replace the contents of `runs`.
+    pub(crate) fn line_runs(
+        &self,
+        para: &Para,
+        line: Range<usize>,
+        runs: &mut Vec<(Range<usize>, Level)>,
+    ) {
+        runs.clear();
         if line.is_empty() {
-            return Vec::new();
+            return;
         }
         let levels = &self.levels[line.clone()];
         if !para.level.is_rtl() && !levels.iter().any(|l| l.is_rtl()) {
             // All even levels: L2 leaves the logical order as it is.
-            return vec![(line, para.level)];
+            runs.push((line, para.level));
+            return;
         }
         let classes = &self.classes[line.clone()];
         if self.plain_l1 {
             let trailing = classes.iter().rposition(|&c| c != WS).map_or(0, |k| k + 1);
-            return visual_runs(levels, trailing, para.level, line.start);
+            return visual_runs(levels, trailing, para.level, line.start, runs);
         }
         let mut levels = levels.to_vec();
         reset_whitespace(classes, &mut levels, para.level);
-        visual_runs(&levels, levels.len(), para.level, line.start)
+        visual_runs(&levels, levels.len(), para.level, line.start, runs)
     }
 }
 
@@ -124,15 +134,15 @@ fn reset_whitespace(classes: &[BidiClass], levels: &mut [Level], para: Level) {
 }
 
 /// Rule L2: the runs of equal level of a line which starts at character
-/// `base`, in visual order, with their levels. The line's levels are
-/// `levels` up to `trailing` and `para` from there on.
+/// `base`, in visual order, with their levels, pushed to the empty `runs`.
+/// The line's levels are `levels` up to `trailing` and `para` from there on.
 fn visual_runs(
     levels: &[Level],
     trailing: usize,
     para: Level,
     base: usize,
-) -> Vec<(Range<usize>, Level)> {
-    let mut runs: Vec<(Range<usize>, Level)> = Vec::new();
+    runs: &mut Vec<(Range<usize>, Level)>,
+) {
     let level_at = |i: usize| if i < trailing { levels[i] } else { para };
     let mut start = 0;
     let mut current = level_at(0);
@@ -164,5 +174,4 @@ fn visual_runs(
         }
         level -= 1;
     }
-    runs
 }

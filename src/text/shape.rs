@@ -137,7 +137,7 @@ impl Shaper {
         let Some(form) = char::from_u32(cp).filter(|_| cp != 0) else {
             return Shown::Same;
         };
-        if c == LAM && jn && level.is_rtl() {
+        if jn && c == LAM && level.is_rtl() {
             if let Some(lig) = after.and_then(|alef| ligature(alef, jp)) {
                 self.ligature = Some((pos + LAM.len_utf8(), lig));
                 return Shown::Absorbed;

@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use super::cluster_text::ClusterText;
 use super::controls::control_picture;
 use super::graphemes::first_cluster_len;
-use super::linebreak::Breaker;
+use super::linebreak::{Breaker, Opportunity};
 use super::props::{props, Props, Table};
 use super::shape::{Shaper, Shown as ShapedAs};
 
@@ -154,8 +154,8 @@ struct Builder<'a> {
     breaker: Breaker,
     keep_format: bool,
     units: Vec<Unit>,
-    /// Break opportunities: byte offset and whether mandatory.
-    breaks: Vec<(usize, bool)>,
+    /// Break opportunities so far.
+    breaks: Vec<Opportunity>,
     /// The last unit ends in a lam shown as part of the next cluster's
     /// lam-alef ligature.
     merge_next: bool,
@@ -174,7 +174,11 @@ impl Builder<'_> {
         next: Option<(char, Props)>,
     ) -> Option<char> {
         if let Some(mandatory) = self.breaker.step(p.break_class()) {
-            self.breaks.push((pos, mandatory));
+            self.breaks.push(Opportunity {
+                pos,
+                mandatory,
+                unit: Opportunity::INSIDE,
+            });
         }
         let Some(shaper) = self.shaper.as_mut() else {
             return Some(plain_display(c, p));
@@ -231,11 +235,7 @@ impl Builder<'_> {
             kind,
             mirrors,
         };
-        if self.merge_next || lam_here {
-            self.push(unit, lam_here);
-        } else {
-            self.units.push(unit);
-        }
+        self.push(unit, lam_here);
     }
 
     /// Adds the unit for the cluster `range` (of more than one character, or
@@ -299,7 +299,21 @@ impl Builder<'_> {
 
     /// Appends `unit`, or joins it to the previous unit when that one ends
     /// in the lam of a lam-alef ligature.
+    #[inline(always)]
     fn push(&mut self, unit: Unit, lam_here: bool) {
+        if self.merge_next || lam_here {
+            return self.push_lam_alef(unit, lam_here);
+        }
+        if let Some(o) = self.breaks.last_mut() {
+            if o.pos == unit.range.start {
+                o.unit = self.units.len();
+            }
+        }
+        self.units.push(unit);
+    }
+
+    /// [`Builder::push`] for the units of a lam-alef ligature.
+    fn push_lam_alef(&mut self, unit: Unit, lam_here: bool) {
         if self.merge_next {
             if let Some(prev) = self.units.last_mut() {
                 // The lam shows nothing; the alef's cluster shows the ligature.
@@ -318,6 +332,11 @@ impl Builder<'_> {
             }
         }
         self.merge_next = lam_here;
+        if let Some(o) = self.breaks.last_mut() {
+            if o.pos == unit.range.start {
+                o.unit = self.units.len();
+            }
+        }
         self.units.push(unit);
     }
 }
@@ -350,7 +369,7 @@ fn next_solid(text: &str, levels: &[Level], at: usize, ci: usize) -> Option<Leve
 }
 
 /// Splits `text` into units, returning them with the UAX #14 break
-/// opportunities of the text (byte offset, mandatory). `levels` are the
+/// opportunities of the text. `levels` are the
 /// per-character embedding levels; `shape_arabic` turns on shaping;
 /// `keep_format` keeps bidi format characters in the displayed text (for
 /// terminals that reorder themselves).
@@ -359,7 +378,7 @@ pub(crate) fn build_units(
     levels: &[Level],
     shape_arabic: bool,
     keep_format: bool,
-) -> (Vec<Unit>, Vec<(usize, bool)>) {
+) -> (Vec<Unit>, Vec<Opportunity>) {
     let table = Table::get();
     let mut b = Builder {
         table,
@@ -394,7 +413,11 @@ pub(crate) fn build_units(
         }
     }
     if let Some(mandatory) = b.breaker.finish() {
-        b.breaks.push((text.len(), mandatory));
+        b.breaks.push(Opportunity {
+            pos: text.len(),
+            mandatory,
+            unit: b.units.len(),
+        });
     }
     (b.units, b.breaks)
 }

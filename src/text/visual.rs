@@ -64,10 +64,12 @@ pub fn visual_char_order(text: &str, base: BaseDirection) -> Vec<usize> {
     let info = resolve(text, para_level(base));
     let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
     let mut out = Vec::with_capacity(starts.len());
+    let mut runs = Vec::new();
     for para in &info.paras {
         let chars = starts.partition_point(|&s| s < para.range.start)
             ..starts.partition_point(|&s| s < para.range.end);
-        for (run, level) in info.line_runs(para, chars) {
+        info.line_runs(para, chars, &mut runs);
+        for (run, level) in runs.drain(..) {
             if level.is_rtl() {
                 out.extend(starts[run].iter().rev());
             } else {
