@@ -44,7 +44,8 @@ impl ClusterText {
     pub(crate) fn from_char(c: char) -> Self {
         let mut buf = [0; INLINE];
         let cp = c as u32;
-        // UTF-8 by hand for one and two bytes (ASCII, Arabic, Hebrew).
+        // UTF-8 by hand up to three bytes (ASCII, Arabic and Hebrew letters,
+        // presentation forms).
         let len = if cp < 0x80 {
             buf[0] = cp as u8;
             1
@@ -52,6 +53,11 @@ impl ClusterText {
             buf[0] = 0xC0 | (cp >> 6) as u8;
             buf[1] = 0x80 | (cp & 0x3F) as u8;
             2
+        } else if cp < 0x10000 {
+            buf[0] = 0xE0 | (cp >> 12) as u8;
+            buf[1] = 0x80 | (cp >> 6 & 0x3F) as u8;
+            buf[2] = 0x80 | (cp & 0x3F) as u8;
+            3
         } else {
             c.encode_utf8(&mut buf).len() as u8
         };

@@ -16,6 +16,7 @@ use unicode_bidi::{BidiDataSource, HardcodedBidiData, Level};
 
 use super::props::{props, Table};
 use super::resolve::{Para, Resolved};
+use super::utf8::CharIndices;
 
 /// Classes that take this path off the fast path.
 fn unsupported(class: BidiClass) -> bool {
@@ -54,7 +55,7 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
     let mut segment_separators = false;
     let mut prev = sos;
     let mut last_strong = sos;
-    for (at, c) in text.char_indices() {
+    for (at, c) in CharIndices::new(text) {
         let p = table.props(c);
         let class = p.bidi();
         match class {

@@ -42,6 +42,7 @@ mod render;
 mod resolve;
 mod shape;
 mod units;
+mod utf8;
 mod visual;
 
 use std::ops::Range;

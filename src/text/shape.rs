@@ -64,6 +64,27 @@ pub(crate) enum Shown {
     Absorbed,
 }
 
+/// [`FORMS`] as characters, indexed by row and then by form: isolated,
+/// final (joined on the right), initial (joined on the left), medial.
+/// Padded to 128 rows so that a seven-bit row needs no bounds check.
+static FORM_CHARS: [[Option<char>; 4]; 128] = {
+    const fn form(cp: u32) -> Option<char> {
+        if cp == 0 {
+            None
+        } else {
+            char::from_u32(cp)
+        }
+    }
+    let mut t = [[None; 4]; 128];
+    let mut r = 0;
+    while r < FORMS.len() {
+        let row = FORMS[r];
+        t[r] = [form(row.1), form(row.2), form(row.3), form(row.4)];
+        r += 1;
+    }
+    t
+};
+
 const LAM: char = '\u{0644}';
 
 /// Whether a character of joining type `j` joins the one before it.
@@ -125,16 +146,9 @@ impl Shaper {
         let Some(row) = p.form_row() else {
             return Shown::Same;
         };
-        let row = &FORMS[row];
         let jp = p.joins_right() && prev_left == Some(level);
         let jn = p.joins_left() && next() == Some(level);
-        let cp = match (jp, jn) {
-            (false, false) => row.1,
-            (true, false) => row.2,
-            (false, true) => row.3,
-            (true, true) => row.4,
-        };
-        let Some(form) = char::from_u32(cp).filter(|_| cp != 0) else {
+        let Some(form) = FORM_CHARS[row & 127][usize::from(jp) | usize::from(jn) << 1] else {
             return Shown::Same;
         };
         if jn && c == LAM && level.is_rtl() {

@@ -16,6 +16,7 @@ use super::graphemes::first_cluster_len;
 use super::linebreak::{Breaker, Opportunity};
 use super::props::{props, Props, Table};
 use super::shape::{Shaper, Shown as ShapedAs};
+use super::utf8;
 
 /// What role a unit plays in line breaking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,7 +136,7 @@ impl Shown {
 /// The character starting at byte `at` of `text` and its properties.
 #[inline]
 fn char_at(table: Table, text: &str, at: usize) -> Option<(char, Props)> {
-    let c = text.get(at..)?.chars().next()?;
+    let c = utf8::char_at(text, at)?;
     Some((c, table.props(c)))
 }
 
@@ -199,16 +200,16 @@ impl Builder<'_> {
         }
     }
 
-    /// Adds the unit for the cluster of the one character `c` at `pos`.
+    /// Adds the unit for the cluster of the one character `c` at `range`.
     #[inline(always)]
     fn single(
         &mut self,
-        pos: usize,
+        range: Range<usize>,
         ci: usize,
         (c, p): (char, Props),
         next: Option<(char, Props)>,
     ) {
-        let range = pos..pos + c.len_utf8();
+        let pos = range.start;
         let kind = p.kind();
         let shown = self.read((pos, ci), (c, p), next);
         let mut lam_here = false;
@@ -401,7 +402,7 @@ pub(crate) fn build_units(
         let next = char_at(table, text, pos + len);
         // Two simple characters always have a boundary between them.
         if p.simple() && next.is_none_or(|(_, q)| q.simple()) {
-            b.single(pos, ci, (c, p), next);
+            b.single(pos..pos + len, ci, (c, p), next);
             pos += len;
             ci += 1;
             cur = next;
