@@ -4,7 +4,8 @@ use unicode_bidi::Level;
 
 use super::linebreak::{break_lines, LineSpec, Opportunity};
 use super::resolve::{resolve, Resolved};
-use super::units::{build_units, Kind, Unit};
+use super::unit_builder::build_units;
+use super::units::{Kind, Unit};
 use super::visual::place_units;
 use super::{
     BaseDirection, BidiMode, LayoutOptions, ParagraphLayout, VisualCluster, VisualLine,

@@ -41,6 +41,7 @@ mod props;
 mod render;
 mod resolve;
 mod shape;
+mod unit_builder;
 mod units;
 mod utf8;
 mod visual;
