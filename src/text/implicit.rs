@@ -52,6 +52,8 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
     let mut cls: Vec<BidiClass> = Vec::with_capacity(text.len());
     let mut brackets: Vec<Bracket> = Vec::new();
     let mut pure_ltr = true;
+    // No L, EN or AN: in a right-to-left paragraph everything resolves to R.
+    let mut pure_rtl = true;
     let mut segment_separators = false;
     let mut prev = sos;
     let mut last_strong = sos;
@@ -59,8 +61,12 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
         let p = table.props(c);
         let class = p.bidi();
         match class {
-            L => {}
-            R | AL | AN => pure_ltr = false,
+            L | EN => pure_rtl = false,
+            R | AL => pure_ltr = false,
+            AN => {
+                pure_ltr = false;
+                pure_rtl = false;
+            }
             // All paired brackets are ON (BidiBrackets.txt).
             ON if p.bracket() => {
                 if let Some(m) = HardcodedBidiData.bidi_matched_opening_bracket(c) {
@@ -93,12 +99,17 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
         level,
     }];
     let plain_l1 = !segment_separators;
-    if level.is_ltr() && pure_ltr {
+    // Without numbers and letters of the other direction, rules W1–W7 leave
+    // only strong types of the paragraph's direction and neutrals, and
+    // N0–N2 resolve every neutral to that direction (sos and eos have it
+    // too): every character is at the paragraph level.
+    if (level.is_ltr() && pure_ltr) || (level.is_rtl() && pure_rtl) {
         return Some(Resolved {
             levels: vec![level; cls.len()],
             classes: cls,
             paras,
             plain_l1,
+            uniform: true,
         });
     }
     resolve_weak(&mut cls, sos);
@@ -110,6 +121,7 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
         classes: cls,
         paras,
         plain_l1,
+        uniform: false,
     })
 }
 

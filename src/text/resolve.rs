@@ -34,6 +34,9 @@ pub(crate) struct Resolved {
     /// No character is of class B, S, BN or an explicit embedding, override
     /// or isolate, so rule L1 only resets whitespace at the end of a line.
     pub plain_l1: bool,
+    /// Every character is at the level of its (single) paragraph, so every
+    /// line is one run.
+    pub uniform: bool,
 }
 
 /// Resolves the embedding levels of `text` (rules P1–I2).
@@ -59,6 +62,7 @@ pub(crate) fn resolve(text: &str, base: Option<Level>) -> Resolved {
         levels,
         classes,
         plain_l1: false,
+        uniform: false,
     }
 }
 
@@ -82,6 +86,11 @@ impl Resolved {
     ) {
         runs.clear();
         if line.is_empty() {
+            return;
+        }
+        if self.uniform {
+            // Rule L1 only ever sets the paragraph level.
+            runs.push((line, para.level));
             return;
         }
         let levels = &self.levels[line.clone()];
