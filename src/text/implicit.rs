@@ -8,8 +8,9 @@
 //! are applied here once per character rather than once per byte, with no
 //! intermediate level runs, in three passes: W1–W3 while the characters are
 //! classified, W4–W7, then N1–N2 with I1–I2 (N0 in between when there are
-//! brackets). Anything else returns `None` and is left to `unicode-bidi`;
-//! the conformance test covers both paths.
+//! brackets); only the first when the paragraph has no letters or numbers
+//! of the other direction. Anything else returns `None` and is left to
+//! `unicode-bidi`; the conformance test covers both paths.
 
 use unicode_bidi::BidiClass::{self, *};
 use unicode_bidi::{BidiDataSource, HardcodedBidiData, Level};
