@@ -38,6 +38,33 @@ impl ClusterText {
     }
 }
 
+impl ClusterText {
+    /// The text of the single character `c`.
+    #[inline]
+    pub(crate) fn from_char(c: char) -> Self {
+        let mut buf = [0; INLINE];
+        let cp = c as u32;
+        // UTF-8 by hand up to three bytes (ASCII, Arabic and Hebrew letters,
+        // presentation forms).
+        let len = if cp < 0x80 {
+            buf[0] = cp as u8;
+            1
+        } else if cp < 0x800 {
+            buf[0] = 0xC0 | (cp >> 6) as u8;
+            buf[1] = 0x80 | (cp & 0x3F) as u8;
+            2
+        } else if cp < 0x10000 {
+            buf[0] = 0xE0 | (cp >> 12) as u8;
+            buf[1] = 0x80 | (cp >> 6 & 0x3F) as u8;
+            buf[2] = 0x80 | (cp & 0x3F) as u8;
+            3
+        } else {
+            c.encode_utf8(&mut buf).len() as u8
+        };
+        ClusterText(Repr::Inline { len, buf })
+    }
+}
+
 impl From<&str> for ClusterText {
     #[inline]
     fn from(s: &str) -> Self {
@@ -155,13 +182,28 @@ mod tests {
 
     #[test]
     fn short_and_long_text_round_trip() {
-        for s in ["", "a", "\u{FEFB}", "قّ", &"\u{1F468}\u{200D}".repeat(5)] {
+        for s in [
+            "",
+            "a",
+            "\u{7f}",
+            "\u{80}",
+            "\u{7ff}",
+            "\u{800}",
+            "\u{FEFB}",
+            "\u{1F468}",
+            "قّ",
+            &"\u{1F468}\u{200D}".repeat(5),
+        ] {
             let t = ClusterText::from(s);
             assert_eq!(t, s);
             assert_eq!(t.as_str(), s);
             assert_eq!(ClusterText::from(s.to_string()), t);
             assert_eq!(format!("{t:?}"), format!("{s:?}"));
             assert_eq!(String::from(t.clone()), s);
+            let mut chars = s.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                assert_eq!(ClusterText::from_char(c), t);
+            }
         }
         assert!(std::mem::size_of::<ClusterText>() <= 24);
     }

@@ -2,10 +2,10 @@
 //!
 //! Between two "simple" characters (ones whose grapheme break property is
 //! Other and that are not Extended_Pictographic) there is always a cluster
-//! boundary (rule GB999), so such characters are their own clusters without
-//! a table lookup. Everywhere else `unicode-segmentation` decides, restarted
-//! at the last known boundary. A unit test checks every simple character
-//! against `unicode-segmentation`.
+//! boundary (rule GB999), so the unit builder makes such characters their own
+//! clusters without asking `unicode-segmentation`. Everywhere else
+//! [`first_cluster_len`] decides, restarted at the last known boundary. A
+//! unit test checks every simple character against `unicode-segmentation`.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -53,50 +53,50 @@ pub(crate) fn is_simple(c: char) -> bool {
     }
 }
 
-/// Iterator over `(byte offset, cluster)` like
-/// `UnicodeSegmentation::grapheme_indices(text, true)`.
-pub(crate) struct Graphemes<'a> {
-    text: &'a str,
-    pos: usize,
-}
-
-impl<'a> Graphemes<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
-        Graphemes { text, pos: 0 }
-    }
-}
-
-impl<'a> Iterator for Graphemes<'a> {
-    type Item = (usize, &'a str);
-
-    #[inline]
-    fn next(&mut self) -> Option<Self::Item> {
-        let rest = &self.text[self.pos..];
-        let mut chars = rest.chars();
-        let c = chars.next()?;
-        let start = self.pos;
-        let len = if is_simple(c) && chars.next().is_none_or(is_simple) {
-            c.len_utf8()
-        } else {
-            first_cluster_len(rest)
-        };
-        self.pos += len;
-        Some((start, &rest[..len]))
-    }
-}
-
 /// Length of the first extended grapheme cluster of `rest`, from
-/// `unicode-segmentation`. Kept out of line so that the fast path in
-/// [`Graphemes::next`] stays small enough to inline.
+/// `unicode-segmentation`. Kept out of line so that the fast path of the
+/// unit builder stays small.
 #[cold]
 #[inline(never)]
-fn first_cluster_len(rest: &str) -> usize {
+pub(crate) fn first_cluster_len(rest: &str) -> usize {
     rest.graphemes(true).next().map_or(rest.len(), str::len)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Iterator over `(byte offset, cluster)` by the rule the unit builder
+    /// applies: a simple character followed by a simple one (or nothing) is
+    /// a cluster of its own; otherwise `first_cluster_len`.
+    struct Graphemes<'a> {
+        text: &'a str,
+        pos: usize,
+    }
+
+    impl<'a> Graphemes<'a> {
+        fn new(text: &'a str) -> Self {
+            Graphemes { text, pos: 0 }
+        }
+    }
+
+    impl<'a> Iterator for Graphemes<'a> {
+        type Item = (usize, &'a str);
+
+        fn next(&mut self) -> Option<Self::Item> {
+            let rest = &self.text[self.pos..];
+            let mut chars = rest.chars();
+            let c = chars.next()?;
+            let start = self.pos;
+            let len = if is_simple(c) && chars.next().is_none_or(is_simple) {
+                c.len_utf8()
+            } else {
+                first_cluster_len(rest)
+            };
+            self.pos += len;
+            Some((start, &rest[..len]))
+        }
+    }
 
     #[test]
     fn simple_characters_really_are_simple() {

@@ -2,9 +2,10 @@
 
 use unicode_bidi::Level;
 
-use super::linebreak::{break_lines, LineSpec};
+use super::linebreak::{break_lines, LineSpec, Opportunity};
 use super::resolve::{resolve, Resolved};
-use super::units::{build_units, Kind, Unit};
+use super::unit_builder::build_units;
+use super::units::{Kind, Unit};
 use super::visual::place_units;
 use super::{
     BaseDirection, BidiMode, LayoutOptions, ParagraphLayout, VisualCluster, VisualLine,
@@ -28,14 +29,16 @@ fn is_rtl(info: &Resolved, base: BaseDirection) -> bool {
     }
 }
 
-/// Builds the visual line for `spec` from `units` and their `display` text.
+/// Level runs of a line, kept between lines to reuse the allocation.
+type Runs = Vec<(std::ops::Range<usize>, Level)>;
+
+/// Builds the visual line for `spec` from `units`; `runs` is scratch space.
 fn make_line(
-    text: &str,
     info: &Resolved,
-    (units, display): (&[Unit], &str),
+    units: &[Unit],
     spec: &LineSpec,
-    mode: BidiMode,
-    default_rtl: bool,
+    (mode, default_rtl): (BidiMode, bool),
+    runs: &mut Runs,
 ) -> VisualLine {
     let (Some(first), Some(last)) = (
         units.get(spec.units.start),
@@ -53,16 +56,18 @@ fn make_line(
         .map_or(logical.end, |u| u.range.start);
     let para = info.para_at(logical.start);
     let rtl = para.map_or(default_rtl, |p| p.level.is_rtl());
-    let runs = match (mode, para) {
-        (BidiMode::App, Some(p)) => info.line_runs(text, p, logical.clone()),
-        _ => Vec::new(),
-    };
+    runs.clear();
+    if let (BidiMode::App, Some(p)) = (mode, para) {
+        let chars_end = units
+            .get(spec.units.end)
+            .map_or(info.levels.len(), |u| u.ci as usize);
+        info.line_runs(p, first.ci as usize..chars_end, runs);
+    }
     let clusters = place_units(
         units,
-        display,
         spec.units.start,
         spec.visible_end,
-        &runs,
+        runs,
         mode == BidiMode::App && para.is_some(),
     );
     VisualLine {
@@ -92,18 +97,17 @@ pub(crate) fn align_lines(lines: &mut [VisualLine], width: usize) {
 }
 
 /// What both layouts start from: levels resolved once for the paragraph,
-/// its direction, and its display units (clusters, shaped if asked) with
-/// their shared display text.
-fn prepare(text: &str, opts: &LayoutOptions) -> (Resolved, bool, Vec<Unit>, String) {
+/// its direction, and its display units (clusters, shaped if asked).
+fn prepare(text: &str, opts: &LayoutOptions) -> (Resolved, bool, Vec<Unit>, Vec<Opportunity>) {
     let info = resolve(text, para_level(opts.base));
     let rtl = is_rtl(&info, opts.base);
-    let (units, display) = build_units(
+    let (units, breaks) = build_units(
         text,
         &info.levels,
         opts.shape,
         opts.mode == BidiMode::Terminal,
     );
-    (info, rtl, units, display)
+    (info, rtl, units, breaks)
 }
 
 /// Lays out one paragraph of `text` for `opts.width` cells.
@@ -121,12 +125,12 @@ fn prepare(text: &str, opts: &LayoutOptions) -> (Resolved, bool, Vec<Unit>, Stri
 /// A single cluster wider than the width (a wide character when the width is
 /// 1 or 0) is put on a line of its own, which is then wider than the width.
 pub fn layout_paragraph(text: &str, opts: &LayoutOptions) -> ParagraphLayout {
-    let (info, rtl, units, display) = prepare(text, opts);
-    let para_ends: Vec<usize> = info.paras.iter().map(|p| p.range.end).collect();
-    let specs = break_lines(text, &units, opts.width, &para_ends);
+    let (info, rtl, units, breaks) = prepare(text, opts);
+    let specs = break_lines(&breaks, &units, opts.width, &info.paras);
+    let mut runs = Runs::new();
     let mut lines: Vec<VisualLine> = specs
         .iter()
-        .map(|spec| make_line(text, &info, (&units, &display), spec, opts.mode, rtl))
+        .map(|spec| make_line(&info, &units, spec, (opts.mode, rtl), &mut runs))
         .collect();
     if opts.align {
         align_lines(&mut lines, opts.width);
@@ -143,7 +147,7 @@ pub fn layout_paragraph(text: &str, opts: &LayoutOptions) -> ParagraphLayout {
 /// is everything that was cut off. Forced breaks in the text are ignored
 /// (their separators are hidden); `opts.width` is not used, `width` is.
 pub fn layout_title(text: &str, width: usize, opts: &LayoutOptions) -> VisualLine {
-    let (info, rtl, units, display) = prepare(text, opts);
+    let (info, rtl, units, _) = prepare(text, opts);
     let drawn = |u: &Unit| if u.kind == Kind::Newline { 0 } else { u.width };
     let total: usize = units.iter().map(drawn).sum();
     let (cut, ellipsis) = if total <= width {
@@ -165,7 +169,7 @@ pub fn layout_title(text: &str, width: usize, opts: &LayoutOptions) -> VisualLin
         units: 0..cut,
         visible_end: cut,
     };
-    let mut line = make_line(text, &info, (&units, &display), &spec, opts.mode, rtl);
+    let mut line = make_line(&info, &units, &spec, (opts.mode, rtl), &mut Runs::new());
     line.rtl = rtl;
     if ellipsis {
         let dots = VisualCluster {

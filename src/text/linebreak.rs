@@ -1,16 +1,69 @@
 //! Choosing line breaks in logical order.
 //!
-//! Break opportunities come from UAX #14 (`unicode-linebreak`), plus a forced
-//! break at the end of every bidi paragraph. Lines are filled greedily. The
-//! whitespace at a wrap point hangs past the edge: it belongs to the line it
-//! ends but is hidden (not drawn). A word wider than the whole width is cut at
-//! cluster boundaries.
+//! Break opportunities come from UAX #14, found by [`Breaker`] while the
+//! units are built, plus a forced break at the end of every bidi paragraph.
+//! Lines are filled greedily. The whitespace at a wrap point hangs past the
+//! edge: it belongs to the line it ends but is hidden (not drawn). A word
+//! wider than the whole width is cut at cluster boundaries.
 
 use std::ops::Range;
 
-use unicode_linebreak::{linebreaks, BreakOpportunity};
+use unicode_linebreak::BreakClass;
 
+use super::linebreak_table::{ALLOWED_BREAK_BIT, EOT, MANDATORY_BREAK_BIT, PAIR_TABLE, SOT};
+use super::resolve::Para;
 use super::units::{Kind, Unit};
+
+/// [`PAIR_TABLE`] padded to 64 by 64 so that six-bit indices need no bounds
+/// check (states and classes are below 64).
+static PAIRS: [[u8; 64]; 64] = {
+    let mut t = [[0u8; 64]; 64];
+    let mut s = 0;
+    while s < PAIR_TABLE.len() {
+        let mut c = 0;
+        while c < PAIR_TABLE[s].len() {
+            t[s][c] = PAIR_TABLE[s][c];
+            c += 1;
+        }
+        s += 1;
+    }
+    t
+};
+
+/// UAX #14 break opportunities one character at a time: the state machine of
+/// `unicode_linebreak::linebreaks`, with its own (generated) pair table, fed
+/// with break classes the caller already has.
+pub(crate) struct Breaker {
+    state: u8,
+    after_zwj: bool,
+}
+
+impl Breaker {
+    pub(crate) fn new() -> Self {
+        Breaker {
+            state: SOT,
+            after_zwj: false,
+        }
+    }
+
+    /// Reads the next character, of break class `class`
+    /// (`BreakClass as u8`): `Some(mandatory)` when there is a break
+    /// opportunity before it.
+    #[inline]
+    pub(crate) fn step(&mut self, class: u8) -> Option<bool> {
+        let val = PAIRS[usize::from(self.state & 63)][usize::from(class & 63)];
+        let mandatory = val & MANDATORY_BREAK_BIT != 0;
+        let allowed = val & ALLOWED_BREAK_BIT != 0 && (!self.after_zwj || mandatory);
+        self.state = val & !(ALLOWED_BREAK_BIT | MANDATORY_BREAK_BIT);
+        self.after_zwj = class == BreakClass::ZeroWidthJoiner as u8;
+        allowed.then_some(mandatory)
+    }
+
+    /// The opportunity at the end of the text.
+    pub(crate) fn finish(&mut self) -> Option<bool> {
+        self.step(EOT)
+    }
+}
 
 /// One line as a range of units; units from `visible_end` on are hidden.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,27 +72,41 @@ pub(crate) struct LineSpec {
     pub visible_end: usize,
 }
 
+/// A UAX #14 break opportunity before the character at byte `pos`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Opportunity {
+    pub pos: usize,
+    pub mandatory: bool,
+    /// Index of the unit starting at `pos` (the number of units at the end
+    /// of the text), or [`Opportunity::INSIDE`] when `pos` is inside a unit.
+    pub unit: usize,
+}
+
+impl Opportunity {
+    pub(crate) const INSIDE: usize = usize::MAX;
+}
+
 /// Unit indices where a new segment may start, each with whether the break
-/// there is mandatory. The last entry is always `units.len()`.
-fn break_points(text: &str, units: &[Unit], para_ends: &[usize]) -> Vec<(usize, bool)> {
-    let mut points = Vec::new();
-    let mut ui = 0;
-    let mut pe = para_ends.iter().copied().peekable();
-    for (pos, opp) in linebreaks(text) {
-        let mut mandatory = opp == BreakOpportunity::Mandatory;
+/// there is mandatory, from the break opportunities `opps`. The last entry
+/// is always `units.len()`.
+fn break_points(opps: &[Opportunity], units: &[Unit], paras: &[Para]) -> Vec<(usize, bool)> {
+    let mut points = Vec::with_capacity(opps.len() + 1);
+    let mut pe = paras.iter().map(|p| p.range.end).peekable();
+    for o in opps {
+        let mut mandatory = o.mandatory;
         while let Some(&end) = pe.peek() {
-            if end > pos {
+            if end > o.pos {
                 break;
             }
             pe.next();
-            if end == pos {
+            if end == o.pos {
                 mandatory = true;
-            } else if let Some(i) = unit_starting_at(units, end, &mut ui) {
+            } else if let Some(i) = unit_starting_at(units, end) {
                 points.push((i, true));
             }
         }
-        if let Some(i) = unit_starting_at(units, pos, &mut ui) {
-            points.push((i, mandatory));
+        if o.unit != Opportunity::INSIDE {
+            points.push((o.unit, mandatory));
         }
     }
     if points.last().map(|p| p.0) != Some(units.len()) {
@@ -48,14 +115,12 @@ fn break_points(text: &str, units: &[Unit], para_ends: &[usize]) -> Vec<(usize, 
     points
 }
 
-/// Index of the unit starting at byte `pos` (or `units.len()` at the end),
-/// advancing the cursor `ui`; `None` when `pos` is inside a unit.
-fn unit_starting_at(units: &[Unit], pos: usize, ui: &mut usize) -> Option<usize> {
-    while *ui < units.len() && units[*ui].range.start < pos {
-        *ui += 1;
-    }
-    match units.get(*ui) {
-        Some(u) if u.range.start == pos => Some(*ui),
+/// Index of the unit starting at byte `pos` (or `units.len()` at the end);
+/// `None` when `pos` is inside a unit.
+fn unit_starting_at(units: &[Unit], pos: usize) -> Option<usize> {
+    let i = units.partition_point(|u| u.range.start < pos);
+    match units.get(i) {
+        Some(u) if u.range.start == pos => Some(i),
         None if pos >= units.last().map_or(0, |u| u.range.end) => Some(units.len()),
         _ => None,
     }
@@ -87,19 +152,20 @@ fn hard_end(units: &[Unit], line: Range<usize>, width: usize) -> usize {
     keep
 }
 
-/// Breaks `units` (of `text`) into lines at most `width` cells wide.
-/// `para_ends` are the byte offsets where bidi paragraphs end.
+/// Breaks `units` into lines at most `width` cells wide. `opps` are the
+/// UAX #14 break opportunities; every bidi paragraph of `paras` ends with a
+/// forced break.
 pub(crate) fn break_lines(
-    text: &str,
+    opps: &[Opportunity],
     units: &[Unit],
     width: usize,
-    para_ends: &[usize],
+    paras: &[Para],
 ) -> Vec<LineSpec> {
     let mut lines = Vec::new();
     let mut line_start = 0;
     let mut cur: usize = 0;
     let mut seg_start = 0;
-    for (seg_end, mandatory) in break_points(text, units, para_ends) {
+    for (seg_end, mandatory) in break_points(opps, units, paras) {
         if seg_end <= seg_start {
             continue;
         }
@@ -151,4 +217,61 @@ pub(crate) fn break_lines(
         });
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use unicode_linebreak::{break_property, linebreaks, BreakOpportunity};
+
+    use super::*;
+    use crate::text::props::props;
+
+    fn ours(text: &str) -> Vec<(usize, bool)> {
+        let mut b = Breaker::new();
+        let mut out: Vec<(usize, bool)> = text
+            .char_indices()
+            .filter_map(|(i, c)| {
+                assert_eq!(props(c).break_class(), break_property(c as u32) as u8);
+                b.step(props(c).break_class()).map(|m| (i, m))
+            })
+            .collect();
+        out.extend(b.finish().map(|m| (text.len(), m)));
+        out
+    }
+
+    fn theirs(text: &str) -> Vec<(usize, bool)> {
+        linebreaks(text)
+            .map(|(i, o)| (i, o == BreakOpportunity::Mandatory))
+            .collect()
+    }
+
+    /// Every sequence of up to three characters, one of each break class,
+    /// and the seed text: the same opportunities as `unicode-linebreak`.
+    #[test]
+    fn breaker_agrees_with_unicode_linebreak() {
+        let mut reps: Vec<char> = Vec::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let class = break_property(c as u32) as u8;
+            if !reps
+                .iter()
+                .any(|&r| break_property(r as u32) as u8 == class)
+            {
+                reps.push(c);
+            }
+        }
+        assert!(reps.len() >= 40, "{}", reps.len());
+        assert_eq!(ours(""), theirs(""));
+        for &a in &reps {
+            for &b in &reps {
+                for &c in &reps {
+                    let s: String = [a, b, c].iter().collect();
+                    assert_eq!(ours(&s), theirs(&s), "{s:?}");
+                    assert_eq!(ours(&s[..a.len_utf8()]), theirs(&s[..a.len_utf8()]));
+                }
+            }
+        }
+        for line in crate::corpus::seed_lines() {
+            assert_eq!(ours(line), theirs(line));
+        }
+    }
 }

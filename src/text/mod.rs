@@ -8,13 +8,17 @@
 //! 1. resolve embedding levels once for the whole paragraph (UAX #9): a fast
 //!    path for the usual paragraph without explicit embeddings, overrides or
 //!    isolates, `unicode-bidi` for everything else;
-//! 2. split the text into extended grapheme clusters, optionally shape Arabic
-//!    letters into presentation forms (in logical order), and measure each
-//!    cluster in terminal cells;
-//! 3. choose line breaks in logical order at UAX #14 break opportunities;
+//! 2. in one pass, split the text into extended grapheme clusters,
+//!    optionally shape Arabic letters into presentation forms (in logical
+//!    order), measure each cluster in terminal cells and find the UAX #14
+//!    break opportunities;
+//! 3. choose line breaks in logical order at those opportunities;
 //! 4. reorder every line to visual order from the paragraph's levels (rules
 //!    L1 and L2, on the line's levels alone), reversing whole clusters in right-to-left runs so that
 //!    combining marks stay on their letter, and mirroring brackets (L4).
+//!
+//! Both passes over the characters look each one up once in a combined
+//! property table (`props`) built from the Unicode crates.
 //!
 //! Every displayed cluster remembers the logical byte range it came from, so a
 //! screen column can be mapped back to the text and a range of the text can be
@@ -33,13 +37,17 @@ mod graphemes;
 mod implicit;
 mod layout;
 mod linebreak;
+mod linebreak_table;
 mod mirror;
 pub mod normalize;
 mod position;
+mod props;
 mod render;
 mod resolve;
 mod shape;
+mod unit_builder;
 mod units;
+mod utf8;
 mod visual;
 
 use std::ops::Range;

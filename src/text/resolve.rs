@@ -1,9 +1,10 @@
 //! Resolved embedding levels of a text and the visual order of its lines.
 //!
 //! Levels come from the fast path in `implicit` when the text allows it and
-//! from `unicode-bidi` otherwise. Lines are reordered here (rules L1 and L2)
-//! on a copy of the line's own levels only, following `unicode-bidi`'s
-//! `visual_runs` step for step.
+//! from `unicode-bidi` otherwise. Levels and classes are kept per character
+//! (every byte of a character has its level). Lines are reordered here
+//! (rules L1 and L2) on a copy of the line's own levels only, following
+//! `unicode-bidi`'s `visual_runs` step for step.
 
 use std::ops::Range;
 
@@ -20,15 +21,22 @@ pub(crate) struct Para {
     pub level: Level,
 }
 
-/// Resolved levels and original bidi classes of a text, and its paragraphs.
+/// Resolved levels and bidi classes of a text, and its paragraphs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Resolved {
-    /// The level of every byte.
+    /// The level of every character.
     pub levels: Vec<Level>,
-    /// The original class of every character, at its first byte (the
-    /// classes at other bytes are unspecified).
+    /// The class of every character as far as rule L1 cares: the original
+    /// class of every character of class WS, S, B, BN or an explicit
+    /// embedding, override or isolate, and none of those classes elsewhere.
     pub classes: Vec<BidiClass>,
     pub paras: Vec<Para>,
+    /// No character is of class B, S, BN or an explicit embedding, override
+    /// or isolate, so rule L1 only resets whitespace at the end of a line.
+    pub plain_l1: bool,
+    /// Every character is at the level of its (single) paragraph, so every
+    /// line is one run.
+    pub uniform: bool,
 }
 
 /// Resolves the embedding levels of `text` (rules P1–I2).
@@ -37,6 +45,11 @@ pub(crate) fn resolve(text: &str, base: Option<Level>) -> Resolved {
         return r;
     }
     let info = bidi_info(text, base);
+    // `unicode-bidi` gives every byte its character's level and class.
+    let (levels, classes) = text
+        .char_indices()
+        .map(|(at, _)| (info.levels[at], info.original_classes[at]))
+        .unzip();
     Resolved {
         paras: info
             .paragraphs
@@ -46,8 +59,10 @@ pub(crate) fn resolve(text: &str, base: Option<Level>) -> Resolved {
                 level: p.level,
             })
             .collect(),
-        levels: info.levels,
-        classes: info.original_classes,
+        levels,
+        classes,
+        plain_l1: false,
+        uniform: false,
     }
 }
 
@@ -60,41 +75,50 @@ impl Resolved {
             .or(self.paras.last())
     }
 
-    /// Level runs of `line` (in `text`, inside `para`) in visual order, each
-    /// with its level after rule L1.
+    /// Level runs of the characters `line` (inside `para`) in visual order,
+    /// as character index ranges, each with its level after rule L1. They
+    /// replace the contents of `runs`.
     pub(crate) fn line_runs(
         &self,
-        text: &str,
         para: &Para,
         line: Range<usize>,
-    ) -> Vec<(Range<usize>, Level)> {
+        runs: &mut Vec<(Range<usize>, Level)>,
+    ) {
+        runs.clear();
         if line.is_empty() {
-            return Vec::new();
+            return;
         }
-        let mut levels = self.levels[line.clone()].to_vec();
+        if self.uniform {
+            // Rule L1 only ever sets the paragraph level.
+            runs.push((line, para.level));
+            return;
+        }
+        let levels = &self.levels[line.clone()];
         if !para.level.is_rtl() && !levels.iter().any(|l| l.is_rtl()) {
             // All even levels: L2 leaves the logical order as it is.
-            return vec![(line, para.level)];
+            runs.push((line, para.level));
+            return;
         }
-        reset_whitespace(
-            &self.classes[line.clone()],
-            &mut levels,
-            &text[line.clone()],
-            para.level,
-        );
-        visual_runs(&levels, line.start)
+        let classes = &self.classes[line.clone()];
+        if self.plain_l1 {
+            let trailing = classes.iter().rposition(|&c| c != WS).map_or(0, |k| k + 1);
+            return visual_runs(levels, trailing, para.level, line.start, runs);
+        }
+        let mut levels = levels.to_vec();
+        reset_whitespace(classes, &mut levels, para.level);
+        visual_runs(&levels, levels.len(), para.level, line.start, runs)
     }
 }
 
 /// Rule L1 on one line's levels, as `unicode-bidi` applies it.
-fn reset_whitespace(classes: &[BidiClass], levels: &mut [Level], text: &str, para: Level) {
+fn reset_whitespace(classes: &[BidiClass], levels: &mut [Level], para: Level) {
     let mut reset_from: Option<usize> = Some(0);
     let mut reset_to: Option<usize> = None;
     let mut prev_level = para;
-    for (i, c) in text.char_indices() {
-        match classes[i] {
+    for (i, &class) in classes.iter().enumerate() {
+        match class {
             B | S => {
-                reset_to = Some(i + c.len_utf8());
+                reset_to = Some(i + 1);
                 reset_from.get_or_insert(i);
             }
             WS | FSI | LRI | RLI | PDI => {
@@ -102,7 +126,7 @@ fn reset_whitespace(classes: &[BidiClass], levels: &mut [Level], text: &str, par
             }
             RLE | LRE | RLO | LRO | PDF | BN => {
                 reset_from.get_or_insert(i);
-                levels[i..i + c.len_utf8()].fill(prev_level);
+                levels[i] = prev_level;
             }
             _ => reset_from = None,
         }
@@ -118,19 +142,30 @@ fn reset_whitespace(classes: &[BidiClass], levels: &mut [Level], text: &str, par
     }
 }
 
-/// Rule L2: the runs of equal level of a line whose levels are `levels` and
-/// which starts at byte `base`, in visual order, with their levels.
-fn visual_runs(levels: &[Level], base: usize) -> Vec<(Range<usize>, Level)> {
-    let mut runs: Vec<(Range<usize>, Level)> = Vec::new();
+/// Rule L2: the runs of equal level of a line which starts at character
+/// `base`, in visual order, with their levels, pushed to the empty `runs`.
+/// The line's levels are `levels` up to `trailing` and `para` from there on.
+fn visual_runs(
+    levels: &[Level],
+    trailing: usize,
+    para: Level,
+    base: usize,
+    runs: &mut Vec<(Range<usize>, Level)>,
+) {
+    let level_at = |i: usize| if i < trailing { levels[i] } else { para };
     let mut start = 0;
-    for i in 1..=levels.len() {
-        if i == levels.len() || levels[i] != levels[start] {
-            runs.push((base + start..base + i, levels[start]));
+    let mut current = level_at(0);
+    for i in 1..levels.len() {
+        let l = level_at(i);
+        if l != current {
+            runs.push((base + start..base + i, current));
             start = i;
+            current = l;
         }
     }
-    let max = runs.iter().map(|r| r.1).max().unwrap_or(levels[0]);
-    let min = runs.iter().map(|r| r.1).min().unwrap_or(levels[0]);
+    runs.push((base + start..base + levels.len(), current));
+    let max = runs.iter().map(|r| r.1).max().unwrap_or(para);
+    let min = runs.iter().map(|r| r.1).min().unwrap_or(para);
     let lowest_odd = min.number() | 1;
     let mut level = max.number();
     while level >= lowest_odd {
@@ -148,5 +183,4 @@ fn visual_runs(levels: &[Level], base: usize) -> Vec<(Range<usize>, Level)> {
         }
         level -= 1;
     }
-    runs
 }

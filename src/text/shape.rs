@@ -2,14 +2,12 @@
 //!
 //! Shaping works on the paragraph in logical order, before reordering. Each
 //! letter's joining type (from ArabicShaping.txt) says on which sides it can
-//! connect; transparent characters (harakat and other marks) are skipped when
-//! looking for neighbours, and joining never crosses a change of embedding
-//! level. Lam directly followed by alef becomes one ligature glyph, which is
-//! what FriBidi and most terminal fonts expect.
+//! connect (see [`Shaper`]).
 
 use unicode_bidi::Level;
 
 use super::arabic_tables::{FORMS, JOINING, LAM_ALEF};
+use super::props::Props;
 
 /// Joining type of a character (Unicode ArabicShaping.txt).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,49 +26,9 @@ pub(crate) enum Joining {
     T,
 }
 
-/// Presentation-form row marking "none" in [`ARABIC_BLOCK`].
-const NO_ROW: u8 = u8::MAX;
-
-/// Joining type and presentation-form row (or [`NO_ROW`]) of each character
-/// of the Arabic block (U+0600–U+06FF), computed from the generated tables
-/// at compile time.
-static ARABIC_BLOCK: [(Joining, u8); 256] = {
-    let mut block = [(Joining::U, NO_ROW); 256];
-    let mut k = 0;
-    while k < 256 {
-        let cp = 0x0600 + k as u32;
-        let mut i = 0;
-        while i < JOINING.len() {
-            if JOINING[i].0 <= cp && cp <= JOINING[i].1 {
-                block[k].0 = JOINING[i].2;
-            }
-            i += 1;
-        }
-        let mut r = 0;
-        while r < FORMS.len() {
-            if FORMS[r].0 == cp {
-                block[k].1 = r as u8;
-            }
-            r += 1;
-        }
-        k += 1;
-    }
-    block
-};
-
 /// Joining type of `c`.
 pub(crate) fn joining_type(c: char) -> Joining {
     let cp = c as u32;
-    if cp < 0xAD {
-        return Joining::U;
-    }
-    if (0x0600..0x0700).contains(&cp) {
-        return ARABIC_BLOCK[(cp - 0x0600) as usize].0;
-    }
-    search_joining(cp)
-}
-
-fn search_joining(cp: u32) -> Joining {
     match JOINING.binary_search_by(|&(first, last, _)| {
         if last < cp {
             std::cmp::Ordering::Less
@@ -85,163 +43,135 @@ fn search_joining(cp: u32) -> Joining {
     }
 }
 
-/// What shaping does to one character.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Subst {
-    /// Display this presentation form instead.
-    Form(char),
-    /// This lam is absorbed into the ligature shown for the next character.
-    LigatureLam,
+/// Row of [`FORMS`] for `c`, if it is a letter (joining type R, L or D)
+/// with presentation forms.
+pub(crate) fn form_row(c: char) -> Option<usize> {
+    if !matches!(joining_type(c), Joining::R | Joining::L | Joining::D) {
+        return None;
+    }
+    FORMS.binary_search_by_key(&(c as u32), |row| row.0).ok()
 }
+
+/// What shaping shows for one character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shown {
+    /// The character itself.
+    Same,
+    /// This presentation form (or lam-alef ligature) instead.
+    Form(char),
+    /// Nothing: this lam is part of the ligature shown for the next
+    /// character.
+    Absorbed,
+}
+
+/// [`FORMS`] as characters, indexed by row and then by form: isolated,
+/// final (joined on the right), initial (joined on the left), medial.
+/// Padded to 128 rows so that a seven-bit row needs no bounds check.
+static FORM_CHARS: [[Option<char>; 4]; 128] = {
+    const fn form(cp: u32) -> Option<char> {
+        if cp == 0 {
+            None
+        } else {
+            char::from_u32(cp)
+        }
+    }
+    let mut t = [[None; 4]; 128];
+    let mut r = 0;
+    while r < FORMS.len() {
+        let row = FORMS[r];
+        t[r] = [form(row.1), form(row.2), form(row.3), form(row.4)];
+        r += 1;
+    }
+    t
+};
 
 const LAM: char = '\u{0644}';
 
-fn joins_right(j: Joining) -> bool {
+/// Whether a character of joining type `j` joins the one before it.
+pub(crate) fn joins_right(j: Joining) -> bool {
     matches!(j, Joining::R | Joining::D | Joining::C)
 }
 
-fn joins_left(j: Joining) -> bool {
+/// Whether a character of joining type `j` joins the one after it.
+pub(crate) fn joins_left(j: Joining) -> bool {
     matches!(j, Joining::L | Joining::D | Joining::C)
 }
 
-/// Quick test for characters that may need shaping work at all.
-fn maybe_arabic(c: char) -> bool {
-    matches!(c as u32, 0x0600..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF | 0x10EC0..=0x10EFF)
-        || c == '\u{200D}'
+/// Contextual shaping in one pass over a paragraph in logical order.
+///
+/// Every character of the paragraph is handed to [`Shaper::shape`] in turn.
+/// A letter's form depends on the nearest non-transparent characters on
+/// either side (transparent ones, harakat and other marks, are skipped), and
+/// joining never crosses a change of embedding level. A lam in initial or
+/// medial form directly followed by an alef at a right-to-left level becomes
+/// one lam-alef ligature glyph, shown for the alef, which is what FriBidi and
+/// most terminal fonts expect.
+pub(crate) struct Shaper {
+    /// Level of the last non-transparent character, if it joins the next.
+    prev_left: Option<Level>,
+    /// A ligature to show for the alef at this byte offset.
+    ligature: Option<(usize, char)>,
 }
 
-/// Index of the presentation-form row for `c`, if it has one.
-fn forms_of(c: char) -> Option<&'static (u32, u32, u32, u32, u32)> {
-    let cp = c as u32;
-    if (0x0600..0x0700).contains(&cp) {
-        let row = ARABIC_BLOCK[(cp - 0x0600) as usize].1;
-        return (row != NO_ROW).then(|| &FORMS[usize::from(row)]);
+impl Shaper {
+    pub(crate) fn new() -> Self {
+        Shaper {
+            prev_left: None,
+            ligature: None,
+        }
     }
-    FORMS
-        .binary_search_by_key(&cp, |row| row.0)
-        .ok()
-        .map(|i| &FORMS[i])
-}
 
-/// A non-transparent character: byte offset, character, joining type and
-/// embedding level.
-type Solid = (usize, char, Joining, Level);
-
-/// Shapes `text` (whose per-byte embedding levels are `levels`) and returns
-/// the substitutions as `(byte offset, substitution)` pairs in logical order.
-/// Characters not listed are displayed unchanged.
-pub(crate) fn shape(text: &str, levels: &[Level]) -> Vec<(usize, Subst)> {
-    if !text.chars().any(maybe_arabic) {
-        return Vec::new();
-    }
-    // Arabic letters take two bytes each: enough room without regrowing.
-    let mut out = Vec::with_capacity(text.len() / 2 + 1);
-    // A sliding window over the solid characters: each one's form depends
-    // on its neighbours. `last` is the entry last pushed to `out`, with its
-    // form (0 isolated, 1 final, 2 initial, 3 medial).
-    let mut prev: Option<Solid> = None;
-    let mut cur: Option<Solid> = None;
-    let mut last: Option<(usize, char, usize, Level)> = None;
-    let mut step = |next: Option<Solid>| {
-        if let Some(c) = cur {
-            if let Some(entry) = shape_one(prev, c, next) {
-                if !ligate(last, entry, &mut out) {
-                    out.push((entry.0, Subst::Form(entry.3)));
-                }
-                last = Some((entry.0, entry.1, entry.2, c.3));
+    /// What to show for `c` at byte `pos`, with properties `p`, embedding
+    /// level `level`, followed directly by `after`. `next` gives the level of
+    /// the next non-transparent character if that one joins the character
+    /// before it; it is called only for letters that may join it.
+    #[inline]
+    pub(crate) fn shape(
+        &mut self,
+        (pos, c, p): (usize, char, Props),
+        level: Level,
+        after: Option<char>,
+        next: impl FnOnce() -> Option<Level>,
+    ) -> Shown {
+        if p.transparent() {
+            return Shown::Same;
+        }
+        let prev_left = std::mem::replace(&mut self.prev_left, p.joins_left().then_some(level));
+        if let Some((at, lig)) = self.ligature {
+            self.ligature = None;
+            if at == pos {
+                return Shown::Form(lig);
             }
         }
-        prev = cur;
-        cur = next;
-    };
-    for (i, c) in text.char_indices() {
-        let j = joining_type(c);
-        if j != Joining::T {
-            let level = levels.get(i).copied().unwrap_or_else(Level::ltr);
-            step(Some((i, c, j, level)));
+        let Some(row) = p.form_row() else {
+            return Shown::Same;
+        };
+        let jp = p.joins_right() && prev_left == Some(level);
+        let jn = p.joins_left() && next() == Some(level);
+        let Some(form) = FORM_CHARS[row & 127][usize::from(jp) | usize::from(jn) << 1] else {
+            return Shown::Same;
+        };
+        if jn && c == LAM && level.is_rtl() {
+            if let Some(lig) = after.and_then(|alef| ligature(alef, jp)) {
+                self.ligature = Some((pos + LAM.len_utf8(), lig));
+                return Shown::Absorbed;
+            }
         }
+        Shown::Form(form)
     }
-    step(None);
-    out
 }
 
-/// The form of `cur` between its solid neighbours, as (byte offset,
-/// character, form number, presentation form); `None` when it has none.
-fn shape_one(
-    prev: Option<Solid>,
-    (pos, c, j, level): Solid,
-    next: Option<Solid>,
-) -> Option<(usize, char, usize, char)> {
-    if !matches!(j, Joining::R | Joining::L | Joining::D) {
-        return None;
-    }
-    let row = forms_of(c)?;
-    let jp = joins_right(j) && prev.is_some_and(|p| p.3 == level && joins_left(p.2));
-    let jn = joins_left(j) && next.is_some_and(|n| n.3 == level && joins_right(n.2));
-    let (form, cp) = match (jp, jn) {
-        (false, false) => (0, row.1),
-        (true, false) => (1, row.2),
-        (false, true) => (2, row.3),
-        (true, true) => (3, row.4),
+/// The lam-alef ligature for a joining lam (joined on its right side too
+/// when `medial`) directly followed by `alef`, if it is an alef. Such an
+/// alef always takes its final form.
+fn ligature(alef: char, medial: bool) -> Option<char> {
+    let row = LAM_ALEF
+        .binary_search_by_key(&(alef as u32), |r| r.0)
+        .ok()?;
+    let cp = if medial {
+        LAM_ALEF[row].2
+    } else {
+        LAM_ALEF[row].1
     };
     char::from_u32(cp)
-        .filter(|_| cp != 0)
-        .map(|shaped| (pos, c, form, shaped))
-}
-
-/// Replaces lam (initial or medial, the entry `last` just pushed to `out`,
-/// with its level) directly followed by a final alef with the lam-alef
-/// ligature, when both sit at the same right-to-left level. Returns whether
-/// the alef's entry was pushed.
-fn ligate(
-    last: Option<(usize, char, usize, Level)>,
-    (alef_pos, alef, alef_form, _): (usize, char, usize, char),
-    out: &mut Vec<(usize, Subst)>,
-) -> bool {
-    let Some((lam_pos, LAM, lam_form @ (2 | 3), level)) = last else {
-        return false;
-    };
-    // A joining lam has the level of the next solid character, the alef.
-    if !level.is_rtl() {
-        return false;
-    }
-    if alef_pos != lam_pos + LAM.len_utf8() || alef_form != 1 {
-        return false;
-    }
-    let Ok(row) = LAM_ALEF.binary_search_by_key(&(alef as u32), |r| r.0) else {
-        return false;
-    };
-    let cp = if lam_form == 2 {
-        LAM_ALEF[row].1
-    } else {
-        LAM_ALEF[row].2
-    };
-    let Some(lig) = char::from_u32(cp) else {
-        return false;
-    };
-    match out.last_mut() {
-        Some(entry) if entry.0 == lam_pos => entry.1 = Subst::LigatureLam,
-        _ => return false,
-    }
-    out.push((alef_pos, Subst::Form(lig)));
-    true
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn arabic_block_table_matches_the_generated_tables() {
-        for cp in 0x0600u32..0x0700 {
-            let (j, row) = ARABIC_BLOCK[(cp - 0x0600) as usize];
-            assert_eq!(j, search_joining(cp), "U+{cp:04X}");
-            let want = FORMS.binary_search_by_key(&cp, |r| r.0).ok();
-            assert_eq!(
-                (row != NO_ROW).then_some(usize::from(row)),
-                want,
-                "U+{cp:04X}"
-            );
-        }
-    }
 }

@@ -257,3 +257,15 @@ fn render_lays_out_each_line() {
     o.align = true;
     assert_eq!(render("مرحبا يا\nمرحبا", &o), "اي ابحرم\n   ابحرم");
 }
+
+#[test]
+fn a_mark_on_a_space_is_not_trailing_whitespace() {
+    // Space + sheva is one cluster ending the first line; rule L1 resets
+    // only the plain space after it, so the cluster stays in the
+    // right-to-left run with alef.
+    let o = LayoutOptions {
+        base: BaseDirection::Ltr,
+        ..opts(3, false)
+    };
+    assert_eq!(texts("א \u{5B0} ב", &o), [" \u{5B0}א", "ב"]);
+}

@@ -3,16 +3,17 @@
 //! A unit is one extended grapheme cluster, except that a lam-alef ligature
 //! joins the lam's cluster and the alef's cluster into one unit. Each unit
 //! knows its logical byte range, the text to display (shaped, with
-//! placeholders for control characters) and its width in cells.
+//! placeholders for control characters) and its width in cells. The units
+//! of a paragraph are built by `unit_builder`.
 
 use std::ops::Range;
 
-use unicode_bidi::Level;
 use unicode_width::UnicodeWidthStr;
 
+use super::cluster_text::ClusterText;
 use super::controls::control_picture;
-use super::graphemes::Graphemes;
-use super::shape::{shape, Subst};
+use super::props::{Props, Table};
+use super::utf8;
 
 /// What role a unit plays in line breaking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,10 +33,14 @@ pub(crate) enum Kind {
 pub(crate) struct Unit {
     /// Logical byte range in the paragraph.
     pub range: Range<usize>,
-    /// Byte range of the displayed text in the paragraph's display buffer.
-    pub shown: Range<usize>,
+    /// The displayed text (shaped, with placeholders), before mirroring.
+    pub text: ClusterText,
     pub width: usize,
+    /// Index of the unit's first character among the paragraph's.
+    pub ci: u32,
     pub kind: Kind,
+    /// Whether some displayed character has a mirror glyph.
+    pub mirrors: bool,
 }
 
 /// Bidi format characters, which rule X9 removes from display.
@@ -46,11 +51,11 @@ pub(crate) fn is_bidi_format(c: char) -> bool {
     )
 }
 
-fn is_newline(g: &str) -> bool {
+pub(crate) fn is_newline(g: &str) -> bool {
     matches!(g, "\n" | "\r\n" | "\u{2028}" | "\u{2029}")
 }
 
-fn is_space(g: &str) -> bool {
+pub(crate) fn is_space(g: &str) -> bool {
     g.chars()
         .all(|c| c == '\t' || (c.is_whitespace() && control_picture(c).is_none() && c != '\u{a0}'))
         && !g.is_empty()
@@ -58,8 +63,8 @@ fn is_space(g: &str) -> bool {
 }
 
 /// The kind of a cluster of the single character `c`: what the general
-/// tests in [`build_units`] give for it, answered quickly for ASCII.
-fn single_kind(c: char) -> Kind {
+/// tests of the unit builder give for it, answered quickly for ASCII.
+pub(crate) fn single_kind(c: char) -> Kind {
     match c {
         ' ' | '\t' => Kind::Space,
         '\n' | '\u{2028}' | '\u{2029}' => Kind::Newline,
@@ -79,102 +84,90 @@ fn narrow(c: char) -> bool {
     matches!(c as u32, 0x20..=0x7E | 0x05D0..=0x05EA | 0x0621..=0x064A | 0x0660..=0x0669 | 0xFE70..=0xFEFC)
 }
 
-/// Width of displayed text in cells.
-fn cells(display: &str) -> usize {
-    let mut chars = display.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) if narrow(c) => 1,
-        _ => display.width(),
+/// What a cluster's characters display as, gathered while building a unit.
+pub(crate) struct Shown {
+    /// The displayed characters, when more than one.
+    text: String,
+    /// The first displayed character.
+    pub first: Option<char>,
+    /// Whether some displayed character has a mirror glyph.
+    pub mirrors: bool,
+}
+
+impl Shown {
+    pub(crate) fn new() -> Self {
+        Shown {
+            text: String::new(),
+            first: None,
+            mirrors: false,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn push(&mut self, d: char, p: Props) {
+        self.mirrors |= p.mirrors();
+        match self.first {
+            None => self.first = Some(d),
+            Some(f) => {
+                if self.text.is_empty() {
+                    self.text.push(f);
+                }
+                self.text.push(d);
+            }
+        }
+    }
+
+    /// The text and its width in cells.
+    pub(crate) fn finish(self, first_width: usize) -> (ClusterText, usize) {
+        match self.first {
+            None => (ClusterText::default(), 0),
+            Some(f) if self.text.is_empty() => (ClusterText::from_char(f), first_width),
+            Some(_) => {
+                let w = self.text.width();
+                (ClusterText::from(self.text), w)
+            }
+        }
     }
 }
 
-/// Splits `text` into units, returning them with the display buffer their
-/// `shown` ranges point into. `levels` are the per-byte embedding levels;
-/// `shape_arabic` turns on shaping; `keep_format` keeps bidi format
-/// characters in the displayed text (for terminals that reorder themselves).
-pub(crate) fn build_units(
-    text: &str,
-    levels: &[Level],
-    shape_arabic: bool,
-    keep_format: bool,
-) -> (Vec<Unit>, String) {
-    let substs = if shape_arabic {
-        shape(text, levels)
+/// The character starting at byte `at` of `text` and its properties.
+#[inline]
+pub(crate) fn char_at(table: Table, text: &str, at: usize) -> Option<(char, Props)> {
+    let c = utf8::char_at(text, at)?;
+    Some((c, table.props(c)))
+}
+
+/// Width of every presentation form and lam-alef ligature shaping shows
+/// (none of them has a mirror glyph); checked by a unit test.
+pub(crate) const FORM_WIDTH: usize = 1;
+
+/// How `c` is displayed when shaping leaves it alone.
+#[inline]
+pub(crate) fn plain_display(c: char, p: Props) -> char {
+    if p.plain() {
+        c
+    } else if c == '\t' {
+        ' '
     } else {
-        Vec::new()
-    };
-    let mut next_subst = 0;
-    let mut units: Vec<Unit> = Vec::with_capacity(text.len() / 2 + 1);
-    // Shaped Arabic letters grow from two bytes to three, control pictures
-    // from one to three: twice the text is room enough almost always.
-    let mut display = String::with_capacity(2 * text.len());
-    let mut merge_next = false;
-    for (start, g) in Graphemes::new(text) {
-        let range = start..start + g.len();
-        let mut chars = g.chars();
-        let first = chars.next().unwrap_or_default();
-        let kind = if chars.as_str().is_empty() {
-            single_kind(first)
-        } else if is_newline(g) {
-            Kind::Newline
-        } else if is_space(g) {
-            Kind::Space
-        } else {
-            Kind::Text
-        };
-        let from = display.len();
-        // Characters pushed to `display` for this cluster, and the last one.
-        let mut shown = (0usize, '\0');
-        let mut lam_here = false;
-        match kind {
-            Kind::Newline => {}
-            Kind::Format => {
-                if keep_format {
-                    display.push_str(g);
-                }
-            }
-            Kind::Space | Kind::Text => {
-                let mut push = |d: char| {
-                    display.push(d);
-                    shown = (shown.0 + 1, d);
-                };
-                for (off, c) in g.char_indices() {
-                    let pos = start + off;
-                    while next_subst < substs.len() && substs[next_subst].0 < pos {
-                        next_subst += 1;
-                    }
-                    let subst = substs.get(next_subst).filter(|s| s.0 == pos).map(|s| s.1);
-                    match subst {
-                        Some(Subst::Form(f)) => push(f),
-                        Some(Subst::LigatureLam) => lam_here = true,
-                        None if c == '\t' => push(' '),
-                        None => push(control_picture(c).unwrap_or(c)),
-                    }
-                }
-            }
-        }
-        let width = match kind {
-            Kind::Newline | Kind::Format => 0,
-            _ if shown.0 == 1 && narrow(shown.1) => 1,
-            _ => cells(&display[from..]),
-        };
-        if merge_next {
-            if let Some(prev) = units.last_mut() {
-                // The lam's display is the tail of the buffer: extend it.
-                prev.range.end = range.end;
-                prev.shown.end = display.len();
-                prev.width = display[prev.shown.clone()].width();
-                merge_next = false;
-                continue;
-            }
-        }
-        merge_next = lam_here;
-        units.push(Unit {
-            range,
-            shown: from..display.len(),
-            width,
-            kind,
-        });
+        control_picture(c).unwrap_or(c)
     }
-    (units, display)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::arabic_tables::{FORMS, LAM_ALEF};
+    use crate::text::props::props;
+
+    #[test]
+    fn every_shaped_form_is_one_cell_and_unmirrored() {
+        let forms = FORMS.iter().flat_map(|r| [r.1, r.2, r.3, r.4]);
+        let ligatures = LAM_ALEF.iter().flat_map(|r| [r.1, r.2]);
+        for cp in forms.chain(ligatures).filter(|&cp| cp != 0) {
+            let c = char::from_u32(cp).expect("a character");
+            assert_eq!(props(c).width(), FORM_WIDTH, "U+{cp:04X}");
+            assert!(!props(c).mirrors(), "U+{cp:04X}");
+            assert!(props(c).plain(), "U+{cp:04X}");
+        }
+    }
 }

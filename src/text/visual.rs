@@ -15,31 +15,27 @@ use super::layout::para_level;
 use super::mirror::mirror_text;
 use super::resolve::resolve;
 use super::units::Unit;
-use super::{BaseDirection, ClusterText, VisualCluster};
+use super::{BaseDirection, VisualCluster};
 
-/// Visual clusters for the units `units[lo..visible_end]` (whose displayed
-/// text is in `display`) following `runs`. With `reorder` false the logical
-/// order is kept and nothing is mirrored.
+/// Visual clusters for the units `units[lo..visible_end]` following `runs`
+/// (character index ranges). With `reorder` false the logical order is kept
+/// and nothing is mirrored.
 pub(crate) fn place_units(
     units: &[Unit],
-    display: &str,
     lo: usize,
     visible_end: usize,
     runs: &[(Range<usize>, Level)],
     reorder: bool,
 ) -> Vec<VisualCluster> {
     let mut out = Vec::with_capacity(visible_end.saturating_sub(lo));
-    let take = |u: &Unit, mirror: bool| {
-        let shown = &display[u.shown.clone()];
-        VisualCluster {
-            text: if mirror {
-                mirror_text(shown)
-            } else {
-                ClusterText::from(shown)
-            },
-            width: u.width,
-            logical: u.range.clone(),
-        }
+    let take = |u: &Unit, mirror: bool| VisualCluster {
+        text: if mirror && u.mirrors {
+            mirror_text(&u.text)
+        } else {
+            u.text.clone()
+        },
+        width: u.width,
+        logical: u.range.clone(),
     };
     let slice = &units[lo..visible_end];
     if !reorder {
@@ -47,8 +43,8 @@ pub(crate) fn place_units(
         return out;
     }
     for (run, level) in runs {
-        let a = slice.partition_point(|u| u.range.start < run.start);
-        let b = slice.partition_point(|u| u.range.start < run.end);
+        let a = slice.partition_point(|u| (u.ci as usize) < run.start);
+        let b = slice.partition_point(|u| (u.ci as usize) < run.end);
         if level.is_rtl() {
             out.extend(slice[a..b].iter().rev().map(|u| take(u, true)));
         } else {
@@ -66,16 +62,18 @@ pub(crate) fn place_units(
 /// stated per character.
 pub fn visual_char_order(text: &str, base: BaseDirection) -> Vec<usize> {
     let info = resolve(text, para_level(base));
-    let mut out = Vec::with_capacity(text.len());
+    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let mut out = Vec::with_capacity(starts.len());
+    let mut runs = Vec::new();
     for para in &info.paras {
-        for (run, level) in info.line_runs(text, para, para.range.clone()) {
-            let chars = text[run.clone()].char_indices().map(|(i, _)| run.start + i);
+        let chars = starts.partition_point(|&s| s < para.range.start)
+            ..starts.partition_point(|&s| s < para.range.end);
+        info.line_runs(para, chars, &mut runs);
+        for (run, level) in runs.drain(..) {
             if level.is_rtl() {
-                let mut v: Vec<usize> = chars.collect();
-                v.reverse();
-                out.extend(v);
+                out.extend(starts[run].iter().rev());
             } else {
-                out.extend(chars);
+                out.extend(&starts[run]);
             }
         }
     }
