@@ -70,6 +70,7 @@ fn load(count: usize, dir: &std::path::Path) -> Corpus {
 /// reported apart (erasing mostly returns cached results).
 fn typing(filter: &mut CorpusFilter, words: &[&str]) {
     let (mut typed_times, mut erased_times) = (Vec::new(), Vec::new());
+    let mut slowest: Vec<(Duration, String)> = Vec::new();
     for word in words {
         let mut typed = String::new();
         for c in word.chars() {
@@ -77,6 +78,7 @@ fn typing(filter: &mut CorpusFilter, words: &[&str]) {
             let start = Instant::now();
             std::hint::black_box(filter.matching(&typed).len());
             typed_times.push(start.elapsed());
+            slowest.push((start.elapsed(), typed.clone()));
         }
         while typed.pop().is_some() {
             let start = Instant::now();
@@ -84,6 +86,13 @@ fn typing(filter: &mut CorpusFilter, words: &[&str]) {
             erased_times.push(start.elapsed());
         }
     }
+    slowest.sort_unstable_by_key(|s| std::cmp::Reverse(s.0));
+    let slowest: Vec<String> = slowest
+        .iter()
+        .take(3)
+        .map(|(t, q)| format!("{q:?} {:.1} ms", ms(*t)))
+        .collect();
+    println!("slowest keys typed: {}", slowest.join(", "));
     for (what, mut samples) in [("typing", typed_times), ("erasing", erased_times)] {
         samples.sort_unstable();
         let n = samples.len();
@@ -151,9 +160,9 @@ fn main() {
     let start = Instant::now();
     let mut filter = CorpusFilter::new(&corpus.articles);
     println!(
-        "filter index over {big} articles: {:.0} ms, {:.0} MB of normalised text for {:.0} MB of article text",
+        "filter index over {big} articles: {:.0} ms, index of {:.0} MB for {:.0} MB of article text",
         ms(start.elapsed()),
-        filter.text_bytes() as f64 / 1e6,
+        filter.index_bytes() as f64 / 1e6,
         text as f64 / 1e6
     );
     typing(
