@@ -143,6 +143,7 @@ pub(super) fn postings(df: &[u32], segments: &[Segment], cancel: &AtomicBool) ->
         starts.push(total);
     }
     let mut ids = vec![0u32; total];
+    let mut first = vec![0u16; total];
     let mut next = starts[..df.len()].to_vec();
     let mut seen_in = vec![u32::MAX; df.len()];
     for segment in segments {
@@ -151,17 +152,18 @@ pub(super) fn postings(df: &[u32], segments: &[Segment], cancel: &AtomicBool) ->
                 return None;
             }
             let article = (segment.first + a) as u32;
-            for &t in segment.article(a) {
+            for (pos, &t) in segment.article(a).iter().enumerate() {
                 let w = (t & !BREAK) as usize;
                 if seen_in[w] != article {
                     seen_in[w] = article;
                     ids[next[w]] = article;
+                    first[next[w]] = u16::try_from(pos).unwrap_or(u16::MAX);
                     next[w] += 1;
                 }
             }
         }
     }
-    Some(Postings { starts, ids })
+    Some(Postings { starts, ids, first })
 }
 
 /// An article's title and paragraphs, normalised and joined by `\n`, into

@@ -62,12 +62,26 @@ struct Postings {
     /// Word `w`'s list is `ids[starts[w]..starts[w + 1]]`.
     starts: Vec<usize>,
     ids: Vec<u32>,
+    /// Beside each entry of `ids`: the word's first position (token index)
+    /// in that article, capped at `u16::MAX`. A phrase is looked for from
+    /// there on.
+    first: Vec<u16>,
 }
 
 impl Postings {
     fn of(&self, word: u32) -> &[u32] {
         let w = word as usize;
         &self.ids[self.starts[w]..self.starts[w + 1]]
+    }
+
+    /// [`Postings::of`] with each article's first position of the word.
+    fn with_first(&self, word: u32) -> impl Iterator<Item = (u32, u16)> + '_ {
+        let w = word as usize;
+        let range = self.starts[w]..self.starts[w + 1];
+        self.ids[range.clone()]
+            .iter()
+            .copied()
+            .zip(self.first[range].iter().copied())
     }
 }
 
@@ -239,7 +253,7 @@ impl WordIndex {
             .sum();
         self.vocab.text.len()
             + self.vocab.ends.len() * 8
-            + self.postings.ids.len() * 4
+            + self.postings.ids.len() * 6
             + self.postings.starts.len() * 8
             + self.forms.heap_bytes()
             + self.lil.heap_bytes()

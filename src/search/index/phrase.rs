@@ -20,10 +20,22 @@ impl WordIndex {
             .map(|(k, q)| self.token_words(q, k < last))
             .collect();
         let ids = candidates.ids();
+        // No first word comes before the first position of any of them.
+        let mut from = vec![u16::MAX; self.articles];
+        for word in sets.first().map(Bits::ids).unwrap_or_default() {
+            for (a, pos) in self.postings.with_first(word) {
+                let f = &mut from[a as usize];
+                *f = (*f).min(pos);
+            }
+        }
         let keep = |part: &[u32]| -> Vec<u32> {
             part.iter()
                 .copied()
-                .filter(|&i| occurs(self.tokens(i as usize), &sets))
+                .filter(|&i| {
+                    let tokens = self.tokens(i as usize);
+                    let from = usize::from(from[i as usize]).min(tokens.len());
+                    occurs(&tokens[from..], &sets)
+                })
                 .collect()
         };
         let mut found = Bits::empty(candidates.len());

@@ -240,3 +240,15 @@ fn an_empty_corpus_matches_nothing() {
     assert!(index.matching("خير").is_empty() && index.matching("").is_empty());
     assert_eq!(index.count(0, &Query::parse("خير"), false), 0);
 }
+
+/// Phrases are looked for from the first word's first position, which is
+/// kept capped at 65,535: one further in must still be found.
+#[test]
+fn a_phrase_far_into_a_long_article() {
+    let filler = "كلمة ".repeat(70_000);
+    let long = [article("عنوان", &[&filler, "وزارة الدفاع"])];
+    let mut index = CorpusFilter::new(&long);
+    assert_eq!(index.matching("\"وزارة الدفاع\"").to_vec(), [0]);
+    assert!(index.matching("\"كلمة وزارة\"").is_empty());
+    assert_eq!(index.count(0, &Query::parse("\"وزارة الدفاع\""), true), 1);
+}
