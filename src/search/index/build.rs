@@ -67,7 +67,9 @@ fn read_part(articles: &[Article], first: usize, cancel: &AtomicBool) -> Option<
         let mut gap_start = 0;
         let mut title = 0u32;
         for r in word_ranges(&text) {
-            let field_break = text.as_bytes()[gap_start..r.start].contains(&b'\n');
+            let gap = &text.as_bytes()[gap_start..r.start];
+            // (Most gaps are one space: no call to memchr for those.)
+            let field_break = gap != b" " && gap.contains(&b'\n');
             gap_start = r.end;
             if r.start < body {
                 title += 1;
@@ -132,8 +134,10 @@ fn merge(parts: Vec<Part>, cancel: &AtomicBool) -> Option<(Vocab, Vec<u32>, Vec<
     Some((vocab, df, segments))
 }
 
-/// Every word's posting list (the articles holding it, ascending), laid out
-/// in one array by a counting sort over the articles in order.
+/// Every word's posting list (the articles holding it, ascending) and the
+/// word's first position in each, laid out in one array by a counting sort
+/// over the articles in order: one thread fills the lists of the first
+/// words, another those of the rest.
 pub(super) fn postings(df: &[u32], segments: &[Segment], cancel: &AtomicBool) -> Option<Postings> {
     let mut starts = Vec::with_capacity(df.len() + 1);
     let mut total = 0usize;
@@ -144,26 +148,79 @@ pub(super) fn postings(df: &[u32], segments: &[Segment], cancel: &AtomicBool) ->
     }
     let mut ids = vec![0u32; total];
     let mut first = vec![0u16; total];
-    let mut next = starts[..df.len()].to_vec();
-    let mut seen_in = vec![u32::MAX; df.len()];
-    for segment in segments {
-        for a in 0..segment.titles.len() {
-            if a % CANCEL_CHECK == 0 && cancel.load(Ordering::Relaxed) {
-                return None;
-            }
-            let article = (segment.first + a) as u32;
-            for (pos, &t) in segment.article(a).iter().enumerate() {
-                let w = (t & !BREAK) as usize;
-                if seen_in[w] != article {
-                    seen_in[w] = article;
-                    ids[next[w]] = article;
-                    first[next[w]] = u16::try_from(pos).unwrap_or(u16::MAX);
-                    next[w] += 1;
+    // Split the words where the lists are half laid out.
+    let mid = starts.partition_point(|&s| s < total / 2).min(df.len());
+    let (ids_a, ids_b) = ids.split_at_mut(starts[mid]);
+    let (first_a, first_b) = first.split_at_mut(starts[mid]);
+    let starts_ref = &starts;
+    let done = std::thread::scope(|s| {
+        let b = s.spawn(move || {
+            let lists = Lists {
+                words: mid..df.len(),
+                starts: starts_ref,
+                ids: ids_b,
+                first: first_b,
+            };
+            lists.fill(segments, cancel)
+        });
+        let lists = Lists {
+            words: 0..mid,
+            starts: starts_ref,
+            ids: ids_a,
+            first: first_a,
+        };
+        let a = lists.fill(segments, cancel);
+        a && b.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+    });
+    done.then_some(Postings { starts, ids, first })
+}
+
+/// The posting lists of a range of words, to be filled.
+struct Lists<'a> {
+    words: std::ops::Range<usize>,
+    /// Where each word's list starts in the whole array.
+    starts: &'a [usize],
+    /// The part of the whole array (and of its first positions) holding
+    /// these words' lists.
+    ids: &'a mut [u32],
+    first: &'a mut [u16],
+}
+
+impl Lists<'_> {
+    /// Reads every article's words, keeping those in range; `false` once
+    /// `cancel` is set.
+    fn fill(self, segments: &[Segment], cancel: &AtomicBool) -> bool {
+        let base = self.starts[self.words.start];
+        let mut next: Vec<usize> = self.starts[self.words.clone()]
+            .iter()
+            .map(|s| s - base)
+            .collect();
+        let mut seen_in = vec![u32::MAX; self.words.len()];
+        let lo = self.words.start as u32;
+        let count = self.words.len() as u32;
+        for segment in segments {
+            for a in 0..segment.titles.len() {
+                if a % CANCEL_CHECK == 0 && cancel.load(Ordering::Relaxed) {
+                    return false;
+                }
+                let article = (segment.first + a) as u32;
+                for (pos, &t) in segment.article(a).iter().enumerate() {
+                    let w = (t & !BREAK).wrapping_sub(lo);
+                    if w >= count {
+                        continue;
+                    }
+                    let w = w as usize;
+                    if seen_in[w] != article {
+                        seen_in[w] = article;
+                        self.ids[next[w]] = article;
+                        self.first[next[w]] = u16::try_from(pos).unwrap_or(u16::MAX);
+                        next[w] += 1;
+                    }
                 }
             }
         }
+        true
     }
-    Some(Postings { starts, ids, first })
 }
 
 /// An article's title and paragraphs, normalised and joined by `\n`, into
