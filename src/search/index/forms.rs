@@ -64,10 +64,9 @@ impl Forms {
         Forms::sorted(forms, vocab, postings, articles)
     }
 
-    fn sorted(mut forms: Vec<Form>, vocab: &Vocab, postings: &Postings, articles: usize) -> Forms {
-        forms.sort_unstable_by(|a, b| text(vocab, a).cmp(text(vocab, b)));
+    fn sorted(forms: Vec<Form>, vocab: &Vocab, postings: &Postings, articles: usize) -> Forms {
         let mut built = Forms {
-            forms,
+            forms: sort(forms, vocab),
             prefixes: Vec::new(),
         };
         // Above this many postings, a prefix's article set is precomputed;
@@ -145,6 +144,46 @@ impl Forms {
                 .map(|(p, b)| p.len() + b.heap_bytes())
                 .sum::<usize>()
     }
+}
+
+/// `forms` in the order of their texts. Each is keyed by its first 8 bytes
+/// so most comparisons need not fetch the words; the halves are sorted on
+/// two threads and merged.
+fn sort(forms: Vec<Form>, vocab: &Vocab) -> Vec<Form> {
+    let key = |f: &Form| {
+        let t = text(vocab, f).as_bytes();
+        let mut head = [0u8; 8];
+        let n = t.len().min(8);
+        head[..n].copy_from_slice(&t[..n]);
+        // Words hold no NUL, and a tie is settled on the whole text, so
+        // this orders as the texts do.
+        u64::from_be_bytes(head)
+    };
+    let order = |a: &(u64, Form), b: &(u64, Form)| {
+        a.0.cmp(&b.0)
+            .then_with(|| text(vocab, &a.1).cmp(text(vocab, &b.1)))
+    };
+    let mut keyed: Vec<(u64, Form)> = forms.into_iter().map(|f| (key(&f), f)).collect();
+    let half = keyed.len() / 2;
+    let (a, b) = keyed.split_at_mut(half);
+    std::thread::scope(|s| {
+        s.spawn(|| b.sort_unstable_by(order));
+        a.sort_unstable_by(order);
+    });
+    let (a, b) = keyed.split_at(half);
+    let mut out = Vec::with_capacity(keyed.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if order(&b[j], &a[i]).is_lt() {
+            out.push(b[j].1);
+            j += 1;
+        } else {
+            out.push(a[i].1);
+            i += 1;
+        }
+    }
+    out.extend(a[i..].iter().chain(&b[j..]).map(|&(_, f)| f));
+    out
 }
 
 /// Longest prefix (bytes) whose article set is precomputed: deeper ones
