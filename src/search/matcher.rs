@@ -81,17 +81,31 @@ fn match_word(text: &str, word: Range<usize>, q: &str, whole: bool) -> Option<Ra
 /// article («الدروع») match it. Returns the range within `w`, starting at the
 /// second ل.
 fn lil_article(w: &str, q: &str, whole: bool) -> Option<Range<usize>> {
-    let q_tail = q.strip_prefix("ال")?;
-    let (conj, rest) = ["", "و", "ف"]
-        .into_iter()
-        .find_map(|c| Some((c, w.strip_prefix(c)?.strip_prefix("لل")?)))?;
+    let q_tail = lil_tail(q)?;
+    let (skip, rest) = lil_rest(w)?;
     let ok = if whole {
         rest == q_tail
     } else {
         rest.starts_with(q_tail)
     };
-    let start = conj.len() + "ل".len();
-    (ok && !q_tail.is_empty()).then_some(start..start + "ل".len() + q_tail.len())
+    let start = skip - "ل".len();
+    ok.then_some(start..start + "ل".len() + q_tail.len())
+}
+
+/// The part of query token `q` after the article ال, when the «لل» reading
+/// applies to it (`q` is ال plus at least one letter).
+pub(crate) fn lil_tail(q: &str) -> Option<&str> {
+    q.strip_prefix("ال").filter(|tail| !tail.is_empty())
+}
+
+/// For a word spelt (و|ف)?لل + rest, with rest not empty: the byte length of
+/// what precedes rest, and rest. A query token ال + tail matches such a word
+/// when rest starts with (or, for a whole word, equals) tail.
+pub(crate) fn lil_rest(w: &str) -> Option<(usize, &str)> {
+    ["", "و", "ف"].into_iter().find_map(|c| {
+        let rest = w.strip_prefix(c)?.strip_prefix("لل")?;
+        (!rest.is_empty()).then_some((w.len() - rest.len(), rest))
+    })
 }
 
 /// Where the words of a normalised text are: from a precomputed token list

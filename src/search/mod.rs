@@ -11,8 +11,11 @@
 
 mod corpus;
 mod filter;
+mod index;
 mod matcher;
 mod query;
+#[cfg(test)]
+mod scan_filter;
 
 use std::ops::Range;
 

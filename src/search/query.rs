@@ -6,6 +6,7 @@
 
 use memchr::memmem::Finder;
 
+use super::matcher::lil_tail;
 use crate::text::normalize::{normalize, word_ranges};
 
 /// One search term: a sequence of normalised tokens that must occur in
@@ -25,6 +26,38 @@ pub(crate) struct Term {
 pub(crate) struct Terms {
     pub(crate) positive: Vec<Term>,
     pub(crate) negative: Vec<Term>,
+}
+
+impl Terms {
+    /// True when every article `self` matches is also matched by `prev`:
+    /// both exclude the same terms, and each of `prev`'s terms is implied by
+    /// one of `self`'s (as when the query is typed further).
+    pub(crate) fn refines(&self, prev: &Terms) -> bool {
+        let tokens = |terms: &[Term]| -> Vec<Vec<String>> {
+            terms.iter().map(|t| t.tokens.clone()).collect()
+        };
+        tokens(&self.negative) == tokens(&prev.negative)
+            && prev
+                .positive
+                .iter()
+                .all(|p| self.positive.iter().any(|t| implies(t, p)))
+    }
+}
+
+/// Does every occurrence of `term` start an occurrence of `prev`? Yes when
+/// `prev`'s tokens but the last are `term`'s first ones, and `term`'s next
+/// token extends `prev`'s last one without gaining the «لل» reading (see
+/// [`lil_tail`]): then the same words match.
+fn implies(term: &Term, prev: &Term) -> bool {
+    let Some((last, whole)) = prev.tokens.split_last() else {
+        return false;
+    };
+    let Some(next) = term.tokens.get(whole.len()) else {
+        return false;
+    };
+    term.tokens[..whole.len()] == *whole
+        && next.starts_with(last.as_str())
+        && (lil_tail(next).is_none() || lil_tail(last).is_some())
 }
 
 /// Characters that open or close a phrase. Any of them closes an open
@@ -133,6 +166,23 @@ mod tests {
             toks(&t.positive),
             vec![vec!["a"], vec!["b", "c"], vec!["d"]]
         );
+    }
+
+    #[test]
+    fn refines_when_typing_on_only() {
+        let refines = |q: &str, prev: &str| parse_terms(q).refines(&parse_terms(prev));
+        assert!(refines("خيرس", "خير"));
+        assert!(refines("خير روس", "خير"));
+        assert!(refines("\"وزارة ا", "\"وزارة"));
+        assert!(refines("\"وزارة الدف", "\"وزارة الد"));
+        assert!(refines("الدف", "الد"));
+        assert!(refines("خير -روس", "خير -روس"));
+        // «الد» also matches «للدفاع», which «ال» does not.
+        assert!(!refines("الد", "ال"));
+        assert!(!refines("\"وزارة الد", "\"وزارة ا"));
+        assert!(!refines("خير", "خيرس"));
+        assert!(!refines("خير -روس", "خير"));
+        assert!(!refines("\"وزير دفاع", "\"وزارة"));
     }
 
     #[test]
