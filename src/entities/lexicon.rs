@@ -4,7 +4,7 @@
 use super::scan::{readings, strip_al, Tokens};
 use super::EntityRef;
 use crate::text::normalize::{normalize, word_ranges};
-use rustc_hash::FxHashMap;
+use std::collections::HashMap;
 
 /// One spelling of an entity, split into normalised words.
 #[derive(Debug, Clone)]
@@ -26,7 +26,7 @@ pub(super) struct Hit {
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct Lexicon {
-    map: FxHashMap<Box<str>, Vec<Candidate>>,
+    map: HashMap<Box<str>, Vec<Candidate>, foldhash::fast::FixedState>,
     entities: Vec<EntityRef>,
 }
 

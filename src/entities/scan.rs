@@ -3,7 +3,9 @@
 
 use super::word_set::WordSet;
 use crate::text::normalize::{strip_proclitics, word_ranges};
-use rustc_hash::FxHashMap;
+use std::collections::HashMap;
+
+type FirstWords = HashMap<String, Vec<usize>, foldhash::fast::FixedState>;
 use std::ops::Range;
 
 /// The definite article, normalised.
@@ -177,12 +179,12 @@ impl Phrase {
 #[derive(Debug, Clone, Default)]
 pub(super) struct PhraseIndex {
     /// First word → indexes into the list, ascending.
-    by_first: FxHashMap<String, Vec<usize>>,
+    by_first: FirstWords,
 }
 
 impl PhraseIndex {
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a Phrase>) -> PhraseIndex {
-        let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut by_first = FirstWords::default();
         for (i, p) in phrases.into_iter().enumerate() {
             if let Some(first) = p.words.first() {
                 by_first.entry(first.clone()).or_default().push(i);

@@ -7,14 +7,16 @@
 //! one-letter member) rules out most words before any splitting or hashing:
 //! most words end unlike every member of a small list.
 
-use rustc_hash::FxHashSet;
+use std::collections::HashSet;
+
+type FastSet = HashSet<String, foldhash::fast::FixedState>;
 
 /// Bits in the endings filter.
 const FILTER_BITS: usize = 1024;
 
 #[derive(Debug, Clone)]
 pub struct WordSet {
-    words: FxHashSet<String>,
+    words: FastSet,
     ends: Box<[u64; FILTER_BITS / 64]>,
     /// Some member is a single character.
     has_short: bool,
@@ -23,7 +25,7 @@ pub struct WordSet {
 impl Default for WordSet {
     fn default() -> Self {
         WordSet {
-            words: FxHashSet::default(),
+            words: FastSet::default(),
             ends: Box::new([0; FILTER_BITS / 64]),
             has_short: false,
         }
