@@ -11,13 +11,19 @@ const QUIET_FOR: Duration = Duration::from_millis(200);
 const EVERY: Duration = Duration::from_millis(200);
 
 pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
+    with_progress(|progress| Corpus::load_with(paths, progress))
+}
+
+/// Runs `read` (which loads or streams the corpus) while a progress line is
+/// shown.
+pub fn with_progress<T>(read: impl FnOnce(&Progress) -> T) -> T {
     let progress = Progress::default();
     let done = AtomicBool::new(false);
     std::thread::scope(|s| {
         if std::io::stderr().is_terminal() {
             s.spawn(|| report(&progress, &done));
         }
-        let result = Corpus::load_with(paths, &progress);
+        let result = read(&progress);
         done.store(true, Ordering::Relaxed);
         result
     })

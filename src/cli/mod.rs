@@ -15,7 +15,7 @@ use present::Presenter;
 use sahifa::config::{
     mostly_rtl, resolve_display, BidiChoice, Config, LayoutChoice, ShapeChoice, ThemeChoice,
 };
-use sahifa::corpus::Corpus;
+use sahifa::corpus::{Corpus, Warning};
 use sahifa::text::controls::visible;
 use sahifa::text::{BaseDirection, LayoutOptions};
 use sahifa::tui::{KeyMap, PaneOrder, RunOptions, Settings, Theme, ThemeName};
@@ -67,6 +67,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
 
+    if let (Some(Command::Search(args)), false) = (&cli.command, cli.corpus.is_empty()) {
+        let present = Presenter {
+            visual: commands::visual_order(args.visual.visual),
+            layout,
+        };
+        return search_while_loading(&cli.corpus, args, &present);
+    }
+
     let corpus = if cli.corpus.is_empty() {
         Corpus::bundled()
     } else {
@@ -75,9 +83,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Err(e) => return bad_input(e),
         }
     };
-    for w in &corpus.warnings {
-        eprintln!("sahifa: warning: {}", visible(&w.to_string()));
-    }
+    print_warnings(&corpus.warnings);
     let presenter = |v: args::VisualArg| Presenter {
         visual: commands::visual_order(v.visual),
         layout,
@@ -161,5 +167,44 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
     };
     output::ignore_broken_pipe(result)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_warnings(warnings: &[Warning]) {
+    for w in warnings {
+        eprintln!("sahifa: warning: {}", visible(&w.to_string()));
+    }
+}
+
+/// `search --corpus …`: each article is searched as it is read and only the
+/// matching ones are kept, so a large corpus is never held whole. Prints
+/// exactly what searching the loaded corpus prints.
+fn search_while_loading(
+    paths: &[std::path::PathBuf],
+    args: &args::SearchArgs,
+    present: &Presenter,
+) -> Result<ExitCode> {
+    let query = sahifa::search::Query::parse(&args.query.join(" "));
+    let streamed = loading::with_progress(|progress| {
+        sahifa::search::search_paths(paths, &query, progress, |a, hits| {
+            commands::Found::of(a, hits, args.json)
+        })
+    });
+    let streamed = match streamed {
+        Ok(s) => s,
+        Err(e) => return bad_input(e),
+    };
+    print_warnings(&streamed.warnings);
+    let total = streamed.ids.len();
+    let mut ids = streamed.ids;
+    let found: Vec<commands::Found> = streamed
+        .kept
+        .into_iter()
+        .map(|(i, mut f)| {
+            f.id = std::mem::take(&mut ids[i]);
+            f
+        })
+        .collect();
+    output::ignore_broken_pipe(commands::print_search(&found, total, args.json, present))?;
     Ok(ExitCode::SUCCESS)
 }

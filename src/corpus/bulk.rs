@@ -49,8 +49,7 @@ pub fn load_files(
     progress
         .total_bytes
         .store(sizes.iter().sum(), Ordering::Relaxed);
-    let big =
-        |i: usize| sizes[i] > BLOCK as u64 && files[i].extension().is_some_and(|e| e == "jsonl");
+    let big = |i: usize| is_big_jsonl(&files[i], sizes[i]);
     let mut out = Vec::with_capacity(files.len());
     let mut start = 0;
     while start < files.len() {
@@ -71,6 +70,11 @@ pub fn load_files(
         start = end;
     }
     Ok(out)
+}
+
+/// True for the files [`load_files`] reads block by block.
+pub(crate) fn is_big_jsonl(path: &Path, size: u64) -> bool {
+    size > BLOCK as u64 && path.extension().is_some_and(|e| e == "jsonl")
 }
 
 /// Ordinary files, split in contiguous chunks over the cores.
@@ -112,7 +116,10 @@ fn load_run(
 }
 
 /// A big JSONL file: blocks of whole lines, each parsed on all cores.
-fn load_jsonl_in_blocks(path: &Path, progress: &Progress) -> Result<FileLoad, LoadError> {
+pub(crate) fn load_jsonl_in_blocks(
+    path: &Path,
+    progress: &Progress,
+) -> Result<FileLoad, LoadError> {
     let name = path.display().to_string();
     let io = |source| LoadError::Io {
         path: path.to_path_buf(),

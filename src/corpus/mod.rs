@@ -8,18 +8,48 @@ mod error;
 mod load;
 mod record;
 mod seeds;
+mod stream;
 pub mod synthetic;
 
 pub use article::{content_id, count_words, Article, Metadata};
 pub use bulk::Progress;
-pub use clean::{clean_page, CleanPage, Rules};
+pub use clean::{clean_page, CleanPage, PageParts, Rules};
 pub use error::{LoadError, Warning};
 pub use load::{corpus_files, load_bytes, load_file, FileLoad};
 pub use record::is_date;
 pub use seeds::{seed_lines, SEEDS};
+pub use stream::{stream, ArticleRef, Streamed};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+/// Makes the ids (each with its article's source) unique by suffixing `-2`,
+/// `-3`, … to later duplicates, with a warning for each renamed one.
+fn dedupe_ids<'a>(
+    ids: impl Iterator<Item = (&'a mut String, &'a str)>,
+    warnings: &mut Vec<Warning>,
+) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (id, source) in ids {
+        let count = seen.entry(id.clone()).or_insert(0);
+        *count += 1;
+        if *count == 1 {
+            continue;
+        }
+        let mut n = *count;
+        let mut fresh = format!("{id}-{n}");
+        while seen.contains_key(&fresh) {
+            n += 1;
+            fresh = format!("{id}-{n}");
+        }
+        warnings.push(Warning::new(
+            source,
+            format!("duplicate id \"{id}\"; renamed to \"{fresh}\""),
+        ));
+        seen.insert(fresh.clone(), 1);
+        *id = fresh;
+    }
+}
 
 /// A loaded corpus: the articles in load order, and the warnings about
 /// anything skipped or repaired on the way.
@@ -73,26 +103,11 @@ impl Corpus {
 
     /// Makes ids unique by suffixing `-2`, `-3`, … to later duplicates.
     fn dedupe_ids(&mut self) {
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for article in &mut self.articles {
-            let count = seen.entry(article.id.clone()).or_insert(0);
-            *count += 1;
-            if *count == 1 {
-                continue;
-            }
-            let mut n = *count;
-            let mut fresh = format!("{}-{n}", article.id);
-            while seen.contains_key(&fresh) {
-                n += 1;
-                fresh = format!("{}-{n}", article.id);
-            }
-            self.warnings.push(Warning::new(
-                article.source.clone(),
-                format!("duplicate id \"{}\"; renamed to \"{fresh}\"", article.id),
-            ));
-            seen.insert(fresh.clone(), 1);
-            article.id = fresh;
-        }
+        let ids = self
+            .articles
+            .iter_mut()
+            .map(|a| (&mut a.id, a.source.as_str()));
+        dedupe_ids(ids, &mut self.warnings);
     }
 
     /// The article with this id, or failing that the only one whose id

@@ -12,11 +12,12 @@
 mod corpus;
 mod filter;
 mod matcher;
+mod probe;
 mod query;
 
 use std::ops::Range;
 
-pub use corpus::{search_articles, Hit, PreparedArticle};
+pub use corpus::{article_hits, search_articles, search_paths, Hit, PreparedArticle};
 pub use filter::CorpusFilter;
 pub use matcher::PreparedText;
 
