@@ -94,13 +94,15 @@ proptest! {
 
 /// Cases the shortcut must get right: a hamza written decomposed (و/ي +
 /// U+0654 gives ؤ/ئ), a word split by a format character, marks inside the
-/// anchor's word, a phrase across punctuation, an exclusion.
+/// anchor's word, a phrase across punctuation or a line break, an exclusion.
 #[test]
 fn article_hits_on_hard_cases() {
     let fields = [
         "سو\u{0654}ال عن و\u{0654}لاي و\u{064A}\u{0654}لا",
         "زابو\u{200C}ريجيا، زَاپُورِيجِيَا",
         "قال: جـنـود روس، ثم «جنود» روس",
+        // A JSON paragraph may hold a line break; a phrase runs across it.
+        "ثم جنود\nروس",
     ];
     for q in ["ؤلا", "ئلا", "زابوريجيا", "\"جنود روس\"", "جنود -روس", "سوال"]
     {

@@ -1,8 +1,10 @@
 //! Searching a whole corpus: which articles match, and where.
 
+use super::matcher::{highlights_in, term_occurs, FieldWords};
 use super::probe::Field;
 use super::{PreparedText, Query};
 use crate::corpus::{Article, ArticleRef, LoadError, Progress, Streamed};
+use crate::text::normalize::{normalize_with_map, Normalized};
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -110,23 +112,29 @@ where
     if !positive_seen.iter().all(|&seen| seen) {
         return None;
     }
-    let prepared: Vec<PreparedText> = fields
+    // Only the fields where a term can occur are normalised with a map;
+    // their words are found around each candidate, as `PreparedText` has
+    // them listed.
+    let mapped: Vec<Option<Normalized>> = fields
         .zip(relevant)
-        .map(|(field, relevant)| {
-            if relevant {
-                PreparedText::new(field)
-            } else {
-                PreparedText::default()
-            }
-        })
+        .map(|(field, relevant)| relevant.then(|| normalize_with_map(field)))
         .collect();
-    let found = query.match_prepared(&prepared)?;
-    Some(
-        found
-            .into_iter()
-            .map(|(paragraph, range)| Hit { paragraph, range })
-            .collect(),
-    )
+    let occurs = |t| {
+        mapped
+            .iter()
+            .flatten()
+            .any(|n| term_occurs(&FieldWords(&n.text), t))
+    };
+    if terms.negative.iter().any(occurs) || !terms.positive.iter().all(occurs) {
+        return None;
+    }
+    let mut hits = Vec::new();
+    for (paragraph, n) in mapped.iter().enumerate() {
+        let Some(n) = n else { continue };
+        let ranges = highlights_in(&FieldWords(&n.text), n, &terms.positive);
+        hits.extend(ranges.into_iter().map(|range| Hit { paragraph, range }));
+    }
+    Some(hits)
 }
 
 /// Searches the corpus at `paths` while reading it (see
