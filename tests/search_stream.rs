@@ -136,10 +136,12 @@ fn whole(corpus: &Corpus, query: &Query) -> (Vec<Found>, usize, Vec<String>) {
 
 fn streamed(paths: &[PathBuf], query: &Query) -> (Vec<Found>, usize, Vec<String>) {
     let progress = Progress::default();
-    let s = search_paths(paths, query, &progress, |a, hits| {
-        (a.title.to_string(), hits)
-    })
-    .unwrap();
+    let keep = |a: &sahifa::corpus::ArticleRef, hits| (a.title.to_string(), hits);
+    let s = search_paths(paths, query, Some(&progress), keep).unwrap();
+    // Nobody shown the progress: the same, without sizing files first.
+    let unwatched = search_paths(paths, query, None, keep).unwrap();
+    assert_eq!((&unwatched.ids, &unwatched.kept), (&s.ids, &s.kept));
+    assert_eq!(unwatched.warnings.len(), s.warnings.len());
     let found = s
         .kept
         .into_iter()
@@ -204,7 +206,7 @@ fn a_big_jsonl_file_is_searched_after_loading_in_blocks() {
 fn streamed_search_of_a_missing_path_is_the_same_error() {
     let missing = [PathBuf::from("/no/such/corpus")];
     let query = Query::parse("روسيا");
-    let err = search_paths(&missing, &query, &Progress::default(), |_, h| h).unwrap_err();
+    let err = search_paths(&missing, &query, None, |_, h| h).unwrap_err();
     assert!(matches!(err, LoadError::NotFound(_)), "{err}");
     assert_eq!(
         err.to_string(),
@@ -221,7 +223,7 @@ fn a_cancelled_stream_stops() {
         .cancel
         .store(true, std::sync::atomic::Ordering::Relaxed);
     let query = Query::parse("روسيا");
-    let err = search_paths(&paths, &query, &progress, |_, h| h).unwrap_err();
+    let err = search_paths(&paths, &query, Some(&progress), |_, h| h).unwrap_err();
     assert!(matches!(err, LoadError::Cancelled), "{err}");
 }
 

@@ -14,13 +14,18 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
     with_progress(|progress| Corpus::load_with(paths, progress))
 }
 
+/// Whether a progress line is shown (on a terminal only).
+pub fn shows_progress() -> bool {
+    std::io::stderr().is_terminal()
+}
+
 /// Runs `read` (which loads or streams the corpus) while a progress line is
 /// shown.
 pub fn with_progress<T>(read: impl FnOnce(&Progress) -> T) -> T {
     let progress = Progress::default();
     let done = AtomicBool::new(false);
     std::thread::scope(|s| {
-        if std::io::stderr().is_terminal() {
+        if shows_progress() {
             s.spawn(|| report(&progress, &done));
         }
         let result = read(&progress);

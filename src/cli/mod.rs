@@ -185,11 +185,12 @@ fn search_while_loading(
     present: &Presenter,
 ) -> Result<ExitCode> {
     let query = sahifa::search::Query::parse(&args.query.join(" "));
-    let streamed = loading::with_progress(|progress| {
-        sahifa::search::search_paths(paths, &query, progress, |a, hits| {
-            commands::Found::of(a, hits, args.json)
-        })
-    });
+    let keep = |a: &sahifa::corpus::ArticleRef, hits| commands::Found::of(a, hits, args.json);
+    let streamed = if loading::shows_progress() {
+        loading::with_progress(|p| sahifa::search::search_paths(paths, &query, Some(p), keep))
+    } else {
+        sahifa::search::search_paths(paths, &query, None, keep)
+    };
     let streamed = match streamed {
         Ok(s) => s,
         Err(e) => return bad_input(e),

@@ -122,13 +122,14 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Vec<u8>, Warning> {
     fs::read(path).map_err(|e| cannot_read(name, e))
 }
 
-/// [`read`] for a file already known to hold about `size` bytes (spares
-/// asking the file system again).
-pub(crate) fn read_sized(path: &Path, name: &str, size: u64) -> Result<Vec<u8>, Warning> {
+/// [`read`], sizing the buffer from the open file (no second look-up of
+/// the path).
+pub(crate) fn read_open(path: &Path, name: &str) -> Result<Vec<u8>, Warning> {
     use std::io::Read;
+    let mut file = fs::File::open(path).map_err(|e| cannot_read(name, e))?;
+    let size = file.metadata().map_or(0, |m| m.len());
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
-    fs::File::open(path)
-        .and_then(|mut f| f.read_to_end(&mut bytes))
+    file.read_to_end(&mut bytes)
         .map_err(|e| cannot_read(name, e))?;
     Ok(bytes)
 }

@@ -7,7 +7,7 @@ use super::bulk::{is_big_jsonl, load_jsonl_in_blocks, Progress};
 use super::clean::{PageParts, Rules};
 use super::error::{LoadError, Warning};
 use super::load::{
-    corpus_files, decode, is_page, load_file, page_id, read_sized, FileLoad, EMPTY_PAGE,
+    corpus_files, decode, is_page, load_file, page_id, read_open, FileLoad, EMPTY_PAGE,
 };
 use super::Article;
 use std::path::{Path, PathBuf};
@@ -84,12 +84,13 @@ fn threads() -> usize {
 
 /// Reads every path (files or directories) as [`Corpus::load_with`] does,
 /// on all cores, calling `keep` once per article; only what it returns is
-/// held. Reports into `progress` and stops when it is cancelled.
+/// held. Reports into `progress` and stops when it is cancelled; without
+/// one (nobody is shown the progress) files are not sized beforehand.
 ///
 /// [`Corpus::load_with`]: super::Corpus::load_with
 pub fn stream<T, F>(
     paths: &[PathBuf],
-    progress: &Progress,
+    progress: Option<&Progress>,
     keep: F,
 ) -> Result<Streamed<T>, LoadError>
 where
@@ -110,6 +111,9 @@ where
         .iter()
         .map(|p| p.extension().is_some_and(|e| e == "jsonl") && is_big_jsonl(p, size(p)))
         .collect();
+    let unwatched = Progress::default();
+    let sized = progress.is_some();
+    let progress = progress.unwrap_or(&unwatched);
     progress.total_bytes.store(0, Ordering::Relaxed);
     let rules = Rules::bundled();
     let mut parts = Vec::new();
@@ -127,7 +131,8 @@ where
         let end = (start..files.len())
             .find(|&i| big[i])
             .unwrap_or(files.len());
-        parts.extend(stream_run(&files[start..end], rules, progress, &keep)?);
+        let run = &files[start..end];
+        parts.extend(stream_run(run, sized, rules, progress, &keep)?);
         start = end;
     }
     let mut out = Streamed {
@@ -154,6 +159,7 @@ where
 /// Ordinary files, split in contiguous chunks over the cores.
 fn stream_run<T, F>(
     files: &[PathBuf],
+    sized: bool,
     rules: &Rules,
     progress: &Progress,
     keep: &F,
@@ -168,10 +174,11 @@ where
             .chunks(chunk)
             .map(|files| {
                 s.spawn(move || {
-                    let sizes: Vec<u64> = files
-                        .iter()
-                        .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
-                        .collect();
+                    let size = |p| std::fs::metadata(p).map_or(0, |m| m.len());
+                    let sizes: Vec<u64> = match sized {
+                        true => files.iter().map(size).collect(),
+                        false => vec![0; files.len()],
+                    };
                     let total = sizes.iter().sum();
                     progress.total_bytes.fetch_add(total, Ordering::Relaxed);
                     let mut part = Part::new();
@@ -179,7 +186,7 @@ where
                         if progress.cancel.load(Ordering::Relaxed) {
                             return None;
                         }
-                        stream_file(file, size, rules, keep, &mut part);
+                        stream_file(file, rules, keep, &mut part);
                         progress.done_bytes.fetch_add(size, Ordering::Relaxed);
                     }
                     Some(part)
@@ -199,7 +206,7 @@ where
 
 /// One file: a page is cleaned without copying it; other formats are
 /// loaded as usual and offered article by article.
-fn stream_file<T, F>(path: &Path, size: u64, rules: &Rules, keep: &F, part: &mut Part<T>)
+fn stream_file<T, F>(path: &Path, rules: &Rules, keep: &F, part: &mut Part<T>)
 where
     F: Fn(&ArticleRef) -> Option<T>,
 {
@@ -208,7 +215,7 @@ where
         return;
     }
     let name = path.display().to_string();
-    let bytes = match read_sized(path, &name, size) {
+    let bytes = match read_open(path, &name) {
         Ok(bytes) => bytes,
         Err(warning) => return part.warnings.push(warning),
     };

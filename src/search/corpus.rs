@@ -144,7 +144,7 @@ where
 pub fn search_paths<T, F>(
     paths: &[PathBuf],
     query: &Query,
-    progress: &Progress,
+    progress: Option<&Progress>,
     keep: F,
 ) -> Result<Streamed<T>, LoadError>
 where
