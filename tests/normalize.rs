@@ -150,3 +150,32 @@ fn clitic_looking_words_yield_false_readings() {
     assert_eq!(readings("واشنطن"), [("و", "اشنطن")]);
     assert_eq!(readings("ليبيا"), [("ل", "يبيا")]);
 }
+
+/// Maximal runs of word characters, found character by character.
+fn words_by_definition(s: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut prev_word = false;
+    for (i, c) in s.char_indices() {
+        let word = is_word_char(c);
+        match (word, prev_word, out.last_mut()) {
+            (true, true, Some(last)) => last.end = i + c.len_utf8(),
+            (true, _, _) => out.push(i..i + c.len_utf8()),
+            _ => {}
+        }
+        prev_word = word;
+    }
+    out
+}
+
+proptest::proptest! {
+    #[test]
+    fn word_ranges_are_the_maximal_runs_of_word_characters(
+        s in proptest::prop_oneof![
+            "[\u{0600}-\u{06FF}a-zA-Z0-9 ،.«»\u{200C}\u{00A0}é—]{0,40}",
+            proptest::prelude::any::<String>(),
+        ]
+    ) {
+        let got: Vec<_> = word_ranges(&s).collect();
+        proptest::prop_assert_eq!(got, words_by_definition(&s));
+    }
+}

@@ -64,3 +64,58 @@ proptest! {
         }
     }
 }
+
+/// A few letters (single-source ones and folded ones), marks, tatweel,
+/// format characters and every kind of white space, so queries built from
+/// the same letters often match, across marks and around spaces.
+const SMALL: &str = "[ئؤزجسروبايىأةهلك\u{064E}\u{0651}\u{0640}\u{200C}\u{0654}\u{FEFB} \u{00A0}\u{2003}\u{3000}\n.،]{0,30}";
+const QUERY: &str = "-?[\"«]?[ئؤزجسروبايىأةهلك ]{1,8}[\"»]?( -?[زجسروبايىأةهلك]{1,4})?";
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    /// The corpus search's shortcut (normalise only where a term's first
+    /// token can be) finds exactly what preparing every field finds.
+    #[test]
+    fn article_hits_equal_preparing_every_field(
+        fields in proptest::collection::vec(SMALL, 1..4),
+        q in QUERY,
+    ) {
+        let query = Query::parse(&q);
+        let want = query.match_document(fields.iter().map(String::as_str)).map(|m| {
+            m.into_iter()
+                .map(|(paragraph, range)| sahifa::search::Hit { paragraph, range })
+                .collect::<Vec<_>>()
+        });
+        let got = sahifa::search::article_hits(fields.iter().map(String::as_str), &query);
+        prop_assert_eq!(got, want);
+    }
+}
+
+/// Cases the shortcut must get right: a hamza written decomposed (و/ي +
+/// U+0654 gives ؤ/ئ), a word split by a format character, marks inside the
+/// anchor's word, a phrase across punctuation or a line break, an exclusion.
+#[test]
+fn article_hits_on_hard_cases() {
+    let fields = [
+        "سو\u{0654}ال عن و\u{0654}لاي و\u{064A}\u{0654}لا",
+        "زابو\u{200C}ريجيا، زَاپُورِيجِيَا",
+        "قال: جـنـود روس، ثم «جنود» روس",
+        // A JSON paragraph may hold a line break; a phrase runs across it.
+        "ثم جنود\nروس",
+    ];
+    for q in ["ؤلا", "ئلا", "زابوريجيا", "\"جنود روس\"", "جنود -روس", "سوال"]
+    {
+        let query = Query::parse(q);
+        let want = query.match_document(fields).map(|m| {
+            m.into_iter()
+                .map(|(paragraph, range)| sahifa::search::Hit { paragraph, range })
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(sahifa::search::article_hits(fields, &query), want, "{q}");
+        assert!(
+            want.is_some() || q == "جنود -روس" || q == "سوال",
+            "{q} should match"
+        );
+    }
+}

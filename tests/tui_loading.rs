@@ -1,5 +1,5 @@
 //! The reader while the corpus is still loading: articles arrive in pieces
-//! (as `Corpus::stream` hands them over) and join the list under the user.
+//! (as `Corpus::load_pieces` hands them over) and join the list under the user.
 
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;

@@ -3,7 +3,8 @@
 use super::args::{SearchArgs, Visual};
 use super::output::Out;
 use super::present::{snippet, terminal_width, Presenter};
-use sahifa::corpus::{Article, Corpus, Metadata};
+use sahifa::corpus::{Article, ArticleRef, Corpus, Metadata};
+use sahifa::search::Hit;
 use sahifa::text::LayoutOptions;
 use serde::Serialize;
 use std::io::{self, IsTerminal, Read};
@@ -133,17 +134,76 @@ struct SearchResult<'a> {
     matches: Vec<SearchMatch>,
 }
 
+/// One matching article, as `search` prints it: the passages around its
+/// hits are only taken for the text listing.
+pub struct Found {
+    pub id: String,
+    pub title: String,
+    pub hits: Vec<Hit>,
+    pub passages: Vec<String>,
+}
+
+impl Found {
+    /// What `search` keeps of a matching article (its id is filled in once
+    /// the whole corpus is read and duplicate ids are renamed).
+    pub fn of(a: &ArticleRef, hits: Vec<Hit>, json: bool) -> Found {
+        let passages = if json {
+            Vec::new()
+        } else {
+            hits.iter()
+                .map(|hit| {
+                    let text = match hit.paragraph {
+                        0 => a.title,
+                        n => a.paragraphs[n - 1],
+                    };
+                    snippet(text, hit.range.clone())
+                })
+                .collect()
+        };
+        Found {
+            id: a.id.to_string(),
+            title: a.title.to_string(),
+            hits,
+            passages,
+        }
+    }
+}
+
+/// `search` over a loaded corpus (the bundled one).
 pub fn search(corpus: &Corpus, args: &SearchArgs, present: &Presenter) -> io::Result<()> {
     let query = sahifa::search::Query::parse(&args.query.join(" "));
-    let found = sahifa::search::search_articles(&corpus.articles, &query);
+    let found: Vec<Found> = sahifa::search::search_articles(&corpus.articles, &query)
+        .into_iter()
+        .map(|(i, hits)| {
+            let a = &corpus.articles[i];
+            let paragraphs: Vec<&str> = a.paragraphs.iter().map(String::as_str).collect();
+            let view = ArticleRef {
+                id: &a.id,
+                title: &a.title,
+                paragraphs: &paragraphs,
+            };
+            Found::of(&view, hits, args.json)
+        })
+        .collect();
+    print_search(&found, corpus.articles.len(), args.json, present)
+}
+
+/// Prints what `search` found among `total` articles.
+pub fn print_search(
+    found: &[Found],
+    total: usize,
+    json: bool,
+    present: &Presenter,
+) -> io::Result<()> {
     let mut out = Out::new();
-    if args.json {
+    if json {
         let results: Vec<SearchResult> = found
             .iter()
-            .map(|(i, hits)| SearchResult {
-                id: &corpus.articles[*i].id,
-                title: &corpus.articles[*i].title,
-                matches: hits
+            .map(|f| SearchResult {
+                id: &f.id,
+                title: &f.title,
+                matches: f
+                    .hits
                     .iter()
                     .map(|h| SearchMatch {
                         paragraph: h.paragraph,
@@ -156,31 +216,20 @@ pub fn search(corpus: &Corpus, args: &SearchArgs, present: &Presenter) -> io::Re
         out.json(&results)?;
         return out.finish();
     }
-    let mut total = 0;
-    for (i, hits) in &found {
-        let a = &corpus.articles[*i];
-        out.line(&format!("{}  {}", a.id, present.line(&a.title)))?;
-        for hit in hits {
-            let text = if hit.paragraph == 0 {
-                &a.title
-            } else {
-                &a.paragraphs[hit.paragraph - 1]
-            };
-            let passage = snippet(text, hit.range.clone());
+    let mut matches = 0;
+    for f in found {
+        out.line(&format!("{}  {}", f.id, present.line(&f.title)))?;
+        for (hit, passage) in f.hits.iter().zip(&f.passages) {
             out.line(&format!(
                 "  ¶{:<3} {}",
                 hit.paragraph,
-                present.line(&passage)
+                present.line(passage)
             ))?;
         }
-        total += hits.len();
+        matches += f.hits.len();
     }
     out.finish()?;
-    eprintln!(
-        "{} of {} articles · {total} matches",
-        found.len(),
-        corpus.articles.len()
-    );
+    eprintln!("{} of {total} articles · {matches} matches", found.len());
     Ok(())
 }
 

@@ -11,13 +11,24 @@ const QUIET_FOR: Duration = Duration::from_millis(200);
 const EVERY: Duration = Duration::from_millis(200);
 
 pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
+    with_progress(|progress| Corpus::load_with(paths, progress))
+}
+
+/// Whether a progress line is shown (on a terminal only).
+pub fn shows_progress() -> bool {
+    std::io::stderr().is_terminal()
+}
+
+/// Runs `read` (which loads or streams the corpus) while a progress line is
+/// shown.
+pub fn with_progress<T>(read: impl FnOnce(&Progress) -> T) -> T {
     let progress = Progress::default();
     let done = AtomicBool::new(false);
     std::thread::scope(|s| {
-        if std::io::stderr().is_terminal() {
+        if shows_progress() {
             s.spawn(|| report(&progress, &done));
         }
-        let result = Corpus::load_with(paths, &progress);
+        let result = read(&progress);
         done.store(true, Ordering::Relaxed);
         result
     })

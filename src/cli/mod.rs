@@ -15,7 +15,7 @@ use present::Presenter;
 use sahifa::config::{
     mostly_rtl, resolve_display, BidiChoice, Config, LayoutChoice, ShapeChoice, ThemeChoice,
 };
-use sahifa::corpus::Corpus;
+use sahifa::corpus::{Corpus, Warning};
 use sahifa::text::controls::visible;
 use sahifa::text::{BaseDirection, LayoutOptions};
 use sahifa::tui::{KeyMap, PaneOrder, RunOptions, Settings, Source, Theme, ThemeName};
@@ -70,6 +70,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     if cli.command.is_none() {
         return reader(&cli, &config, config_path.as_deref(), layout);
     }
+    if let (Some(Command::Search(args)), false) = (&cli.command, cli.corpus.is_empty()) {
+        let present = Presenter {
+            visual: commands::visual_order(args.visual.visual),
+            layout,
+        };
+        return search_while_loading(&cli.corpus, args, &present);
+    }
+
     let corpus = if cli.corpus.is_empty() {
         Corpus::bundled()
     } else {
@@ -78,9 +86,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Err(e) => return bad_input(e),
         }
     };
-    for w in &corpus.warnings {
-        eprintln!("sahifa: warning: {}", visible(&w.to_string()));
-    }
+    print_warnings(&corpus.warnings);
     let presenter = |v: args::VisualArg| Presenter {
         visual: commands::visual_order(v.visual),
         layout,
@@ -186,9 +192,7 @@ fn reader(
         user_gazetteer: sahifa::entities::Gazetteer::user_path(),
     };
     let outcome = sahifa::tui::run(source, opts)?;
-    for w in &outcome.warnings {
-        eprintln!("sahifa: warning: {}", visible(&w.to_string()));
-    }
+    print_warnings(&outcome.warnings);
     match outcome.error {
         Some(e) => {
             eprintln!("sahifa: {}", visible(&format!("loading stopped: {e}")));
@@ -196,4 +200,44 @@ fn reader(
         }
         None => Ok(ExitCode::SUCCESS),
     }
+}
+
+fn print_warnings(warnings: &[Warning]) {
+    for w in warnings {
+        eprintln!("sahifa: warning: {}", visible(&w.to_string()));
+    }
+}
+
+/// `search --corpus …`: each article is searched as it is read and only the
+/// matching ones are kept, so a large corpus is never held whole. Prints
+/// exactly what searching the loaded corpus prints.
+fn search_while_loading(
+    paths: &[std::path::PathBuf],
+    args: &args::SearchArgs,
+    present: &Presenter,
+) -> Result<ExitCode> {
+    let query = sahifa::search::Query::parse(&args.query.join(" "));
+    let keep = |a: &sahifa::corpus::ArticleRef, hits| commands::Found::of(a, hits, args.json);
+    let streamed = if loading::shows_progress() {
+        loading::with_progress(|p| sahifa::search::search_paths(paths, &query, Some(p), keep))
+    } else {
+        sahifa::search::search_paths(paths, &query, None, keep)
+    };
+    let streamed = match streamed {
+        Ok(s) => s,
+        Err(e) => return bad_input(e),
+    };
+    print_warnings(&streamed.warnings);
+    let total = streamed.ids.len();
+    let mut ids = streamed.ids;
+    let found: Vec<commands::Found> = streamed
+        .kept
+        .into_iter()
+        .map(|(i, mut f)| {
+            f.id = std::mem::take(&mut ids[i]);
+            f
+        })
+        .collect();
+    output::ignore_broken_pipe(commands::print_search(&found, total, args.json, present))?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -26,6 +26,13 @@ impl Out {
     /// Outside strings JSON is ASCII, so every such char sits in a string.
     pub fn json(&mut self, value: &impl serde::Serialize) -> io::Result<()> {
         let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+        // DEL is 0x7f and C1 controls are 0xc2 0x80–0x9f in UTF-8: text with
+        // neither is written as it is.
+        let bytes = text.as_bytes();
+        let c1 = |i: usize| bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b));
+        if memchr::memchr(0x7f, bytes).is_none() && !memchr::memchr_iter(0xc2, bytes).any(c1) {
+            return writeln!(self.inner, "{text}");
+        }
         let mut safe = String::with_capacity(text.len());
         for c in text.chars() {
             match c {

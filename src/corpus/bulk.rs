@@ -53,7 +53,7 @@ pub fn load_files(
 ) -> Result<(), LoadError> {
     let size = |p: &PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
     let is_jsonl = |p: &PathBuf| p.extension().is_some_and(|e| e == "jsonl");
-    let big = |p: &PathBuf| is_jsonl(p) && size(p) > BLOCK as u64;
+    let big = |p: &PathBuf| is_jsonl(p) && is_big_jsonl(p, size(p));
     std::thread::scope(|s| {
         s.spawn(|| {
             let mut total = 0;
@@ -83,6 +83,11 @@ pub fn load_files(
         }
         Ok(())
     })
+}
+
+/// True for the files [`load_files`] reads block by block.
+pub(crate) fn is_big_jsonl(path: &Path, size: u64) -> bool {
+    size > BLOCK as u64 && path.extension().is_some_and(|e| e == "jsonl")
 }
 
 /// A round of ordinary files, split in contiguous chunks over the cores.
@@ -124,7 +129,7 @@ fn load_round(
 
 /// A big JSONL file: blocks of whole lines, each parsed on all cores and
 /// handed on.
-fn load_jsonl_in_blocks(
+pub(crate) fn load_jsonl_in_blocks(
     path: &Path,
     progress: &Progress,
     emit: &mut dyn FnMut(FileLoad),

@@ -2,6 +2,7 @@
 //! furniture. The rules are data (`assets/boilerplate.json`), not code.
 
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Cleaning rules, as read from `assets/boilerplate.json`.
@@ -36,19 +37,6 @@ impl Rules {
         })
     }
 
-    fn is_drop_line(&self, line: &str) -> bool {
-        self.drop_lines.iter().any(|d| same_line(d, line))
-    }
-
-    fn is_end_marker(&self, line: &str) -> bool {
-        self.end_markers.iter().any(|m| same_line(m, line))
-            || self.end_marker_prefixes.iter().any(|p| {
-                line.len() > p.len()
-                    && line.is_char_boundary(p.len())
-                    && same_line(p, &line[..p.len()])
-            })
-    }
-
     fn ends_sentence(&self, line: &str) -> bool {
         self.sentence_final
             .iter()
@@ -56,10 +44,78 @@ impl Rules {
     }
 }
 
-/// Trimmed comparison, case-insensitive for Latin text.
-fn same_line(rule: &str, line: &str) -> bool {
-    let (rule, line) = (rule.trim(), line.trim());
-    rule == line || (rule.is_ascii() && rule.eq_ignore_ascii_case(line))
+/// The line rules trimmed once for a page, so each of its lines is
+/// compared without trimming every rule again.
+struct LineRules<'r> {
+    drop_lines: Vec<&'r str>,
+    end_markers: Vec<&'r str>,
+    /// (prefix as written, trimmed)
+    end_marker_prefixes: Vec<(&'r str, &'r str)>,
+    /// The longest of `drop_lines` and `end_markers`: no longer line is one.
+    longest: usize,
+}
+
+impl<'r> LineRules<'r> {
+    fn new(rules: &'r Rules) -> Self {
+        let trimmed = |v: &'r [String]| v.iter().map(|r| r.trim()).collect::<Vec<_>>();
+        let (drop_lines, end_markers) = (trimmed(&rules.drop_lines), trimmed(&rules.end_markers));
+        let longest = drop_lines.iter().chain(&end_markers).map(|r| r.len()).max();
+        LineRules {
+            longest: longest.unwrap_or(0),
+            drop_lines,
+            end_markers,
+            end_marker_prefixes: rules
+                .end_marker_prefixes
+                .iter()
+                .map(|p| (p.as_str(), p.trim()))
+                .collect(),
+        }
+    }
+
+    /// `line` is trimmed.
+    fn is_drop_line(&self, line: &str) -> bool {
+        line.len() <= self.longest && self.drop_lines.iter().any(|d| same_trimmed(d, line))
+    }
+
+    /// `line` is trimmed and not empty.
+    fn is_end_marker(&self, line: &str) -> bool {
+        let first = line.as_bytes().first().copied().unwrap_or(0);
+        (line.len() <= self.longest && self.end_markers.iter().any(|m| same_trimmed(m, line)))
+            || self.end_marker_prefixes.iter().any(|&(p, trimmed)| {
+                // The line's start is where the trimmed prefix must start.
+                trimmed
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|b| b.eq_ignore_ascii_case(&first))
+                    && line.len() > p.len()
+                    && line.is_char_boundary(p.len())
+                    && same_trimmed(trimmed, line[..p.len()].trim())
+            })
+    }
+}
+
+/// The lines of `text` as [`str::lines`] gives them (a final empty line is
+/// not one; `\r\n` ends a line too, a lone `\r` at the end does not), found
+/// with a vectorised search.
+fn lines_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text).filter(|t| !t.is_empty());
+    std::iter::from_fn(move || {
+        let t = rest?;
+        let Some(i) = memchr::memchr(b'\n', t.as_bytes()) else {
+            rest = None;
+            return Some(t);
+        };
+        rest = Some(&t[i + 1..]).filter(|n| !n.is_empty());
+        let line = &t[..i];
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
+/// A rule and a line, both already trimmed, are the same: equal, or equal
+/// but for Latin case.
+fn same_trimmed(rule: &str, line: &str) -> bool {
+    rule.len() == line.len()
+        && (rule == line || (rule.is_ascii() && rule.eq_ignore_ascii_case(line)))
 }
 
 /// A page split into its title, body and the lines removed from it.
@@ -76,52 +132,74 @@ pub struct CleanPage {
 /// no blank lines); otherwise it is the lead sentence and the lead paragraph
 /// stays in the body, so no sentence is lost.
 pub fn clean_page(text: &str, rules: &Rules) -> CleanPage {
-    let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    let page_has_blank_lines = lines.iter().any(|l| l.is_empty());
-    let mut kept: Vec<(&str, bool)> = Vec::new(); // (line, followed by a blank line)
-    let mut boilerplate = Vec::new();
-    let mut furniture = false;
-    for (i, line) in lines.iter().enumerate() {
-        if line.is_empty() {
-            continue;
-        }
-        if !furniture && rules.is_end_marker(line) {
-            furniture = true;
-        }
-        if furniture || rules.is_drop_line(line) {
-            boilerplate.push((*line).to_string());
-            continue;
-        }
-        let blank_after = lines.get(i + 1).is_none_or(|next| next.is_empty());
-        kept.push((line, blank_after));
-    }
-
-    let mut paragraphs: Vec<String> = kept.iter().map(|(l, _)| (*l).to_string()).collect();
-    let title = match kept.first() {
-        None => String::new(),
-        Some(&(first, blank_after)) => {
-            let headline = !rules.ends_sentence(first)
-                && (blank_after || !page_has_blank_lines)
-                && super::article::count_words(first) <= rules.headline_max_words
-                && kept.len() > 1;
-            if headline {
-                paragraphs.remove(0);
-                first.to_string()
-            } else {
-                lead_sentence(first, rules)
-            }
-        }
-    };
+    let parts = PageParts::of(text, rules);
     CleanPage {
-        title,
-        paragraphs,
-        boilerplate,
+        title: parts.title.into_owned(),
+        paragraphs: parts.paragraphs.into_iter().map(String::from).collect(),
+        boilerplate: parts.boilerplate.into_iter().map(String::from).collect(),
+    }
+}
+
+/// [`clean_page`]'s result borrowed from the page, for readers that look at
+/// every page once and keep little (a search over a whole corpus).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageParts<'a> {
+    pub title: Cow<'a, str>,
+    pub paragraphs: Vec<&'a str>,
+    pub boilerplate: Vec<&'a str>,
+}
+
+impl<'a> PageParts<'a> {
+    /// Cleans `text` as [`clean_page`] does, without copying it.
+    pub fn of(text: &'a str, rules: &Rules) -> PageParts<'a> {
+        let line_rules = LineRules::new(rules);
+        let lines: Vec<&str> = lines_of(text).map(str::trim).collect();
+        let page_has_blank_lines = lines.iter().any(|l| l.is_empty());
+        let mut kept: Vec<(&str, bool)> = Vec::new(); // (line, followed by a blank line)
+        let mut boilerplate = Vec::new();
+        let mut furniture = false;
+        for (i, &line) in lines.iter().enumerate() {
+            if line.is_empty() {
+                continue;
+            }
+            if !furniture && line_rules.is_end_marker(line) {
+                furniture = true;
+            }
+            if furniture || line_rules.is_drop_line(line) {
+                boilerplate.push(line);
+                continue;
+            }
+            let blank_after = lines.get(i + 1).is_none_or(|next| next.is_empty());
+            kept.push((line, blank_after));
+        }
+
+        let mut paragraphs: Vec<&str> = kept.iter().map(|&(l, _)| l).collect();
+        let title = match kept.first() {
+            None => Cow::Borrowed(""),
+            Some(&(first, blank_after)) => {
+                let headline = !rules.ends_sentence(first)
+                    && (blank_after || !page_has_blank_lines)
+                    && super::article::count_words(first) <= rules.headline_max_words
+                    && kept.len() > 1;
+                if headline {
+                    paragraphs.remove(0);
+                    Cow::Borrowed(first)
+                } else {
+                    lead_sentence(first, rules)
+                }
+            }
+        };
+        PageParts {
+            title,
+            paragraphs,
+            boilerplate,
+        }
     }
 }
 
 /// The first sentence of a paragraph, cut to `lead_title_max_words` words
 /// with an ellipsis when longer.
-fn lead_sentence(paragraph: &str, rules: &Rules) -> String {
+fn lead_sentence<'a>(paragraph: &'a str, rules: &Rules) -> Cow<'a, str> {
     let mut end = paragraph.len();
     for (i, c) in paragraph.char_indices() {
         let after = i + c.len_utf8();
@@ -134,9 +212,12 @@ fn lead_sentence(paragraph: &str, rules: &Rules) -> String {
     let sentence = &paragraph[..end];
     let words: Vec<&str> = sentence.split_whitespace().collect();
     if words.len() > rules.lead_title_max_words {
-        format!("{}…", words[..rules.lead_title_max_words].join(" "))
+        Cow::Owned(format!(
+            "{}…",
+            words[..rules.lead_title_max_words].join(" ")
+        ))
     } else {
-        sentence.to_string()
+        Cow::Borrowed(sentence)
     }
 }
 
@@ -182,6 +263,35 @@ mod tests {
         let page = clean("خبر قصير بلا نقطة\n");
         assert_eq!(page.title, "خبر قصير بلا نقطة");
         assert_eq!(page.paragraphs, ["خبر قصير بلا نقطة"]);
+    }
+
+    #[test]
+    fn rules_and_lines_are_compared_trimmed() {
+        let rules: Rules = serde_json::from_value(serde_json::json!({
+            "drop_lines": [" Share\t"],
+            "end_markers": ["  تعليقات "],
+            "end_marker_prefixes": ["By: "],
+            "sentence_final": ["."],
+            "headline_max_words": 12,
+            "lead_title_max_words": 12
+        }))
+        .unwrap();
+        let page = clean_page(
+            "عنوان\n\nنص.\n  SHARE \nby:x\nنص آخر.\n تعليقات\nذيل\n",
+            &rules,
+        );
+        assert_eq!(page.paragraphs, ["نص.", "by:x", "نص آخر."]);
+        assert_eq!(page.boilerplate, ["SHARE", "تعليقات", "ذيل"]);
+        let page = clean_page("عنوان\n\nنص.\nBY: كاتب\nذيل\n", &rules);
+        assert_eq!(page.paragraphs, ["نص."]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_are_those_of_str_lines(text in "[a\r\n ب]{0,16}") {
+            let want: Vec<&str> = text.lines().collect();
+            proptest::prop_assert_eq!(lines_of(&text).collect::<Vec<_>>(), want);
+        }
     }
 
     #[test]

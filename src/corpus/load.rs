@@ -89,7 +89,20 @@ pub fn corpus_files(path: &Path) -> Result<(Vec<PathBuf>, Vec<Warning>), LoadErr
             }
         }
     }
-    files.sort();
+    // Sorted as paths sort (component by component). These paths are all
+    // the same root joined with plain names, so their bytes with every
+    // separator made the smallest byte sort the same way, and far faster.
+    files.sort_by_cached_key(|p| {
+        let bytes = p.as_os_str().as_encoded_bytes().iter();
+        let key = |&b: &u8| {
+            if std::path::is_separator(b as char) {
+                0
+            } else {
+                b
+            }
+        };
+        bytes.map(key).collect::<Vec<u8>>()
+    });
     Ok((files, warnings))
 }
 
@@ -101,41 +114,45 @@ pub fn load_file(path: &Path, rules: &Rules) -> FileLoad {
 /// [`load_file`], and how many bytes the file had.
 pub(crate) fn load_file_sized(path: &Path, rules: &Rules) -> (FileLoad, u64) {
     let name = path.display().to_string();
-    match fs::read(path) {
+    match read(path, &name) {
         Ok(bytes) => (load_bytes(&name, path, &bytes, rules), bytes.len() as u64),
-        Err(e) => (
+        Err(warning) => (
             FileLoad {
                 articles: Vec::new(),
-                warnings: vec![Warning::new(name, format!("cannot read: {e}; skipped"))],
+                warnings: vec![warning],
             },
             0,
         ),
     }
 }
 
+/// A file's bytes, or the warning that it cannot be read.
+pub(crate) fn read(path: &Path, name: &str) -> Result<Vec<u8>, Warning> {
+    fs::read(path).map_err(|e| cannot_read(name, e))
+}
+
+/// [`read`], sizing the buffer from the open file (no second look-up of
+/// the path).
+pub(crate) fn read_open(path: &Path, name: &str) -> Result<Vec<u8>, Warning> {
+    use std::io::Read;
+    let mut file = fs::File::open(path).map_err(|e| cannot_read(name, e))?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    file.read_to_end(&mut bytes)
+        .map_err(|e| cannot_read(name, e))?;
+    Ok(bytes)
+}
+
+fn cannot_read(name: &str, e: std::io::Error) -> Warning {
+    Warning::new(name, format!("cannot read: {e}; skipped"))
+}
+
 /// Parses the contents of one file named `name`; `path` decides its format
 /// (unknown extensions are read as text pages).
 pub fn load_bytes(name: &str, path: &Path, bytes: &[u8], rules: &Rules) -> FileLoad {
     let mut out = FileLoad::default();
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        out.warnings.push(Warning::new(
-            name,
-            "binary file (contains NUL bytes); skipped",
-        ));
+    let Some(text) = decode(name, bytes, &mut out.warnings) else {
         return out;
-    }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => std::borrow::Cow::Borrowed(t),
-        Err(e) => {
-            out.warnings.push(Warning::new(
-                name,
-                format!(
-                    "not valid UTF-8 at byte {}; invalid bytes shown as U+FFFD",
-                    e.valid_up_to()
-                ),
-            ));
-            String::from_utf8_lossy(bytes)
-        }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     match format_of(path).unwrap_or(Format::Text) {
@@ -146,19 +163,63 @@ pub fn load_bytes(name: &str, path: &Path, bytes: &[u8], rules: &Rules) -> FileL
     out
 }
 
+/// True when `path` is read as a text page (also any unknown extension).
+pub(crate) fn is_page(path: &Path) -> bool {
+    format_of(path).is_none_or(|f| f == Format::Text)
+}
+
+/// A file's bytes as text: `None` (with a warning) for a binary file;
+/// invalid UTF-8 is replaced, with a warning. A BOM is left in place.
+pub(crate) fn decode<'a>(
+    name: &str,
+    bytes: &'a [u8],
+    warnings: &mut Vec<Warning>,
+) -> Option<std::borrow::Cow<'a, str>> {
+    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
+        warnings.push(Warning::new(
+            name,
+            "binary file (contains NUL bytes); skipped",
+        ));
+        return None;
+    }
+    // The SIMD check is several times faster on Arabic text than std's; it
+    // says only yes or no, so std finds where a bad byte is.
+    if let Ok(t) = simdutf8::basic::from_utf8(bytes) {
+        return Some(std::borrow::Cow::Borrowed(t));
+    }
+    Some(match std::str::from_utf8(bytes) {
+        Ok(t) => std::borrow::Cow::Borrowed(t),
+        Err(e) => {
+            warnings.push(Warning::new(
+                name,
+                format!(
+                    "not valid UTF-8 at byte {}; invalid bytes shown as U+FFFD",
+                    e.valid_up_to()
+                ),
+            ));
+            String::from_utf8_lossy(bytes)
+        }
+    })
+}
+
+/// The id of the article read from the page at `path` (named `name`).
+pub(crate) fn page_id(name: &str, path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_string())
+}
+
+/// The warning for a page with no article text.
+pub(crate) const EMPTY_PAGE: &str = "empty: no article text; skipped";
+
 fn load_page(name: &str, path: &Path, text: &str, rules: &Rules, out: &mut FileLoad) {
     let page = clean_page(text, rules);
     if page.paragraphs.is_empty() {
-        out.warnings
-            .push(Warning::new(name, "empty: no article text; skipped"));
+        out.warnings.push(Warning::new(name, EMPTY_PAGE));
         return;
     }
-    let id = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| name.to_string());
     out.articles.push(Article {
-        id,
+        id: page_id(name, path),
         title: page.title,
         paragraphs: page.paragraphs,
         source: name.to_string(),

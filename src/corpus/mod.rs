@@ -8,18 +8,29 @@ mod error;
 mod load;
 mod record;
 mod seeds;
+mod stream;
 pub mod synthetic;
 
 pub use article::{content_id, count_words, Article, Metadata};
 pub use bulk::Progress;
-pub use clean::{clean_page, CleanPage, Rules};
+pub use clean::{clean_page, CleanPage, PageParts, Rules};
 pub use error::{LoadError, Warning};
 pub use load::{corpus_files, load_bytes, load_file, FileLoad};
 pub use record::is_date;
 pub use seeds::{seed_lines, SEEDS};
+pub use stream::{stream, ArticleRef, Streamed};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+/// Makes the ids (each with its article's source) unique by suffixing `-2`,
+/// `-3`, … to later duplicates, with a warning for each renamed one.
+fn dedupe_ids<'a>(
+    ids: impl Iterator<Item = (&'a mut String, &'a str)>,
+    warnings: &mut Vec<Warning>,
+) {
+    UniqueIds::default().apply(ids, warnings);
+}
 
 /// A loaded corpus: the articles in load order, and the warnings about
 /// anything skipped or repaired on the way.
@@ -57,7 +68,10 @@ impl Corpus {
             articles: Vec::new(),
             warnings,
         };
-        Self::stream(&files, progress, |piece| corpus.absorb(piece))?;
+        bulk::load_files(&files, Rules::bundled(), progress, &mut |piece| {
+            corpus.absorb(piece)
+        })?;
+        corpus.dedupe_ids();
         Ok(corpus)
     }
 
@@ -75,16 +89,21 @@ impl Corpus {
     }
 
     /// Loads `files` on all cores and hands the articles to `emit` in
-    /// pieces, in load order, as soon as each is ready (ids already made
-    /// unique). Collecting every piece gives what [`Corpus::load`] gives.
-    pub fn stream(
+    /// pieces, in load order, as soon as each is ready, ids already made
+    /// unique (a renamed duplicate's warning comes with its piece). The
+    /// pieces together hold what [`Corpus::load`] gives.
+    pub fn load_pieces(
         files: &[PathBuf],
         progress: &Progress,
         mut emit: impl FnMut(FileLoad),
     ) -> Result<(), LoadError> {
         let mut ids = UniqueIds::default();
         bulk::load_files(files, Rules::bundled(), progress, &mut |mut piece| {
-            ids.apply(&mut piece);
+            let renamed = piece
+                .articles
+                .iter_mut()
+                .map(|a| (&mut a.id, a.source.as_str()));
+            ids.apply(renamed, &mut piece.warnings);
             emit(piece);
         })
     }
@@ -96,13 +115,11 @@ impl Corpus {
 
     /// Makes ids unique by suffixing `-2`, `-3`, … to later duplicates.
     fn dedupe_ids(&mut self) {
-        let mut piece = FileLoad {
-            articles: std::mem::take(&mut self.articles),
-            warnings: Vec::new(),
-        };
-        UniqueIds::default().apply(&mut piece);
-        self.articles = piece.articles;
-        self.warnings.extend(piece.warnings);
+        let ids = self
+            .articles
+            .iter_mut()
+            .map(|a| (&mut a.id, a.source.as_str()));
+        dedupe_ids(ids, &mut self.warnings);
     }
 
     /// The article with this id, or failing that the only one whose id
@@ -119,25 +136,29 @@ struct UniqueIds {
 }
 
 impl UniqueIds {
-    fn apply(&mut self, piece: &mut FileLoad) {
-        for article in &mut piece.articles {
-            let count = self.seen.entry(article.id.clone()).or_insert(0);
+    fn apply<'a>(
+        &mut self,
+        ids: impl Iterator<Item = (&'a mut String, &'a str)>,
+        warnings: &mut Vec<Warning>,
+    ) {
+        for (id, source) in ids {
+            let count = self.seen.entry(id.clone()).or_insert(0);
             *count += 1;
             if *count == 1 {
                 continue;
             }
             let mut n = *count;
-            let mut fresh = format!("{}-{n}", article.id);
+            let mut fresh = format!("{id}-{n}");
             while self.seen.contains_key(&fresh) {
                 n += 1;
-                fresh = format!("{}-{n}", article.id);
+                fresh = format!("{id}-{n}");
             }
-            piece.warnings.push(Warning::new(
-                article.source.clone(),
-                format!("duplicate id \"{}\"; renamed to \"{fresh}\"", article.id),
+            warnings.push(Warning::new(
+                source,
+                format!("duplicate id \"{id}\"; renamed to \"{fresh}\""),
             ));
             self.seen.insert(fresh.clone(), 1);
-            article.id = fresh;
+            *id = fresh;
         }
     }
 }

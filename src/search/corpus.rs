@@ -1,8 +1,12 @@
 //! Searching a whole corpus: which articles match, and where.
 
+use super::matcher::{highlights_in, term_occurs, FieldWords};
+use super::probe::Field;
 use super::{PreparedText, Query};
-use crate::corpus::Article;
+use crate::corpus::{Article, ArticleRef, LoadError, Progress, Streamed};
+use crate::text::normalize::{normalize_with_map, Normalized};
 use std::ops::Range;
+use std::path::PathBuf;
 
 /// One match: paragraph number as every command names it (0 = the title,
 /// N = paragraph N, 1-based) and byte offsets into that text.
@@ -60,9 +64,9 @@ pub fn search_articles(articles: &[Article], query: &Query) -> Vec<(usize, Vec<H
                     part.iter()
                         .enumerate()
                         .filter_map(|(j, a)| {
-                            PreparedArticle::new(a)
-                                .hits(query)
-                                .map(|h| (k * chunk + j, h))
+                            let fields = std::iter::once(a.title.as_str())
+                                .chain(a.paragraphs.iter().map(String::as_str));
+                            article_hits(fields, query).map(|h| (k * chunk + j, h))
                         })
                         .collect::<Vec<_>>()
                 })
@@ -72,5 +76,83 @@ pub fn search_articles(articles: &[Article], query: &Query) -> Vec<(usize, Vec<H
             .into_iter()
             .flat_map(|p| p.join().unwrap_or_default())
             .collect()
+    })
+}
+
+/// The hits of `query` in an article's fields (title, then paragraphs), or
+/// `None` when it does not match: exactly [`PreparedArticle::hits`], but a
+/// field is normalised without an offset map first, and only a field that
+/// contains some term's first token (the pre-filter every match passes) is
+/// prepared; no other field can hold a match of any term.
+pub fn article_hits<'a, I>(fields: I, query: &Query) -> Option<Vec<Hit>>
+where
+    I: IntoIterator<Item = &'a str>,
+    I::IntoIter: Clone,
+{
+    if query.is_empty() {
+        return Some(Vec::new());
+    }
+    let terms = query.terms();
+    let fields = fields.into_iter();
+    let mut positive_seen = vec![false; terms.positive.len()];
+    let mut relevant = Vec::new();
+    let mut scratch = String::new();
+    for text in fields.clone() {
+        let mut field = Field::new(text);
+        let mut any = false;
+        for (seen, term) in positive_seen.iter_mut().zip(&terms.positive) {
+            if field.holds(term, &mut scratch) {
+                *seen = true;
+                any = true;
+            }
+        }
+        any = any || terms.negative.iter().any(|t| field.holds(t, &mut scratch));
+        relevant.push(any);
+    }
+    if !positive_seen.iter().all(|&seen| seen) {
+        return None;
+    }
+    // Only the fields where a term can occur are normalised with a map;
+    // their words are found around each candidate, as `PreparedText` has
+    // them listed.
+    let mapped: Vec<Option<Normalized>> = fields
+        .zip(relevant)
+        .map(|(field, relevant)| relevant.then(|| normalize_with_map(field)))
+        .collect();
+    let occurs = |t| {
+        mapped
+            .iter()
+            .flatten()
+            .any(|n| term_occurs(&FieldWords(&n.text), t))
+    };
+    if terms.negative.iter().any(occurs) || !terms.positive.iter().all(occurs) {
+        return None;
+    }
+    let mut hits = Vec::new();
+    for (paragraph, n) in mapped.iter().enumerate() {
+        let Some(n) = n else { continue };
+        let ranges = highlights_in(&FieldWords(&n.text), n, &terms.positive);
+        hits.extend(ranges.into_iter().map(|range| Hit { paragraph, range }));
+    }
+    Some(hits)
+}
+
+/// Searches the corpus at `paths` while reading it (see
+/// [`crate::corpus::stream`]): `keep` turns each matching article and its
+/// hits into what the caller wants to hold. Gives what [`search_articles`]
+/// gives on the loaded corpus, with every article's id and the warnings.
+pub fn search_paths<T, F>(
+    paths: &[PathBuf],
+    query: &Query,
+    progress: Option<&Progress>,
+    keep: F,
+) -> Result<Streamed<T>, LoadError>
+where
+    T: Send,
+    F: Fn(&ArticleRef, Vec<Hit>) -> T + Sync,
+{
+    crate::corpus::stream(paths, progress, |a| {
+        let fields = std::iter::once(a.title).chain(a.paragraphs.iter().copied());
+        article_hits(fields, query).map(|hits| keep(a, hits))
     })
 }

@@ -139,6 +139,27 @@ impl Words for PreparedText {
 /// runs across one.
 pub(crate) struct PlainWords<'a>(pub(crate) &'a str);
 
+/// One normalised field searched without a token list: the words
+/// [`PreparedText`] would list, found around each candidate position (a
+/// phrase may run across a `\n` inside the field, as there).
+pub(crate) struct FieldWords<'a>(pub(crate) &'a str);
+
+impl Words for FieldWords<'_> {
+    fn text(&self) -> &str {
+        self.0
+    }
+
+    fn word_at(&self, pos: usize) -> Option<Range<usize>> {
+        PlainWords(self.0).word_at(pos)
+    }
+
+    fn next_word(&self, word: &Range<usize>) -> Option<Range<usize>> {
+        let rest = self.0.get(word.end..)?;
+        let (offset, _) = rest.char_indices().find(|&(_, c)| is_word_char(c))?;
+        self.word_at(word.end + offset)
+    }
+}
+
 impl Words for PlainWords<'_> {
     fn text(&self) -> &str {
         self.0
@@ -252,10 +273,19 @@ pub(crate) fn count_matches(p: &impl Words, terms: &[Term], from: usize) -> usiz
 /// Original-text byte ranges of all matches of `terms` in `p`: sorted and
 /// merged so they never overlap.
 pub(crate) fn highlights(p: &PreparedText, terms: &[Term]) -> Vec<Range<usize>> {
+    highlights_in(p, &p.normalized, terms)
+}
+
+/// [`highlights`] in any words of `normalized`'s text.
+pub(crate) fn highlights_in(
+    p: &impl Words,
+    normalized: &Normalized,
+    terms: &[Term],
+) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for term in terms {
         for_each_match(p, term, |r| {
-            out.push(p.normalized.original_range(r));
+            out.push(normalized.original_range(r));
             true
         });
     }

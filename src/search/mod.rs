@@ -13,13 +13,14 @@ mod corpus;
 mod filter;
 mod index;
 mod matcher;
+mod probe;
 mod query;
 #[cfg(test)]
 mod scan_filter;
 
 use std::ops::Range;
 
-pub use corpus::{search_articles, Hit, PreparedArticle};
+pub use corpus::{article_hits, search_articles, search_paths, Hit, PreparedArticle};
 pub use filter::CorpusFilter;
 pub use matcher::PreparedText;
 

@@ -19,6 +19,9 @@ pub(crate) struct Term {
     /// Substring finder for `tokens[0]` (minus a leading ال), used as a
     /// cheap pre-filter: every word the first token can match contains it.
     pub(crate) first: Finder<'static>,
+    /// A letter of that needle to look for in original text first (see
+    /// [`super::probe`]).
+    pub(crate) anchor: Option<Finder<'static>>,
 }
 
 /// Parsed terms, split into required and excluded ones.
@@ -116,8 +119,13 @@ pub(crate) fn parse_terms(q: &str) -> Terms {
             Some(tail) if !tail.is_empty() => tail,
             _ => first,
         };
+        let anchor = super::probe::anchor_of(needle);
         let first = Finder::new(needle.as_bytes()).into_owned();
-        let term = Term { tokens, first };
+        let term = Term {
+            tokens,
+            first,
+            anchor,
+        };
         if negated {
             terms.negative.push(term);
         } else {

@@ -50,7 +50,7 @@ pub(super) fn start(source: Source, progress: &Arc<Progress>) -> (Corpus, mpsc::
         Source::Files { files, warnings } => {
             let progress = Arc::clone(progress);
             std::thread::spawn(move || {
-                let result = Corpus::stream(&files, &progress, |piece| {
+                let result = Corpus::load_pieces(&files, &progress, |piece| {
                     let _ = tx.send(Loaded::Piece(piece));
                 });
                 let _ = tx.send(Loaded::Done(result));

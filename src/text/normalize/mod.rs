@@ -24,6 +24,11 @@
 //!
 //! Other presentation forms (U+FB50–U+FDFF, U+FE70–U+FEF4) are not folded.
 
+mod lean;
+mod sources;
+
+pub use sources::has_single_source;
+
 use std::ops::Range;
 
 /// Result of [`normalize_with_map`]: the normalised text plus an offset map
@@ -119,25 +124,10 @@ pub fn normalize_with_map(s: &str) -> Normalized {
 }
 
 /// Appends the normalised form of `s` to `text`; with `map`, also the
-/// source offset of every output byte. The one implementation of the folds.
-pub fn normalize_into(s: &str, text: &mut String, mut map: Option<&mut Vec<u32>>) {
-    for (i, c) in s.char_indices() {
-        let before = text.len();
-        match fold(c) {
-            Fold::Drop => {
-                if c == '\u{0654}' {
-                    recompose_hamza(text);
-                }
-            }
-            Fold::Char(o) => text.push(o),
-            Fold::LamAlef => text.push_str("لا"),
-            Fold::Lower => text.extend(c.to_lowercase()),
-        }
-        if let Some(map) = map.as_deref_mut() {
-            let src = u32::try_from(i).unwrap_or(u32::MAX);
-            map.resize(map.len() + (text.len() - before), src);
-        }
-    }
+/// source offset of every output byte. The folds are those of [`fold`],
+/// applied through a table for the Arabic block (see `lean.rs`).
+pub fn normalize_into(s: &str, text: &mut String, map: Option<&mut Vec<u32>>) {
+    lean::normalize_fast(s, text, map);
 }
 
 /// و/ي followed by a combining hamza above is the decomposed ؤ/ئ.
@@ -163,6 +153,21 @@ pub fn is_word_char(c: char) -> bool {
     if ('\u{0620}'..='\u{0669}').contains(&c) {
         return true;
     }
+    // The rest of the two-byte range (Arabic punctuation, Latin-1, …) from
+    // a table of this same function's answers.
+    if let Some(k) = (c as usize).checked_sub(0x80).filter(|&k| k < 0x780) {
+        static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+        let table = TABLE.get_or_init(|| {
+            (0x80..0x800)
+                .map(|u| char::from_u32(u).is_some_and(is_word_char_slow))
+                .collect()
+        });
+        return table[k];
+    }
+    is_word_char_slow(c)
+}
+
+fn is_word_char_slow(c: char) -> bool {
     c.is_alphanumeric() || matches!(fold(c), Fold::Drop) && !is_format_char(c)
 }
 
@@ -173,19 +178,43 @@ fn is_format_char(c: char) -> bool {
 
 /// Byte ranges of the words (maximal runs of [`is_word_char`]) in `s`.
 pub fn word_ranges(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut chars = s.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let (start, _) = chars.find(|&(_, c)| is_word_char(c))?;
-        let mut end = s.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c) {
-                end = i;
-                break;
+        let mut start = None;
+        while at < s.len() {
+            let (word, len) = word_char_at(s, at);
+            match (word, start) {
+                (true, None) => start = Some(at),
+                (false, Some(first)) => return Some(first..at),
+                _ => {}
             }
-            chars.next();
+            at += len;
         }
-        Some(start..end)
+        start.map(|first| first..s.len())
     })
+}
+
+/// Whether the character at byte `i` of `s` (a char boundary) is a word
+/// character, and its length; ASCII and two-byte Arabic letters decided
+/// without decoding.
+fn word_char_at(s: &str, i: usize) -> (bool, usize) {
+    let bytes = s.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        return (b.is_ascii_alphanumeric(), 1);
+    }
+    if (0xD8..=0xD9).contains(&b) {
+        if let Some(&next) = bytes.get(i + 1) {
+            let u = u32::from(b & 0x1F) << 6 | u32::from(next & 0x3F);
+            if (0x620..=0x669).contains(&u) {
+                return (true, 2);
+            }
+        }
+    }
+    s[i..]
+        .chars()
+        .next()
+        .map_or((false, 1), |c| (is_word_char(c), c.len_utf8()))
 }
 
 /// Proclitic prefixes of normalised words, shortest first: optional و/ف,
@@ -254,6 +283,20 @@ mod tests {
         let n = normalize_with_map(s);
         assert_eq!(n.text, "لاx");
         assert_eq!(&s[n.original_range(0..2)], "\u{FEFB}");
+    }
+
+    #[test]
+    fn word_char_table_agrees_with_the_definition() {
+        for u in 0..0x3000 {
+            if let Some(c) = char::from_u32(u) {
+                let want = if c.is_ascii() {
+                    c.is_ascii_alphanumeric()
+                } else {
+                    is_word_char_slow(c)
+                };
+                assert_eq!(is_word_char(c), want, "U+{u:04X}");
+            }
+        }
     }
 
     #[test]

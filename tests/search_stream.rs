@@ -1,0 +1,276 @@
+//! Searching while reading (`search::search_paths`) gives exactly what
+//! searching the loaded corpus gives: the same articles, ids (duplicates
+//! renamed), titles and hits, the same count and the same warnings in the
+//! same order, on a messy corpus of every format.
+
+use sahifa::corpus::{synthetic, Corpus, LoadError, Progress, SEEDS};
+use sahifa::search::{search_paths, Hit, PreparedArticle, Query};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// A page as the generator's .txt corpus writes it, with site furniture.
+fn page(title: &str, paragraphs: &[String]) -> String {
+    format!(
+        "التخطي إلى المحتوى\n\n{title}\n\n{}\n\nشارك\n\nقد يهمك أيضاً\n\nخبر آخر\n",
+        paragraphs.join("\n\n")
+    )
+}
+
+fn messy_corpus(dir: &Path, big_jsonl: bool) -> Vec<PathBuf> {
+    let articles = synthetic::generate(400, 3);
+    for (n, a) in articles.iter().enumerate().take(300) {
+        write(
+            dir,
+            &format!("txt/{:02}/{}.txt", n % 7, a.id),
+            page(&a.title, &a.paragraphs),
+        );
+    }
+    for (name, text) in SEEDS {
+        write(dir, &format!("seeds/{name}"), text);
+    }
+    // A duplicate id (same stem in another directory), a page whose title is
+    // its lead sentence, a BOM, CRLF line ends, harakat, tatweel and ZWNJ.
+    let a = &articles[0];
+    write(
+        dir,
+        &format!("dup/{}.txt", a.id),
+        page(&a.title, &a.paragraphs[1..]),
+    );
+    write(dir, "odd/lead.txt", "قال الجنود الروس إنهم انسحبوا من خيرسون. وأضافوا أن روسيا ستعود.\nفقرة ثانية عن زابوريجيا.\n");
+    write(
+        dir,
+        "odd/bom.txt",
+        "\u{feff}عنوان\r\n\r\nجُنُودٌ روس فـي زابو\u{200C}ريجيا.\r\n",
+    );
+    // Bad files: binary, invalid UTF-8, empty, furniture only.
+    write(
+        dir,
+        "bad/binary.txt",
+        [&b"\x00\x01"[..], "روسيا".as_bytes()].concat(),
+    );
+    let mut invalid = page("عنوان", &["روسيا وأوكرانيا.".to_string()]).into_bytes();
+    invalid.insert(20, 0xff);
+    write(dir, "bad/invalid.txt", invalid);
+    write(dir, "bad/empty.txt", "");
+    write(dir, "bad/furniture.txt", "Share\n\nتعليقات\n");
+    // JSON and JSONL, with bad records.
+    let record = |a: &sahifa::corpus::Article| {
+        serde_json::json!({"id": a.id, "title": a.title, "paragraphs": a.paragraphs}).to_string()
+    };
+    let json: Vec<String> = articles[300..320].iter().map(record).collect();
+    write(
+        dir,
+        "json/array.json",
+        format!("[{}, 7, {{\"title\": 1}}]", json.join(",")),
+    );
+    write(dir, "json/broken.json", "[{\"title\": ");
+    let mut lines: Vec<String> = articles[320..400].iter().map(record).collect();
+    lines.insert(5, "{not json".into());
+    lines.insert(9, String::new());
+    lines.push(record(&articles[1])); // a duplicate id across formats
+    write(dir, "json/lines.jsonl", lines.join("\n"));
+    write(dir, "json/ignored.csv", "not a corpus file");
+    let mut paths = vec![dir.to_path_buf()];
+    if big_jsonl {
+        // Bigger than one 8 MB block: read in blocks, then searched.
+        let path = dir.join("big.jsonl");
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        for (n, a) in synthetic::generate(2_600, 11).iter().enumerate() {
+            if n == 3 {
+                writeln!(file, "[]").unwrap();
+            }
+            writeln!(file, "{}", record(a)).unwrap();
+        }
+        drop(file);
+        paths.push(path);
+    }
+    // A file given by name whose extension is unknown is read as a page.
+    paths.push(write(
+        &dir.join("..").join("extra"),
+        "note.md",
+        "ملاحظة\n\nروسيا في النص.\n",
+    ));
+    paths
+}
+
+const QUERIES: &[&str] = &[
+    "روسيا",
+    "زابوريجيا",
+    "بلينكن",
+    "خيرسون -روسيا",
+    "\"الجنود الروس\"",
+    "«حلف شمال الأطلسي»",
+    "الدروع",
+    "NLAW",
+    "أوكرانيا بوتين -كييف",
+    "للقوات",
+    "جنرال -\"القوات المسلحة\"",
+    "جنود",
+    "ستولتنبرغ 2022",
+    "-روسيا",
+    "-",
+];
+
+type Found = (String, String, Vec<Hit>);
+
+/// Load everything, then search: the reference.
+fn whole(corpus: &Corpus, query: &Query) -> (Vec<Found>, usize, Vec<String>) {
+    let found = corpus
+        .articles
+        .iter()
+        .filter_map(|a| {
+            let hits = PreparedArticle::new(a).hits(query)?;
+            Some((a.id.clone(), a.title.clone(), hits))
+        })
+        .collect();
+    let warnings = corpus.warnings.iter().map(|w| w.to_string()).collect();
+    (found, corpus.articles.len(), warnings)
+}
+
+fn streamed(paths: &[PathBuf], query: &Query) -> (Vec<Found>, usize, Vec<String>) {
+    let progress = Progress::default();
+    let keep = |a: &sahifa::corpus::ArticleRef, hits| (a.title.to_string(), hits);
+    let s = search_paths(paths, query, Some(&progress), keep).unwrap();
+    // Nobody shown the progress: the same, without sizing files first.
+    let unwatched = search_paths(paths, query, None, keep).unwrap();
+    assert_eq!((&unwatched.ids, &unwatched.kept), (&s.ids, &s.kept));
+    assert_eq!(unwatched.warnings.len(), s.warnings.len());
+    let found = s
+        .kept
+        .into_iter()
+        .map(|(i, (title, hits))| (s.ids[i].clone(), title, hits))
+        .collect();
+    let warnings = s.warnings.iter().map(|w| w.to_string()).collect();
+    let done = progress
+        .done_bytes
+        .load(std::sync::atomic::Ordering::Relaxed);
+    let total = progress
+        .total_bytes
+        .load(std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(done, total, "progress ends at 100%");
+    (found, s.ids.len(), warnings)
+}
+
+fn compare(paths: &[PathBuf], queries: &[&str]) -> Vec<String> {
+    let corpus = Corpus::load(paths).unwrap();
+    let mut warnings = Vec::new();
+    for q in queries {
+        let query = Query::parse(q);
+        let (want, want_total, want_warnings) = whole(&corpus, &query);
+        let (got, total, got_warnings) = streamed(paths, &query);
+        assert_eq!(total, want_total, "{q}");
+        assert_eq!(got_warnings, want_warnings, "{q}");
+        assert_eq!(got, want, "{q}");
+        if *q == "روسيا" {
+            assert!(want.len() > 200, "the corpus is searched: {}", want.len());
+        }
+        warnings = got_warnings;
+    }
+    warnings
+}
+
+#[test]
+fn streamed_search_equals_loading_then_searching() {
+    let root = tempfile::TempDir::new().unwrap();
+    let paths = messy_corpus(&root.path().join("corpus"), false);
+    let warnings = compare(&paths, QUERIES);
+    for expected in [
+        "duplicate id",
+        "not valid UTF-8",
+        "binary file",
+        "empty",
+        "malformed JSON",
+    ] {
+        assert!(
+            warnings.iter().any(|w| w.contains(expected)),
+            "{expected}: {warnings:?}"
+        );
+    }
+}
+
+#[test]
+fn a_big_jsonl_file_is_searched_after_loading_in_blocks() {
+    let root = tempfile::TempDir::new().unwrap();
+    let paths = messy_corpus(&root.path().join("corpus"), true);
+    compare(&paths, &["خيرسون -روسيا"]);
+}
+
+#[test]
+fn streamed_search_of_a_missing_path_is_the_same_error() {
+    let missing = [PathBuf::from("/no/such/corpus")];
+    let query = Query::parse("روسيا");
+    let err = search_paths(&missing, &query, None, |_, h| h).unwrap_err();
+    assert!(matches!(err, LoadError::NotFound(_)), "{err}");
+    assert_eq!(
+        err.to_string(),
+        Corpus::load(&missing).unwrap_err().to_string()
+    );
+}
+
+#[test]
+fn a_cancelled_stream_stops() {
+    let root = tempfile::TempDir::new().unwrap();
+    let paths = messy_corpus(&root.path().join("corpus"), false);
+    let progress = Progress::default();
+    progress
+        .cancel
+        .store(true, std::sync::atomic::Ordering::Relaxed);
+    let query = Query::parse("روسيا");
+    let err = search_paths(&paths, &query, Some(&progress), |_, h| h).unwrap_err();
+    assert!(matches!(err, LoadError::Cancelled), "{err}");
+}
+
+/// The command line: `--corpus DIR search` (searched while reading) prints
+/// byte for byte what searching the bundled corpus (loaded whole) prints,
+/// when DIR holds the same pages.
+#[test]
+fn the_command_line_prints_the_same_either_way() {
+    let root = tempfile::TempDir::new().unwrap();
+    for (name, text) in SEEDS {
+        write(root.path(), name, text);
+    }
+    let dir = root.path().to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sahifa"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        (out.status.code(), out.stdout, out.stderr)
+    };
+    for q in QUERIES {
+        for format in [
+            &["--json"][..],
+            &["--visual", "never"],
+            &["--visual", "always"],
+        ] {
+            let mut bundled = vec!["search", q];
+            bundled.extend(format);
+            let mut streamed = vec!["--corpus", dir];
+            streamed.extend(&bundled);
+            let (want, got) = (run(&bundled), run(&streamed));
+            assert_eq!(got.0, want.0, "{q} {format:?}");
+            assert_eq!(
+                String::from_utf8_lossy(&got.1),
+                String::from_utf8_lossy(&want.1),
+                "{q}"
+            );
+            assert_eq!(
+                String::from_utf8_lossy(&got.2),
+                String::from_utf8_lossy(&want.2),
+                "{q}"
+            );
+        }
+    }
+    // Bad input: the same exit code and message as a whole load.
+    let missing = run(&["--corpus", "/no/such/corpus", "search", "روسيا"]);
+    assert_eq!(missing.0, Some(2));
+    assert_eq!(missing.2, run(&["--corpus", "/no/such/corpus", "list"]).2);
+}
