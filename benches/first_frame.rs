@@ -10,8 +10,7 @@
 //! list's title reads `Articles 1/…`); "all loaded" is when the status bar
 //! shows the whole count and no longer says `loading`.
 
-use sahifa::corpus::{synthetic, Article};
-use std::io::Write;
+use sahifa::corpus::synthetic;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -21,31 +20,6 @@ const RUNS: usize = 5;
 fn median(mut v: Vec<Duration>) -> f64 {
     v.sort_unstable();
     v[v.len() / 2].as_secs_f64() * 1e3
-}
-
-fn write_txt_dir(count: usize, dir: &Path) -> u64 {
-    std::fs::create_dir_all(dir).expect("corpus dir");
-    let mut g = synthetic::Generator::new(1);
-    let mut bytes = 0;
-    for n in 0..count {
-        let a: Article = g.article(n);
-        let text = format!("{}\n\n{}\n", a.title, a.paragraphs.join("\n\n"));
-        bytes += text.len() as u64;
-        std::fs::write(dir.join(format!("{n:06}.txt")), text).expect("write");
-    }
-    bytes
-}
-
-fn write_jsonl(count: usize, path: &Path) -> u64 {
-    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("temp file"));
-    let mut g = synthetic::Generator::new(1);
-    for n in 0..count {
-        let a: Article = g.article(n);
-        let line = serde_json::json!({"id": a.id, "title": a.title, "paragraphs": a.paragraphs});
-        writeln!(out, "{line}").expect("write");
-    }
-    out.flush().expect("flush");
-    std::fs::metadata(path).map_or(0, |m| m.len())
 }
 
 struct Tmux {
@@ -185,9 +159,9 @@ fn main() {
     let tmp = tempfile::TempDir::new().expect("temp dir");
     let data = tmp.path().join("data");
     let small_dir = tmp.path().join("c10k");
-    let small_bytes = write_txt_dir(10_000, &small_dir);
+    let small_bytes = synthetic::write(10_000, 1, &small_dir).expect("writes the corpus");
     let big_file = tmp.path().join("big.jsonl");
-    let big_bytes = write_jsonl(big, &big_file);
+    let big_bytes = synthetic::write(big, 1, &big_file).expect("writes the corpus");
     let mut cases: Vec<(&str, PathBuf, usize, u64)> = vec![
         ("10,000 .txt files", small_dir, 10_000, small_bytes),
         ("JSONL", big_file, big, big_bytes),

@@ -4,10 +4,9 @@
 //!
 //! cargo bench --bench scale            (SAHIFA_BENCH_ARTICLES=20000 for a quicker run)
 
-use sahifa::corpus::{synthetic, Article, Corpus, Progress};
+use sahifa::corpus::{synthetic, Corpus, Progress};
 use sahifa::search::CorpusFilter;
 use sahifa::text::{layout_paragraph, LayoutOptions};
-use std::io::Write;
 use std::time::{Duration, Instant};
 
 fn ms(d: Duration) -> f64 {
@@ -47,23 +46,11 @@ fn peak_rss_mb() -> f64 {
     kb / 1024.0
 }
 
-/// Writes `count` generated articles as JSONL, one at a time (so the
-/// generator's articles never count in the peak memory below).
-fn write_jsonl(count: usize, path: &std::path::Path) -> u64 {
-    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("temp file"));
-    let mut g = synthetic::Generator::new(1);
-    for n in 0..count {
-        let a: Article = g.article(n);
-        let line = serde_json::json!({"id": a.id, "title": a.title, "paragraphs": a.paragraphs});
-        writeln!(out, "{line}").expect("write");
-    }
-    out.flush().expect("flush");
-    std::fs::metadata(path).map_or(0, |m| m.len())
-}
-
 fn load(count: usize, dir: &std::path::Path) -> Corpus {
     let path = dir.join(format!("c{count}.jsonl"));
-    let bytes = write_jsonl(count, &path);
+    // One article at a time, so the generator's never count in the peak
+    // memory below.
+    let bytes = synthetic::write(count, 1, &path).expect("writes the corpus");
     let mut times = Vec::new();
     let mut corpus = Corpus::default();
     for _ in 0..3 {

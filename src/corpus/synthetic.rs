@@ -4,6 +4,8 @@
 
 use super::seeds::SEEDS;
 use super::{clean_page, Article, Metadata, Rules};
+use std::io::{BufWriter, Write};
+use std::path::Path;
 
 /// Small, fast, reproducible random numbers (SplitMix64).
 #[derive(Debug, Clone)]
@@ -156,6 +158,42 @@ pub fn generate(count: usize, seed: u64) -> Vec<Article> {
     (0..count).map(|n| g.article(n)).collect()
 }
 
+/// Writes `count` articles (deterministic for `seed`) to `out`, one at a
+/// time so none is held: a JSONL file when `out` ends in `.jsonl`, otherwise
+/// a directory of `.txt` pages, 1,000 to a subdirectory. Returns the bytes
+/// written.
+pub fn write(count: usize, seed: u64, out: &Path) -> std::io::Result<u64> {
+    let mut generator = Generator::new(seed);
+    let mut bytes = 0;
+    if out.extension().is_some_and(|e| e == "jsonl") {
+        if let Some(dir) = out.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut file = BufWriter::new(std::fs::File::create(out)?);
+        for n in 0..count {
+            let a = generator.article(n);
+            let line =
+                serde_json::json!({"id": a.id, "title": a.title, "paragraphs": a.paragraphs})
+                    .to_string();
+            bytes += line.len() as u64 + 1;
+            writeln!(file, "{line}")?;
+        }
+        file.flush()?;
+    } else {
+        for n in 0..count {
+            let a = generator.article(n);
+            let dir = out.join(format!("{:04}", n / 1000));
+            if n % 1000 == 0 {
+                std::fs::create_dir_all(&dir)?;
+            }
+            let text = format!("{}\n\n{}\n", a.title, a.paragraphs.join("\n\n"));
+            bytes += text.len() as u64;
+            std::fs::write(dir.join(format!("{}.txt", a.id)), text)?;
+        }
+    }
+    Ok(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,5 +213,27 @@ mod tests {
         );
         assert!(a.windows(2).any(|w| w[0].title != w[1].title));
         assert_eq!(a[3].id, "gen0000003");
+    }
+
+    #[test]
+    fn written_corpora_load_back_as_generated() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let jsonl = dir.path().join("c.jsonl");
+        let pages = dir.path().join("pages");
+        let bytes = write(1_200, 3, &jsonl).unwrap();
+        assert_eq!(bytes, std::fs::metadata(&jsonl).unwrap().len());
+        write(1_200, 3, &pages).unwrap();
+        assert!(pages.join("0001").is_dir());
+        let expected = generate(1_200, 3);
+        let from_jsonl = crate::corpus::Corpus::load(&[jsonl]).unwrap();
+        assert_eq!(from_jsonl.articles.len(), 1_200);
+        assert!(from_jsonl
+            .articles
+            .iter()
+            .zip(&expected)
+            .all(|(a, b)| a.id == b.id && a.title == b.title && a.paragraphs == b.paragraphs));
+        let from_pages = crate::corpus::Corpus::load(&[pages]).unwrap();
+        assert_eq!(from_pages.articles.len(), 1_200);
+        assert!(from_pages.warnings.is_empty(), "{:?}", from_pages.warnings);
     }
 }
