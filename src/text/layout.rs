@@ -155,9 +155,23 @@ pub fn layout_title(text: &str, width: usize, opts: &LayoutOptions) -> VisualLin
     } else {
         let mut used = 0;
         let mut cut = 0;
+        // The last space before the cut, and the width used up to it.
+        let mut last_space = None;
         while cut < units.len() && used + drawn(&units[cut]) < width {
+            if matches!(units[cut].kind, Kind::Space | Kind::Newline) {
+                last_space = Some((cut, used));
+            }
             used += drawn(&units[cut]);
             cut += 1;
+        }
+        let mid_word = !matches!(units[cut].kind, Kind::Space | Kind::Newline);
+        // A word cut in half reads as another word: end at the last whole
+        // word instead, unless that leaves most of the room empty (one
+        // long word).
+        if let Some((space, before)) = last_space.filter(|_| mid_word) {
+            if before * 2 >= width {
+                cut = space;
+            }
         }
         while cut > 0 && matches!(units[cut - 1].kind, Kind::Space | Kind::Newline) {
             cut -= 1;

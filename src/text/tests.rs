@@ -205,15 +205,29 @@ fn styled_spans_come_out_in_visual_order() {
 }
 
 #[test]
-fn titles_are_cut_at_the_logical_end() {
+fn titles_are_cut_at_the_logical_end_after_a_whole_word() {
     let o = opts(80, false);
     let t = layout_title("مرحبا بالعالم", 8, &o);
-    assert_eq!(t.to_text(), "…ب ابحرم");
-    assert_eq!(t.clusters[0].logical, 13..25);
+    assert_eq!(t.to_text(), "…ابحرم");
+    assert_eq!(t.clusters[0].logical, 10..25);
     assert_eq!(layout_title("مرحبا بالعالم", 7, &o).to_text(), "…ابحرم");
-    assert_eq!(layout_title("hello world", 8, &o).to_text(), "hello w…");
+    assert_eq!(layout_title("hello world", 8, &o).to_text(), "hello…");
     assert_eq!(layout_title("hello world", 7, &o).to_text(), "hello…");
     assert_eq!(layout_title("hi", 8, &o).to_text(), "hi");
+    // One long word, or a first word that leaves most of the room empty:
+    // cut inside the word rather than show almost nothing.
+    assert_eq!(
+        layout_title("internationalisation", 8, &o).to_text(),
+        "interna…"
+    );
+    assert_eq!(
+        layout_title("a wonderful day", 10, &o).to_text(),
+        "a wonderf…"
+    );
+    assert_eq!(
+        layout_title("مرحبا بالعالم", 12, &o).to_text(),
+        "…اعلاب ابحرم"
+    );
 }
 
 #[test]
