@@ -96,8 +96,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let dir = sahifa::data_dir::data_dir(cli.data_dir.as_deref());
             return bookmarks::run(command, &corpus, dir.as_deref(), layout);
         }
-        // Both are handled above, before the corpus is loaded.
-        None | Some(Command::Render { .. }) => Ok(()),
+        None | Some(Command::Render { .. }) => {
+            unreachable!("the reader and render are dispatched before loading")
+        }
         Some(Command::List { json, visual }) => commands::list(&corpus, json, &presenter(visual)),
         Some(Command::Entities { id, json, visual }) => {
             let articles: Vec<&sahifa::corpus::Article> = match &id {

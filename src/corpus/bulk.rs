@@ -54,35 +54,51 @@ pub fn load_files(
     let size = |p: &PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
     let is_jsonl = |p: &PathBuf| p.extension().is_some_and(|e| e == "jsonl");
     let big = |p: &PathBuf| is_jsonl(p) && is_big_jsonl(p, size(p));
+    // Set when loading fails, so the error is not held back until every
+    // file has been sized.
+    let failed = AtomicBool::new(false);
     std::thread::scope(|s| {
         s.spawn(|| {
             let mut total = 0;
             for file in files {
-                if progress.cancelled() {
+                if progress.cancelled() || failed.load(Ordering::Relaxed) {
                     return;
                 }
                 total += size(file);
             }
             progress.total_bytes.store(total, Ordering::Relaxed);
         });
-        let mut start = 0;
-        while start < files.len() {
-            if big(&files[start]) {
-                load_jsonl_in_blocks(&files[start], progress, emit)?;
-                start += 1;
-                continue;
-            }
-            let mut end = start + 1;
-            while end < files.len() && end - start < ROUND_FILES && !big(&files[end]) {
-                end += 1;
-            }
-            for load in load_round(&files[start..end], rules, progress)? {
-                emit(load);
-            }
-            start = end;
-        }
-        Ok(())
+        let result = load_in_order(files, rules, progress, emit, big);
+        failed.store(result.is_err(), Ordering::Relaxed);
+        result
     })
+}
+
+/// The loading part of [`load_files`].
+fn load_in_order(
+    files: &[PathBuf],
+    rules: &Rules,
+    progress: &Progress,
+    emit: &mut dyn FnMut(FileLoad),
+    big: impl Fn(&PathBuf) -> bool,
+) -> Result<(), LoadError> {
+    let mut start = 0;
+    while start < files.len() {
+        if big(&files[start]) {
+            load_jsonl_in_blocks(&files[start], progress, emit)?;
+            start += 1;
+            continue;
+        }
+        let mut end = start + 1;
+        while end < files.len() && end - start < ROUND_FILES && !big(&files[end]) {
+            end += 1;
+        }
+        for load in load_round(&files[start..end], rules, progress)? {
+            emit(load);
+        }
+        start = end;
+    }
+    Ok(())
 }
 
 /// True for the files [`load_files`] reads block by block.

@@ -32,6 +32,9 @@ pub struct Outcome {
     pub error: Option<LoadError>,
 }
 
+/// How many titles the pane arrangement is chosen from.
+const ORDER_SAMPLE: usize = 64;
+
 /// A message from the loading thread.
 pub(super) enum Loaded {
     Piece(FileLoad),
@@ -69,8 +72,10 @@ pub(super) struct LoadState {
     /// The saved reading position, until its article arrives or the user
     /// moves.
     session: Option<Session>,
-    /// The pane arrangement is still to be chosen from the first articles.
-    auto_order: bool,
+    /// Titles gathered to choose the pane arrangement from, until there
+    /// are [`ORDER_SAMPLE`] of them or loading ends; `None` once chosen
+    /// (or when the user chose).
+    order_titles: Option<Vec<String>>,
     index_tx: Option<mpsc::Sender<CorpusFilter>>,
     /// The filter index, built once everything is loaded.
     pub(super) filter_index: mpsc::Receiver<CorpusFilter>,
@@ -81,8 +86,8 @@ impl LoadState {
     pub(super) fn new(opts: &RunOptions) -> LoadState {
         let (index_tx, filter_index) = mpsc::channel();
         LoadState {
-            session: opts.data_dir.as_deref().map(Session::load),
-            auto_order: opts.auto_order,
+            session: (opts.data_dir.as_deref().map(Session::load)).filter(|s| s.article.is_some()),
+            order_titles: opts.auto_order.then(Vec::new),
             index_tx: Some(index_tx),
             filter_index,
             cancel: Arc::new(AtomicBool::new(false)),
@@ -98,8 +103,12 @@ impl LoadState {
     ) {
         match message {
             Loaded::Piece(piece) => {
-                if std::mem::take(&mut self.auto_order) {
-                    app.settings.order = order_for(&piece);
+                if let Some(titles) = &mut self.order_titles {
+                    let room = ORDER_SAMPLE.saturating_sub(titles.len());
+                    titles.extend(piece.articles.iter().take(room).map(|a| a.title.clone()));
+                    if titles.len() >= ORDER_SAMPLE {
+                        self.choose_order(app);
+                    }
                 }
                 let saved_is_here = self.session.as_ref().is_some_and(|s| {
                     s.article
@@ -113,6 +122,7 @@ impl LoadState {
             }
             Loaded::Done(result) => {
                 app.loading = None;
+                self.choose_order(app);
                 if let Err(e) = result {
                     app.notice = Some(format!("loading stopped: {e}"));
                     outcome.error = Some(e);
@@ -146,15 +156,28 @@ impl LoadState {
         });
     }
 
+    /// Right to left when the titles gathered so far are mostly Arabic;
+    /// left as it is when none arrived.
+    fn choose_order(&mut self, app: &mut App) {
+        let Some(titles) = self.order_titles.take() else {
+            return;
+        };
+        if !titles.is_empty() {
+            let rtl = crate::config::mostly_rtl(titles.iter().map(String::as_str));
+            app.settings.order = if rtl { PaneOrder::Rtl } else { PaneOrder::Ltr };
+        }
+    }
+
     /// The user moved before the saved article arrived: don't jump away
     /// from under them.
     pub(super) fn user_moved(&mut self) {
         self.session = None;
     }
 
-    /// The saved position is still waiting for its article.
-    pub(super) fn session_pending(&self) -> bool {
-        self.session.is_some()
+    /// Whether the position may be saved now: not while the saved one is
+    /// still waiting for its article (quitting then keeps it for next time).
+    pub(super) fn may_save_session(&self) -> bool {
+        self.session.is_none()
     }
 
     pub(super) fn cancel_index(&self) {
@@ -162,11 +185,95 @@ impl LoadState {
     }
 }
 
-/// Right to left when the titles of the first articles are mostly Arabic.
-fn order_for(piece: &FileLoad) -> PaneOrder {
-    if crate::config::mostly_rtl(piece.articles.iter().map(|a| a.title.as_str())) {
-        PaneOrder::Rtl
-    } else {
-        PaneOrder::Ltr
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::Settings;
+
+    /// The seeds in two pieces: articles 0–2, then 3–4.
+    fn pieces() -> (FileLoad, FileLoad) {
+        let mut articles = Corpus::bundled().articles;
+        let late = articles.split_off(3);
+        let piece = |articles| FileLoad {
+            articles,
+            warnings: Vec::new(),
+        };
+        (piece(articles), piece(late))
+    }
+
+    fn setup(data: &Path, auto_order: bool) -> (App<'static>, LoadState) {
+        let opts = RunOptions {
+            settings: Settings::for_order(PaneOrder::Ltr),
+            auto_order,
+            mouse: false,
+            data_dir: Some(data.to_path_buf()),
+            user_gazetteer: None,
+        };
+        let load = LoadState::new(&opts);
+        let mut app = App::new(Arc::new(Corpus::default()), opts.settings, 120, 40);
+        app.loading = Some(Default::default());
+        (app, load)
+    }
+
+    fn save_position_at(data: &Path, id: &str) {
+        let session = Session {
+            article: Some(id.to_string()),
+            scroll: 2,
+        };
+        session.save(data).unwrap();
+    }
+
+    #[test]
+    fn the_saved_position_waits_for_its_article_and_is_kept_if_the_user_quits_first() {
+        let data = tempfile::TempDir::new().unwrap();
+        let (early, late) = pieces();
+        save_position_at(data.path(), &late.articles[1].id);
+        let (mut app, mut load) = setup(data.path(), false);
+        let mut outcome = Outcome::default();
+        load.receive(&mut app, Loaded::Piece(early), &mut outcome, None);
+        assert_eq!(app.selected(), Some(0));
+        // Quitting now must not overwrite the saved position with article 0.
+        assert!(!load.may_save_session());
+        load.receive(&mut app, Loaded::Piece(late), &mut outcome, None);
+        // Restored as soon as its piece arrived, before loading ends.
+        assert!(app.loading.is_some());
+        assert_eq!(app.selected(), Some(4));
+        assert!(load.may_save_session());
+    }
+
+    #[test]
+    fn moving_before_the_saved_article_arrives_gives_it_up() {
+        let data = tempfile::TempDir::new().unwrap();
+        let (early, late) = pieces();
+        save_position_at(data.path(), &late.articles[1].id);
+        let (mut app, mut load) = setup(data.path(), false);
+        let mut outcome = Outcome::default();
+        load.receive(&mut app, Loaded::Piece(early), &mut outcome, None);
+        crate::tui::update(&mut app, crate::tui::Action::MoveDown);
+        load.user_moved();
+        assert!(load.may_save_session());
+        load.receive(&mut app, Loaded::Piece(late), &mut outcome, None);
+        load.receive(&mut app, Loaded::Done(Ok(())), &mut outcome, None);
+        assert_eq!(app.selected(), Some(1));
+    }
+
+    #[test]
+    fn the_arrangement_is_chosen_from_the_titles_not_from_an_empty_first_piece() {
+        let data = tempfile::TempDir::new().unwrap();
+        let (early, late) = pieces();
+        let (mut app, mut load) = setup(data.path(), true);
+        let mut outcome = Outcome::default();
+        let empty = FileLoad {
+            articles: Vec::new(),
+            warnings: vec![Warning::new("0000.txt", "empty: no paragraphs; skipped")],
+        };
+        load.receive(&mut app, Loaded::Piece(empty), &mut outcome, None);
+        load.receive(&mut app, Loaded::Piece(early), &mut outcome, None);
+        // Fewer titles than the sample: still open until loading ends.
+        assert_eq!(app.settings.order, PaneOrder::Ltr);
+        load.receive(&mut app, Loaded::Piece(late), &mut outcome, None);
+        load.receive(&mut app, Loaded::Done(Ok(())), &mut outcome, None);
+        assert_eq!(app.settings.order, PaneOrder::Rtl);
+        assert_eq!(app.load_warnings, 1);
     }
 }

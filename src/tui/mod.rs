@@ -116,6 +116,8 @@ fn event_loop(
     let size = terminal.size()?;
     let mut load = LoadState::new(&opts);
     let mut app = App::new(corpus, opts.settings, size.width, size.height);
+    // Warnings from listing the files count with those from loading them.
+    app.load_warnings = app.corpus.warnings.len();
     app.loading = Some(Loading::default());
     app.filter.building = true;
     if let Some(path) = &opts.user_gazetteer {
@@ -171,17 +173,20 @@ fn event_loop(
             load.user_moved();
         }
         for effect in effects {
-            if let Effect::TagEntity { text, kind } = &effect {
-                tag_entity(&mut app, text, *kind, opts.user_gazetteer.as_deref());
-            } else {
-                perform(&mut app, &effect, opts.data_dir.as_deref());
+            match &effect {
+                Effect::TagEntity { text, kind } => {
+                    tag_entity(&mut app, text, *kind, opts.user_gazetteer.as_deref());
+                }
+                // Asked for on quitting: done once, below, on every way out.
+                Effect::SaveSession => {}
+                _ => perform(&mut app, &effect, opts.data_dir.as_deref()),
             }
         }
     };
     load.cancel_index();
-    // Leaving by a signal also remembers the position, unless the saved
-    // one never arrived and the user did not move: it is kept for next time.
-    if !load.session_pending() {
+    // Leaving (by q, Ctrl-C or a signal) remembers the position, unless the
+    // saved one never arrived and the user did not move: it is kept.
+    if load.may_save_session() {
         perform(&mut app, &Effect::SaveSession, opts.data_dir.as_deref());
     }
     outcome.warnings = app.corpus.warnings.clone();
