@@ -6,22 +6,72 @@
 //! a normalised text is its normalised pieces joined by the same spaces).
 
 use super::query::Term;
-use crate::text::normalize::{has_single_source, normalize_into};
+use crate::text::normalize::{fold_ends, has_single_source, normalize_into};
 use memchr::memmem::Finder;
 
 /// Arabic letters from most to least frequent in running text; the later a
 /// letter, the better an anchor it makes.
 const BY_FREQUENCY: &str = "الیيمونرتبعهةدسفكقحجشصطخضزثذغظ";
 
-/// The letter of `needle` to look for in the original text: one with a
-/// single source, the rarest such.
-pub(crate) fn anchor_of(needle: &str) -> Option<Finder<'static>> {
-    let rank = |c: char| BY_FREQUENCY.chars().position(|f| f == c).unwrap_or(0);
-    let c = needle
-        .chars()
-        .filter(|&c| has_single_source(c))
-        .max_by_key(|&c| rank(c))?;
-    Some(Finder::new(c.encode_utf8(&mut [0; 4]).as_bytes()).into_owned())
+/// A letter of a term's needle to look for in the original text, and what
+/// must stand beside it there for the needle to be able to occur.
+#[derive(Debug, Clone)]
+pub(crate) struct Anchor {
+    finder: Finder<'static>,
+    /// The letter's length in bytes.
+    len: usize,
+    /// For each place of the letter in the needle, the needle's characters
+    /// just before and after it (none at its ends).
+    places: Vec<(Option<char>, Option<char>)>,
+}
+
+impl Anchor {
+    /// The letter of `needle` with a single source, the rarest such.
+    pub(crate) fn of(needle: &str) -> Option<Anchor> {
+        let rank = |c: char| BY_FREQUENCY.chars().position(|f| f == c).unwrap_or(0);
+        let c = needle
+            .chars()
+            .filter(|&c| has_single_source(c))
+            .max_by_key(|&c| rank(c))?;
+        let chars: Vec<char> = needle.chars().collect();
+        let places = (0..chars.len())
+            .filter(|&i| chars[i] == c)
+            .map(|i| {
+                (
+                    i.checked_sub(1).map(|p| chars[p]),
+                    chars.get(i + 1).copied(),
+                )
+            })
+            .collect();
+        Some(Anchor {
+            finder: super::byte_rank::finder(c.encode_utf8(&mut [0; 4]).as_bytes()),
+            len: c.len_utf8(),
+            places,
+        })
+    }
+
+    /// Can the letter found at byte `at` of `text` be part of the needle,
+    /// judging by the characters on either side? A character dropped by
+    /// normalisation might hide anything, so it is let through.
+    fn fits(&self, text: &str, at: usize) -> bool {
+        let before = text[..at].chars().next_back().map(fold_ends);
+        let after = text[at + self.len..].chars().next().map(fold_ends);
+        let side = |raw: Option<Option<(char, char)>>, want: Option<char>, end: bool| {
+            let Some(want) = want else { return true };
+            match raw {
+                None => false,
+                Some(None) => true,
+                Some(Some((_, last))) if end => want == last,
+                // A hamza above after it would make a و or ي into ؤ or ئ.
+                Some(Some((first, _))) => {
+                    want == first || matches!((first, want), ('و', 'ؤ') | ('ي', 'ئ'))
+                }
+            }
+        };
+        self.places
+            .iter()
+            .any(|&(prev, next)| side(before, prev, true) && side(after, next, false))
+    }
 }
 
 /// A field being searched: its text, and its normalised form once some term
@@ -46,7 +96,7 @@ impl<'a> Field<'a> {
             let text = self.text;
             let normalized = self.normalized.get_or_insert_with(|| {
                 let mut n = String::with_capacity(text.len());
-                normalize_into(text, &mut n, None);
+                normalize_into(text, &mut n);
                 n
             });
             return term.first.find(normalized.as_bytes()).is_some();
@@ -54,14 +104,14 @@ impl<'a> Field<'a> {
         let text = self.text;
         let needle = term.first.needle();
         let mut checked_to = 0;
-        for at in anchor.find_iter(text.as_bytes()) {
-            if at < checked_to {
+        for at in anchor.finder.find_iter(text.as_bytes()) {
+            if at < checked_to || !anchor.fits(text, at) {
                 continue;
             }
             let (start, end) = piece_around(text, at);
             checked_to = end;
             scratch.clear();
-            normalize_into(&text[start..end], scratch, None);
+            normalize_into(&text[start..end], scratch);
             // Pieces are short: a plain scan beats setting up a search.
             if scratch
                 .as_bytes()
@@ -90,6 +140,44 @@ fn piece_around(text: &str, at: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+
+        /// The probe says a field holds a term's needle exactly when its
+        /// normalised text does, whatever stands around the anchor.
+        #[test]
+        fn holds_exactly_when_the_normalised_text_does(
+            text in "[بسرويىیئؤاألكک\u{0654}\u{064E}\u{0640}\u{FEFB}\u{200C} \nAa]{0,24}",
+            query in "[بسرويىئؤاألكک\u{0654}]{1,5}",
+        ) {
+            let terms = super::super::query::parse_terms(&query);
+            let Some(term) = terms.positive.first() else { return Ok(()) };
+            let needle = std::str::from_utf8(term.first.needle()).unwrap();
+            let want = crate::text::normalize::normalize(&text).contains(needle);
+            let mut scratch = String::new();
+            proptest::prop_assert_eq!(Field::new(&text).holds(term, &mut scratch), want);
+        }
+    }
+
+    #[test]
+    fn a_letter_is_an_anchor_only_beside_what_the_needle_has() {
+        let anchor = Anchor::of("روسيا").unwrap();
+        let at = |t: &str| t.find('س').unwrap();
+        for (text, fits) in [
+            ("روسيا", true),
+            ("رو\u{064E}سيا", true),
+            ("روسى", true),
+            ("رسم", false),
+            ("وس", false),
+            ("س", false),
+        ] {
+            assert_eq!(anchor.fits(text, at(text)), fits, "{text}");
+        }
+        let anchor = Anchor::of("بئر").unwrap();
+        assert!(anchor.fits("بي\u{0654}ر", 0));
+        assert!(!anchor.fits("بور", 0));
+    }
 
     #[test]
     fn pieces_end_at_ascii_white_space() {
