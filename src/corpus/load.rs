@@ -131,16 +131,15 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Vec<u8>, Warning> {
     fs::read(path).map_err(|e| cannot_read(name, e))
 }
 
-/// [`read`], sizing the buffer from the open file (no second look-up of
-/// the path).
-pub(crate) fn read_open(path: &Path, name: &str) -> Result<Vec<u8>, Warning> {
+/// [`read`] into `bytes`, cleared first: one buffer serves many files, and
+/// once it has grown to their size a file is read without asking its size.
+pub(crate) fn read_into(path: &Path, name: &str, bytes: &mut Vec<u8>) -> Result<(), Warning> {
     use std::io::Read;
+    bytes.clear();
+    bytes.reserve(64 << 10);
     let mut file = fs::File::open(path).map_err(|e| cannot_read(name, e))?;
-    let size = file.metadata().map_or(0, |m| m.len());
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
-    file.read_to_end(&mut bytes)
-        .map_err(|e| cannot_read(name, e))?;
-    Ok(bytes)
+    file.read_to_end(bytes).map_err(|e| cannot_read(name, e))?;
+    Ok(())
 }
 
 fn cannot_read(name: &str, e: std::io::Error) -> Warning {
