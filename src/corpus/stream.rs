@@ -247,10 +247,11 @@ where
         return;
     }
     let name = path.display().to_string();
-    if let Err(warning) = read_into(path, &name, buffer) {
-        return part.warnings.push(warning);
-    }
-    let Some(text) = decode(&name, buffer, &mut part.warnings) else {
+    let bytes = match read_into(path, &name, buffer) {
+        Ok(n) => &buffer[..n],
+        Err(warning) => return part.warnings.push(warning),
+    };
+    let Some(text) = decode(&name, bytes, &mut part.warnings) else {
         return;
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);

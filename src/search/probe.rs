@@ -20,9 +20,109 @@ pub(crate) struct Anchor {
     finder: Finder<'static>,
     /// The letter's length in bytes.
     len: usize,
-    /// For each place of the letter in the needle, the needle's characters
-    /// just before and after it (none at its ends).
-    places: Vec<(Option<char>, Option<char>)>,
+    /// Each place of the letter in the needle.
+    places: Vec<Place>,
+}
+
+/// The needle's characters just before and after one place of the anchor
+/// letter (none at its ends), and which characters of the Arabic block may
+/// stand there in the original.
+#[derive(Debug, Clone)]
+struct Place {
+    prev: Option<char>,
+    next: Option<char>,
+    before: [bool; 256],
+    after: [bool; 256],
+}
+
+/// The character beside an anchor letter in the original text.
+#[derive(Clone, Copy)]
+enum Beside {
+    /// The text ends there.
+    Edge,
+    Ascii(u8),
+    /// A character of U+0600–U+06FF, by its offset in the block.
+    Arabic(usize),
+    Other(char),
+}
+
+impl Beside {
+    fn before(text: &str, at: usize) -> Beside {
+        let bytes = text.as_bytes();
+        match at.checked_sub(1).map(|i| bytes[i]) {
+            None => Beside::Edge,
+            Some(b) if b < 0x80 => Beside::Ascii(b),
+            Some(b) if at >= 2 && (0xD8..=0xDB).contains(&bytes[at - 2]) => {
+                Beside::Arabic(usize::from(bytes[at - 2] - 0xD8) << 6 | usize::from(b & 0x3F))
+            }
+            Some(_) => text[..at]
+                .chars()
+                .next_back()
+                .map_or(Beside::Edge, Beside::Other),
+        }
+    }
+
+    fn after(text: &str, at: usize) -> Beside {
+        let bytes = text.as_bytes();
+        match bytes.get(at) {
+            None => Beside::Edge,
+            Some(&b) if b < 0x80 => Beside::Ascii(b),
+            Some(&b) if (0xD8..=0xDB).contains(&b) && at + 1 < bytes.len() => {
+                Beside::Arabic(usize::from(b - 0xD8) << 6 | usize::from(bytes[at + 1] & 0x3F))
+            }
+            Some(_) => text[at..]
+                .chars()
+                .next()
+                .map_or(Beside::Edge, Beside::Other),
+        }
+    }
+}
+
+/// Can `raw`, standing before (`end`) or after the anchor letter in the
+/// original, give `want` next to it in the normalised text? A character
+/// that normalisation drops might hide anything, so it is let through.
+fn may_give(raw: char, want: char, end: bool) -> bool {
+    match fold_ends(raw) {
+        None => true,
+        Some((_, last)) if end => want == last,
+        // A hamza above after it would make a و or ي into ؤ or ئ.
+        Some((first, _)) => want == first || matches!((first, want), ('و', 'ؤ') | ('ي', 'ئ')),
+    }
+}
+
+impl Place {
+    fn new(prev: Option<char>, next: Option<char>) -> Place {
+        let table = |want: Option<char>, end: bool| {
+            let mut table = [true; 256];
+            if let Some(want) = want {
+                for (k, ok) in table.iter_mut().enumerate() {
+                    let raw = char::from_u32(0x600 + k as u32);
+                    *ok = raw.is_some_and(|raw| may_give(raw, want, end));
+                }
+            }
+            table
+        };
+        Place {
+            prev,
+            next,
+            before: table(prev, true),
+            after: table(next, false),
+        }
+    }
+
+    fn allows(&self, beside: Beside, end: bool) -> bool {
+        let (want, table) = match end {
+            true => (self.prev, &self.before),
+            false => (self.next, &self.after),
+        };
+        let Some(want) = want else { return true };
+        match beside {
+            Beside::Edge => false,
+            Beside::Ascii(b) => want == char::from(b.to_ascii_lowercase()),
+            Beside::Arabic(k) => table[k],
+            Beside::Other(c) => may_give(c, want, end),
+        }
+    }
 }
 
 impl Anchor {
@@ -37,7 +137,7 @@ impl Anchor {
         let places = (0..chars.len())
             .filter(|&i| chars[i] == c)
             .map(|i| {
-                (
+                Place::new(
                     i.checked_sub(1).map(|p| chars[p]),
                     chars.get(i + 1).copied(),
                 )
@@ -51,26 +151,13 @@ impl Anchor {
     }
 
     /// Can the letter found at byte `at` of `text` be part of the needle,
-    /// judging by the characters on either side? A character dropped by
-    /// normalisation might hide anything, so it is let through.
+    /// judging by the characters on either side?
     fn fits(&self, text: &str, at: usize) -> bool {
-        let before = text[..at].chars().next_back().map(fold_ends);
-        let after = text[at + self.len..].chars().next().map(fold_ends);
-        let side = |raw: Option<Option<(char, char)>>, want: Option<char>, end: bool| {
-            let Some(want) = want else { return true };
-            match raw {
-                None => false,
-                Some(None) => true,
-                Some(Some((_, last))) if end => want == last,
-                // A hamza above after it would make a و or ي into ؤ or ئ.
-                Some(Some((first, _))) => {
-                    want == first || matches!((first, want), ('و', 'ؤ') | ('ي', 'ئ'))
-                }
-            }
-        };
+        let before = Beside::before(text, at);
+        let after = Beside::after(text, at + self.len);
         self.places
             .iter()
-            .any(|&(prev, next)| side(before, prev, true) && side(after, next, false))
+            .any(|p| p.allows(before, true) && p.allows(after, false))
     }
 }
 
