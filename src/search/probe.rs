@@ -5,9 +5,13 @@
 //! them need normalising (normalisation keeps whitespace and makes none, so
 //! a normalised text is its normalised pieces joined by the same spaces).
 
+use super::matcher::{for_each_match, FieldWords};
 use super::query::Term;
-use crate::text::normalize::{fold_ends, has_single_source, normalize_into};
+use crate::text::normalize::{
+    fold_ends, has_single_source, normalize_into, normalize_with_map_into, Normalized,
+};
 use memchr::memmem::Finder;
+use std::ops::Range;
 
 /// Arabic letters from most to least frequent in running text; the later a
 /// letter, the better an anchor it makes.
@@ -209,6 +213,54 @@ impl<'a> Field<'a> {
             }
         }
         false
+    }
+}
+
+impl Field<'_> {
+    /// Calls `emit` with the original byte range of every match of `term`
+    /// in the field (in no particular order) until it returns `false`,
+    /// when `term` is one token with an anchor: every match then lies in a
+    /// piece around a fitting anchor, and a word never runs past a piece,
+    /// so each such piece is normalised (into `piece`) and searched alone.
+    /// Returns `false` when the term is not of that kind.
+    pub(crate) fn matches(
+        &self,
+        term: &Term,
+        piece: &mut Normalized,
+        emit: &mut impl FnMut(Range<usize>) -> bool,
+    ) -> bool {
+        let Some(anchor) = term.anchor.as_ref().filter(|_| term.tokens.len() == 1) else {
+            return false;
+        };
+        let text = self.text;
+        let needle = term.first.needle();
+        let mut checked_to = 0;
+        for at in anchor.finder.find_iter(text.as_bytes()) {
+            if at < checked_to || !anchor.fits(text, at) {
+                continue;
+            }
+            let (start, end) = piece_around(text, at);
+            checked_to = end;
+            normalize_with_map_into(&text[start..end], piece);
+            if !piece
+                .text
+                .as_bytes()
+                .windows(needle.len())
+                .any(|w| w == needle)
+            {
+                continue;
+            }
+            let mut more = true;
+            for_each_match(&FieldWords(&piece.text), term, |r| {
+                let r = piece.original_range(r);
+                more = emit(start + r.start..start + r.end);
+                more
+            });
+            if !more {
+                break;
+            }
+        }
+        true
     }
 }
 

@@ -38,6 +38,10 @@ fn offset(i: usize) -> u32 {
 }
 
 impl Runs {
+    pub(super) fn clear(&mut self) {
+        self.0.clear();
+    }
+
     /// Output from byte `out` on comes, character for character and in
     /// the same lengths, from the original at `src`.
     pub(super) fn aligned(&mut self, out: usize, src: usize) {

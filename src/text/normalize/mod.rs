@@ -81,14 +81,18 @@ pub fn normalize(s: &str) -> String {
 /// Like [`normalize`] but also records where each output byte came from, so
 /// matches in the normalised text can be highlighted in the original.
 pub fn normalize_with_map(s: &str) -> Normalized {
-    let mut text = String::with_capacity(s.len());
-    let mut runs = map::Runs::default();
-    lean::normalize_fast(s, &mut text, Some(&mut runs));
-    Normalized {
-        text,
-        runs,
-        source_len: u32::try_from(s.len()).unwrap_or(u32::MAX),
-    }
+    let mut n = Normalized::default();
+    normalize_with_map_into(s, &mut n);
+    n
+}
+
+/// [`normalize_with_map`] into `n`, reusing its buffers.
+pub fn normalize_with_map_into(s: &str, n: &mut Normalized) {
+    n.text.clear();
+    n.text.reserve(s.len());
+    n.runs.clear();
+    lean::normalize_fast(s, &mut n.text, Some(&mut n.runs));
+    n.source_len = u32::try_from(s.len()).unwrap_or(u32::MAX);
 }
 
 /// Appends the normalised form of `s` to `text`. The folds are those of
