@@ -205,3 +205,46 @@ where
         article_hits(fields, query).map(|hits| keep(a, hits))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+        /// The cheap path finds exactly the hits of the prepared one, for
+        /// words, phrases and exclusions, on text with marks, variant
+        /// letters and decomposed hamzas.
+        #[test]
+        fn article_hits_are_those_of_the_prepared_article(
+            fields in proptest::collection::vec(
+                "(ب|س|ر|و|ي|ى|ئ|ا|أ|ل|ك|ي\u{0654}|\u{064E}|\u{0640}|\u{FEFB}|ال|لل| |\n|B|b){0,20}",
+                1..4,
+            ),
+            from in 0usize..20,
+            len in 1usize..8,
+            negate in proptest::bool::ANY,
+        ) {
+            let cut: String = fields[0].chars().skip(from).take(len).collect();
+            let query = match negate {
+                true => format!("س -\"{cut}\""),
+                false => format!("\"{cut}\" ب"),
+            };
+            for q in [cut.clone(), query] {
+                let query = Query::parse(&q);
+                let article = Article {
+                    id: String::new(),
+                    title: fields[0].clone(),
+                    paragraphs: fields[1..].to_vec(),
+                    source: String::new(),
+                    meta: Default::default(),
+                    boilerplate: Vec::new(),
+                };
+                let want = PreparedArticle::new(&article).hits(&query);
+                let got = article_hits(fields.iter().map(String::as_str), &query);
+                proptest::prop_assert_eq!(got, want, "{:?} in {:?}", q, fields);
+            }
+        }
+    }
+}
