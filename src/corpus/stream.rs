@@ -153,8 +153,17 @@ where
             .extend(part.kept.into_iter().map(|(i, t)| (base + i, t)));
         out.warnings.extend(part.warnings);
     }
-    let ids = out.ids.iter_mut().zip(sources.iter().map(String::as_str));
-    super::dedupe_ids(ids, &mut out.warnings);
+    // Ids are seldom repeated: look for a repeat before renaming (which
+    // keeps a copy of every id).
+    let mut seen = std::collections::HashSet::with_capacity_and_hasher(
+        out.ids.len(),
+        foldhash::fast::FixedState::default(),
+    );
+    if !out.ids.iter().all(|id| seen.insert(id.as_str())) {
+        drop(seen);
+        let ids = out.ids.iter_mut().zip(sources.iter().map(String::as_str));
+        super::dedupe_ids(ids, &mut out.warnings);
+    }
     Ok(out)
 }
 
