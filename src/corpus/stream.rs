@@ -167,6 +167,9 @@ where
     Ok(out)
 }
 
+/// What one thread read: (batch number, what it found) for each batch.
+type Batches<T> = Vec<(usize, Part<T>)>;
+
 /// Ordinary files are read in batches of this many, each thread taking the
 /// next batch when it is done with one, so no core waits for another.
 const BATCH: usize = 128;
@@ -210,7 +213,7 @@ where
             done.push((batch, part));
         }
     };
-    let done: Vec<Option<Vec<(usize, Part<T>)>>> = std::thread::scope(|s| {
+    let done: Vec<Option<Batches<T>>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..threads()).map(|_| s.spawn(read)).collect();
         handles
             .into_iter()
