@@ -49,6 +49,13 @@ fn messy_corpus(dir: &Path, big_jsonl: bool) -> Vec<PathBuf> {
         "odd/bom.txt",
         "\u{feff}عنوان\r\n\r\nجُنُودٌ روس فـي زابو\u{200C}ريجيا.\r\n",
     );
+    // Letters a search looks for first, beside marks, tatweel, variant
+    // letters, a lam-alef ligature and a decomposed hamza.
+    write(
+        dir,
+        "odd/marks.txt",
+        "بَلينكن في كييف\n\nقال ب\u{0640}لينكن وبلينكنُ إن رو\u{064E}سى و\u{200C}روسيا\n\nبي\u{0654}ر و\u{FEFB}جي وبالأمس سى\n",
+    );
     // Bad files: binary, invalid UTF-8, empty, furniture only.
     write(
         dir,
@@ -116,6 +123,10 @@ const QUERIES: &[&str] = &[
     "ستولتنبرغ 2022",
     "-روسيا",
     "-",
+    "بئر",
+    "لاجي",
+    "روسى",
+    "سيا",
 ];
 
 type Found = (String, String, Vec<Hit>);

@@ -120,18 +120,47 @@ pub fn show(article: &Article, opts: &ShowOptions, present: &Presenter) -> io::R
     out.finish()
 }
 
-#[derive(Serialize)]
-struct SearchMatch {
-    paragraph: usize,
-    start: usize,
-    end: usize,
+/// `search --json`'s output, written straight from what was found.
+struct SearchResults<'a>(&'a [Found]);
+
+impl Serialize for SearchResults<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(SearchResult))
+    }
 }
 
-#[derive(Serialize)]
-struct SearchResult<'a> {
-    id: &'a str,
-    title: &'a str,
-    matches: Vec<SearchMatch>,
+struct SearchResult<'a>(&'a Found);
+
+impl Serialize for SearchResult<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut result = s.serialize_struct("SearchResult", 3)?;
+        result.serialize_field("id", &self.0.id)?;
+        result.serialize_field("title", &self.0.title)?;
+        result.serialize_field("matches", &Matches(&self.0.hits))?;
+        result.end()
+    }
+}
+
+struct Matches<'a>(&'a [Hit]);
+
+impl Serialize for Matches<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(SearchMatch))
+    }
+}
+
+struct SearchMatch<'a>(&'a Hit);
+
+impl Serialize for SearchMatch<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut m = s.serialize_struct("SearchMatch", 3)?;
+        m.serialize_field("paragraph", &self.0.paragraph)?;
+        m.serialize_field("start", &self.0.range.start)?;
+        m.serialize_field("end", &self.0.range.end)?;
+        m.end()
+    }
 }
 
 /// One matching article, as `search` prints it: the passages around its
@@ -144,9 +173,10 @@ pub struct Found {
 }
 
 impl Found {
-    /// What `search` keeps of a matching article (its id is filled in once
-    /// the whole corpus is read and duplicate ids are renamed).
-    pub fn of(a: &ArticleRef, hits: Vec<Hit>, json: bool) -> Found {
+    /// What `search` keeps of a matching article, known by `id` (while
+    /// the corpus is read, an empty one is filled in once duplicate ids
+    /// are renamed).
+    pub fn of(id: String, a: &ArticleRef, hits: Vec<Hit>, json: bool) -> Found {
         let passages = if json {
             Vec::new()
         } else {
@@ -161,7 +191,7 @@ impl Found {
                 .collect()
         };
         Found {
-            id: a.id.to_string(),
+            id,
             title: a.title.to_string(),
             hits,
             passages,
@@ -182,7 +212,7 @@ pub fn search(corpus: &Corpus, args: &SearchArgs, present: &Presenter) -> io::Re
                 title: &a.title,
                 paragraphs: &paragraphs,
             };
-            Found::of(&view, hits, args.json)
+            Found::of(a.id.clone(), &view, hits, args.json)
         })
         .collect();
     print_search(&found, corpus.articles.len(), args.json, present)
@@ -197,23 +227,7 @@ pub fn print_search(
 ) -> io::Result<()> {
     let mut out = Out::new();
     if json {
-        let results: Vec<SearchResult> = found
-            .iter()
-            .map(|f| SearchResult {
-                id: &f.id,
-                title: &f.title,
-                matches: f
-                    .hits
-                    .iter()
-                    .map(|h| SearchMatch {
-                        paragraph: h.paragraph,
-                        start: h.range.start,
-                        end: h.range.end,
-                    })
-                    .collect(),
-            })
-            .collect();
-        out.json(&results)?;
+        out.json(&SearchResults(found))?;
         return out.finish();
     }
     let mut matches = 0;

@@ -218,7 +218,9 @@ fn search_while_loading(
     present: &Presenter,
 ) -> Result<ExitCode> {
     let query = sahifa::search::Query::parse(&args.query.join(" "));
-    let keep = |a: &sahifa::corpus::ArticleRef, hits| commands::Found::of(a, hits, args.json);
+    let keep = |a: &sahifa::corpus::ArticleRef, hits| {
+        commands::Found::of(String::new(), a, hits, args.json)
+    };
     let streamed = if loading::shows_progress() {
         loading::with_progress(|p| sahifa::search::search_paths(paths, &query, Some(p), keep))
     } else {

@@ -22,6 +22,9 @@ pub struct Rules {
     pub headline_max_words: usize,
     /// A title taken from the lead sentence is cut to this many words.
     pub lead_title_max_words: usize,
+    /// The line rules trimmed, once for all the pages these rules clean.
+    #[serde(skip)]
+    lines: OnceLock<LineRules>,
 }
 
 const BUNDLED_RULES: &str = include_str!("../../assets/boilerplate.json");
@@ -37,6 +40,10 @@ impl Rules {
         })
     }
 
+    fn line_rules(&self) -> &LineRules {
+        self.lines.get_or_init(|| LineRules::new(self))
+    }
+
     fn ends_sentence(&self, line: &str) -> bool {
         self.sentence_final
             .iter()
@@ -44,20 +51,21 @@ impl Rules {
     }
 }
 
-/// The line rules trimmed once for a page, so each of its lines is
-/// compared without trimming every rule again.
-struct LineRules<'r> {
-    drop_lines: Vec<&'r str>,
-    end_markers: Vec<&'r str>,
-    /// (prefix as written, trimmed)
-    end_marker_prefixes: Vec<(&'r str, &'r str)>,
+/// The line rules trimmed once, so each line of a page is compared
+/// without trimming every rule again.
+#[derive(Debug, Clone)]
+struct LineRules {
+    drop_lines: Vec<String>,
+    end_markers: Vec<String>,
+    /// (length of the prefix as written, the prefix trimmed)
+    end_marker_prefixes: Vec<(usize, String)>,
     /// The longest of `drop_lines` and `end_markers`: no longer line is one.
     longest: usize,
 }
 
-impl<'r> LineRules<'r> {
-    fn new(rules: &'r Rules) -> Self {
-        let trimmed = |v: &'r [String]| v.iter().map(|r| r.trim()).collect::<Vec<_>>();
+impl LineRules {
+    fn new(rules: &Rules) -> Self {
+        let trimmed = |v: &[String]| v.iter().map(|r| r.trim().to_string()).collect::<Vec<_>>();
         let (drop_lines, end_markers) = (trimmed(&rules.drop_lines), trimmed(&rules.end_markers));
         let longest = drop_lines.iter().chain(&end_markers).map(|r| r.len()).max();
         LineRules {
@@ -67,7 +75,7 @@ impl<'r> LineRules<'r> {
             end_marker_prefixes: rules
                 .end_marker_prefixes
                 .iter()
-                .map(|p| (p.as_str(), p.trim()))
+                .map(|p| (p.len(), p.trim().to_string()))
                 .collect(),
         }
     }
@@ -81,15 +89,15 @@ impl<'r> LineRules<'r> {
     fn is_end_marker(&self, line: &str) -> bool {
         let first = line.as_bytes().first().copied().unwrap_or(0);
         (line.len() <= self.longest && self.end_markers.iter().any(|m| same_trimmed(m, line)))
-            || self.end_marker_prefixes.iter().any(|&(p, trimmed)| {
+            || self.end_marker_prefixes.iter().any(|(p, trimmed)| {
                 // The line's start is where the trimmed prefix must start.
                 trimmed
                     .as_bytes()
                     .first()
                     .is_some_and(|b| b.eq_ignore_ascii_case(&first))
-                    && line.len() > p.len()
-                    && line.is_char_boundary(p.len())
-                    && same_trimmed(trimmed, line[..p.len()].trim())
+                    && line.len() > *p
+                    && line.is_char_boundary(*p)
+                    && same_trimmed(trimmed, line[..*p].trim())
             })
     }
 }
@@ -152,14 +160,17 @@ pub struct PageParts<'a> {
 impl<'a> PageParts<'a> {
     /// Cleans `text` as [`clean_page`] does, without copying it.
     pub fn of(text: &'a str, rules: &Rules) -> PageParts<'a> {
-        let line_rules = LineRules::new(rules);
-        let lines: Vec<&str> = lines_of(text).map(str::trim).collect();
-        let page_has_blank_lines = lines.iter().any(|l| l.is_empty());
-        let mut kept: Vec<(&str, bool)> = Vec::new(); // (line, followed by a blank line)
+        let line_rules = rules.line_rules();
+        let mut lines = lines_of(text).map(str::trim).peekable();
+        let mut page_has_blank_lines = false;
+        // The kept lines, and whether the first is followed by a blank line.
+        let mut paragraphs: Vec<&str> = Vec::with_capacity(16);
+        let mut first_blank_after = false;
         let mut boilerplate = Vec::new();
         let mut furniture = false;
-        for (i, &line) in lines.iter().enumerate() {
+        while let Some(line) = lines.next() {
             if line.is_empty() {
+                page_has_blank_lines = true;
                 continue;
             }
             if !furniture && line_rules.is_end_marker(line) {
@@ -169,18 +180,19 @@ impl<'a> PageParts<'a> {
                 boilerplate.push(line);
                 continue;
             }
-            let blank_after = lines.get(i + 1).is_none_or(|next| next.is_empty());
-            kept.push((line, blank_after));
+            if paragraphs.is_empty() {
+                first_blank_after = lines.peek().is_none_or(|next| next.is_empty());
+            }
+            paragraphs.push(line);
         }
 
-        let mut paragraphs: Vec<&str> = kept.iter().map(|&(l, _)| l).collect();
-        let title = match kept.first() {
+        let title = match paragraphs.first() {
             None => Cow::Borrowed(""),
-            Some(&(first, blank_after)) => {
+            Some(&first) => {
                 let headline = !rules.ends_sentence(first)
-                    && (blank_after || !page_has_blank_lines)
+                    && (first_blank_after || !page_has_blank_lines)
                     && super::article::count_words(first) <= rules.headline_max_words
-                    && kept.len() > 1;
+                    && paragraphs.len() > 1;
                 if headline {
                     paragraphs.remove(0);
                     Cow::Borrowed(first)

@@ -23,13 +23,16 @@ enum Format {
 }
 
 fn format_of(path: &Path) -> Option<Format> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "txt" => Some(Format::Text),
-        "json" => Some(Format::Json),
-        "jsonl" | "ndjson" => Some(Format::JsonLines),
-        _ => None,
-    }
+    let ext = path.extension()?.to_str()?;
+    let formats = [
+        ("txt", Format::Text),
+        ("json", Format::Json),
+        ("jsonl", Format::JsonLines),
+        ("ndjson", Format::JsonLines),
+    ];
+    formats
+        .into_iter()
+        .find_map(|(name, format)| ext.eq_ignore_ascii_case(name).then_some(format))
 }
 
 /// Every corpus file under `path`: the path itself when it is a file, else
@@ -131,16 +134,28 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Vec<u8>, Warning> {
     fs::read(path).map_err(|e| cannot_read(name, e))
 }
 
-/// [`read`], sizing the buffer from the open file (no second look-up of
-/// the path).
-pub(crate) fn read_open(path: &Path, name: &str) -> Result<Vec<u8>, Warning> {
+/// [`read`] into `buffer`, giving how many bytes the file has: they are
+/// `buffer[..n]`. One buffer serves many files; it is read into directly,
+/// without asking the file's size and position first as
+/// `Read::read_to_end` does (two system calls per file).
+pub(crate) fn read_into(path: &Path, name: &str, buffer: &mut Vec<u8>) -> Result<usize, Warning> {
     use std::io::Read;
     let mut file = fs::File::open(path).map_err(|e| cannot_read(name, e))?;
-    let size = file.metadata().map_or(0, |m| m.len());
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
-    file.read_to_end(&mut bytes)
-        .map_err(|e| cannot_read(name, e))?;
-    Ok(bytes)
+    if buffer.len() < 64 << 10 {
+        buffer.resize(64 << 10, 0);
+    }
+    let mut filled = 0;
+    loop {
+        if filled == buffer.len() {
+            buffer.resize(buffer.len() * 2, 0);
+        }
+        match file.read(&mut buffer[filled..]) {
+            Ok(0) => return Ok(filled),
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(cannot_read(name, e)),
+        }
+    }
 }
 
 fn cannot_read(name: &str, e: std::io::Error) -> Warning {

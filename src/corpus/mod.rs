@@ -132,7 +132,7 @@ impl Corpus {
 /// The ids seen so far; later duplicates get `-2`, `-3`, … (with a warning).
 #[derive(Default)]
 struct UniqueIds {
-    seen: HashMap<String, usize>,
+    seen: HashMap<String, usize, foldhash::fast::FixedState>,
 }
 
 impl UniqueIds {

@@ -7,11 +7,11 @@ use super::bulk::{is_big_jsonl, load_jsonl_in_blocks, Progress};
 use super::clean::{PageParts, Rules};
 use super::error::{LoadError, Warning};
 use super::load::{
-    corpus_files, decode, is_page, load_file, page_id, read_open, FileLoad, EMPTY_PAGE,
+    corpus_files, decode, is_page, load_file, page_id, read_into, FileLoad, EMPTY_PAGE,
 };
 use super::Article;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// An article as the stream shows it: borrowed from the page being read.
 #[derive(Debug, Clone, Copy)]
@@ -153,12 +153,28 @@ where
             .extend(part.kept.into_iter().map(|(i, t)| (base + i, t)));
         out.warnings.extend(part.warnings);
     }
-    let ids = out.ids.iter_mut().zip(sources.iter().map(String::as_str));
-    super::dedupe_ids(ids, &mut out.warnings);
+    // Ids are seldom repeated: look for a repeat before renaming (which
+    // keeps a copy of every id).
+    let mut seen = std::collections::HashSet::with_capacity_and_hasher(
+        out.ids.len(),
+        foldhash::fast::FixedState::default(),
+    );
+    if !out.ids.iter().all(|id| seen.insert(id.as_str())) {
+        drop(seen);
+        let ids = out.ids.iter_mut().zip(sources.iter().map(String::as_str));
+        super::dedupe_ids(ids, &mut out.warnings);
+    }
     Ok(out)
 }
 
-/// Ordinary files, split in contiguous chunks over the cores.
+/// What one thread read: (batch number, what it found) for each batch.
+type Batches<T> = Vec<(usize, Part<T>)>;
+
+/// Ordinary files are read in batches of this many, each thread taking the
+/// next batch when it is done with one, so no core waits for another.
+const BATCH: usize = 128;
+
+/// Ordinary files, on all cores.
 fn stream_run<T, F>(
     files: &[PathBuf],
     sized: bool,
@@ -170,45 +186,71 @@ where
     T: Send,
     F: Fn(&ArticleRef) -> Option<T> + Sync,
 {
-    let chunk = files.len().div_ceil(threads()).max(1);
-    let parts: Vec<Option<Part<T>>> = std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|files| {
-                s.spawn(move || {
-                    let size = |p| std::fs::metadata(p).map_or(0, |m| m.len());
-                    let sizes: Vec<u64> = match sized {
-                        true => files.iter().map(size).collect(),
-                        false => vec![0; files.len()],
-                    };
-                    let total = sizes.iter().sum();
-                    progress.total_bytes.fetch_add(total, Ordering::Relaxed);
-                    let mut part = Part::new();
-                    for (file, &size) in files.iter().zip(&sizes) {
-                        if progress.cancel.load(Ordering::Relaxed) {
-                            return None;
-                        }
-                        stream_file(file, rules, keep, &mut part);
-                        progress.done_bytes.fetch_add(size, Ordering::Relaxed);
-                    }
-                    Some(part)
-                })
-            })
-            .collect();
+    let sizes = if sized { sizes_of(files) } else { Vec::new() };
+    progress
+        .total_bytes
+        .fetch_add(sizes.iter().sum(), Ordering::Relaxed);
+    let next = AtomicUsize::new(0);
+    let read = || {
+        let mut done = Vec::new();
+        let mut buffer = Vec::new();
+        loop {
+            let batch = next.fetch_add(1, Ordering::Relaxed);
+            let start = batch.saturating_mul(BATCH);
+            if start >= files.len() {
+                return Some(done);
+            }
+            let mut part = Part::new();
+            let end = files.len().min(start + BATCH);
+            for (file, i) in files[start..end].iter().zip(start..) {
+                if progress.cancel.load(Ordering::Relaxed) {
+                    return None;
+                }
+                stream_file(file, rules, keep, &mut part, &mut buffer);
+                let size = sizes.get(i).copied().unwrap_or(0);
+                progress.done_bytes.fetch_add(size, Ordering::Relaxed);
+            }
+            done.push((batch, part));
+        }
+    };
+    let done: Vec<Option<Batches<T>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads()).map(|_| s.spawn(read)).collect();
         handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    parts
-        .into_iter()
-        .map(|p| p.ok_or(LoadError::Cancelled))
-        .collect()
+    let mut parts = Vec::new();
+    for batches in done {
+        parts.extend(batches.ok_or(LoadError::Cancelled)?);
+    }
+    parts.sort_unstable_by_key(|&(batch, _)| batch);
+    Ok(parts.into_iter().map(|(_, part)| part).collect())
 }
 
-/// One file: a page is cleaned without copying it; other formats are
-/// loaded as usual and offered article by article.
-fn stream_file<T, F>(path: &Path, rules: &Rules, keep: &F, part: &mut Part<T>)
+/// The size of every file, found on all cores.
+fn sizes_of(files: &[PathBuf]) -> Vec<u64> {
+    let chunk = files.len().div_ceil(threads()).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|files| {
+                s.spawn(move || {
+                    let size = |p| std::fs::metadata(p).map_or(0, |m| m.len());
+                    files.iter().map(size).collect::<Vec<u64>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// One file: a page is read into `buffer` and cleaned without copying it;
+/// other formats are loaded as usual and offered article by article.
+fn stream_file<T, F>(path: &Path, rules: &Rules, keep: &F, part: &mut Part<T>, buffer: &mut Vec<u8>)
 where
     F: Fn(&ArticleRef) -> Option<T>,
 {
@@ -217,11 +259,11 @@ where
         return;
     }
     let name = path.display().to_string();
-    let bytes = match read_open(path, &name) {
-        Ok(bytes) => bytes,
+    let bytes = match read_into(path, &name, buffer) {
+        Ok(n) => &buffer[..n],
         Err(warning) => return part.warnings.push(warning),
     };
-    let Some(text) = decode(&name, &bytes, &mut part.warnings) else {
+    let Some(text) = decode(&name, bytes, &mut part.warnings) else {
         return;
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);

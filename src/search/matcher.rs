@@ -195,7 +195,11 @@ impl Words for PlainWords<'_> {
 
 /// Calls `emit` with the normalised byte range of every occurrence of `term`
 /// in `p`, in ascending order; stops early when `emit` returns `false`.
-fn for_each_match(p: &impl Words, term: &Term, mut emit: impl FnMut(Range<usize>) -> bool) {
+pub(crate) fn for_each_match(
+    p: &impl Words,
+    term: &Term,
+    mut emit: impl FnMut(Range<usize>) -> bool,
+) {
     let text = p.text();
     let n = term.tokens.len();
     let finder: &Finder<'_> = &term.first;
@@ -277,10 +281,10 @@ pub(crate) fn highlights(p: &PreparedText, terms: &[Term]) -> Vec<Range<usize>> 
 }
 
 /// [`highlights`] in any words of `normalized`'s text.
-pub(crate) fn highlights_in(
+pub(crate) fn highlights_in<'t>(
     p: &impl Words,
     normalized: &Normalized,
-    terms: &[Term],
+    terms: impl IntoIterator<Item = &'t Term>,
 ) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for term in terms {

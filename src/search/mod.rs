@@ -9,6 +9,7 @@
 //! word by word, with prefix matching and proclitic stripping (so «خير»
 //! finds «وبالخيرسون»). Highlights are byte ranges into the original text.
 
+mod byte_rank;
 mod corpus;
 mod filter;
 mod index;

@@ -21,7 +21,7 @@ pub(crate) struct Term {
     pub(crate) first: Finder<'static>,
     /// A letter of that needle to look for in original text first (see
     /// [`super::probe`]).
-    pub(crate) anchor: Option<Finder<'static>>,
+    pub(crate) anchor: Option<super::probe::Anchor>,
 }
 
 /// Parsed terms, split into required and excluded ones.
@@ -119,8 +119,8 @@ pub(crate) fn parse_terms(q: &str) -> Terms {
             Some(tail) if !tail.is_empty() => tail,
             _ => first,
         };
-        let anchor = super::probe::anchor_of(needle);
-        let first = Finder::new(needle.as_bytes()).into_owned();
+        let anchor = super::probe::Anchor::of(needle);
+        let first = super::byte_rank::finder(needle.as_bytes());
         let term = Term {
             tokens,
             first,

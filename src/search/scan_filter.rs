@@ -175,14 +175,14 @@ fn lean_text(article: &Article) -> LeanText {
             .map(|p| p.len() + 1)
             .sum::<usize>();
     let mut text = String::with_capacity(size);
-    normalize_into(&article.title, &mut text, None);
+    normalize_into(&article.title, &mut text);
     text.push('\n');
     let body = u32::try_from(text.len()).unwrap_or(u32::MAX);
     for (k, p) in article.paragraphs.iter().enumerate() {
         if k > 0 {
             text.push('\n');
         }
-        normalize_into(p, &mut text, None);
+        normalize_into(p, &mut text);
     }
     (text.into_boxed_str(), body)
 }

@@ -227,14 +227,14 @@ impl Lists<'_> {
 /// `text`; returns where the paragraphs start. (The text the matcher's
 /// [`PlainWords`](crate::search::matcher::PlainWords) reads.)
 fn lean_text(article: &Article, text: &mut String) -> usize {
-    normalize_into(&article.title, text, None);
+    normalize_into(&article.title, text);
     text.push('\n');
     let body = text.len();
     for (k, p) in article.paragraphs.iter().enumerate() {
         if k > 0 {
             text.push('\n');
         }
-        normalize_into(p, text, None);
+        normalize_into(p, text);
     }
     body
 }

@@ -3,6 +3,7 @@
 //! through a table built from [`fold`](super::fold), so the folds are still
 //! defined in one place.
 
+use super::map::Runs;
 use super::{fold, recompose_hamza, Fold};
 use std::sync::OnceLock;
 
@@ -80,12 +81,12 @@ fn unchanged_fast(c: char) -> bool {
     unchanged(c)
 }
 
-/// Where the output goes: the text and, optionally, for every output byte
-/// the byte offset in `s` of the character it came from.
+/// Where the output goes: the text and, optionally, the runs that say
+/// where in `s` each output byte came from.
 struct Sink<'a, 'm> {
     s: &'a str,
     text: &'a mut String,
-    map: Option<&'m mut Vec<u32>>,
+    map: Option<&'m mut Runs>,
 }
 
 impl Sink<'_, '_> {
@@ -94,51 +95,57 @@ impl Sink<'_, '_> {
         if from == to {
             return;
         }
-        self.text.push_str(&self.s[from..to]);
         if let Some(map) = self.map.as_deref_mut() {
-            let mut src = offset(from);
-            let bytes = self.s.as_bytes()[from..to].iter().enumerate();
-            map.extend(bytes.map(|(j, &b)| {
-                if b & 0xC0 != 0x80 {
-                    src = offset(from + j);
-                }
-                src
-            }));
+            map.aligned(self.text.len(), from);
         }
+        self.text.push_str(&self.s[from..to]);
     }
 
-    /// Records that the output grew from `before` bytes on account of the
-    /// character at `src`.
-    fn mapped(&mut self, src: usize, before: usize) {
+    /// Appends `o`, the fold of the character at `src` (`len` bytes).
+    fn put(&mut self, src: usize, len: usize, o: char) {
         if let Some(map) = self.map.as_deref_mut() {
-            map.resize(map.len() + (self.text.len() - before), offset(src));
+            match o.len_utf8() == len {
+                true => map.aligned(self.text.len(), src),
+                false => map.whole(self.text.len(), src),
+            }
         }
+        self.text.push(o);
     }
 
     /// Appends the fold of `c` (at byte `src` of `s`).
     fn fold(&mut self, src: usize, c: char) {
-        let before = self.text.len();
         match fold(c) {
             Fold::Drop => {
                 if c == '\u{0654}' {
                     recompose_hamza(self.text);
                 }
             }
-            Fold::Char(o) => self.text.push(o),
-            Fold::LamAlef => self.text.push_str("لا"),
-            Fold::Lower => self.text.extend(c.to_lowercase()),
+            Fold::Char(o) => self.put(src, c.len_utf8(), o),
+            Fold::LamAlef => {
+                if let Some(map) = self.map.as_deref_mut() {
+                    map.whole(self.text.len(), src);
+                }
+                self.text.push_str("لا");
+            }
+            Fold::Lower => {
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(o), None) => self.put(src, c.len_utf8(), o),
+                    _ => {
+                        if let Some(map) = self.map.as_deref_mut() {
+                            map.whole(self.text.len(), src);
+                        }
+                        self.text.extend(c.to_lowercase());
+                    }
+                }
+            }
         }
-        self.mapped(src, before);
     }
 }
 
-fn offset(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or(u32::MAX)
-}
-
-/// Appends the normalised form of `s` to `text`, and with `map` the source
-/// offset of every output byte.
-pub(super) fn normalize_fast(s: &str, text: &mut String, map: Option<&mut Vec<u32>>) {
+/// Appends the normalised form of `s` to `text`, and with `map` where each
+/// output byte came from.
+pub(super) fn normalize_fast(s: &str, text: &mut String, map: Option<&mut Runs>) {
     let table = arabic_table();
     let bytes = s.as_bytes();
     let mut out = Sink { s, text, map };
@@ -149,9 +156,7 @@ pub(super) fn normalize_fast(s: &str, text: &mut String, map: Option<&mut Vec<u3
         if b < 0x80 {
             if b.is_ascii_uppercase() {
                 out.copy(run, i);
-                let before = out.text.len();
-                out.text.push(b.to_ascii_lowercase() as char);
-                out.mapped(i, before);
+                out.put(i, 1, b.to_ascii_lowercase() as char);
                 run = i + 1;
             }
             i += 1;
@@ -167,9 +172,7 @@ pub(super) fn normalize_fast(s: &str, text: &mut String, map: Option<&mut Vec<u3
                 }
                 Act::Put(o) => {
                     out.copy(run, i);
-                    let before = out.text.len();
-                    out.text.push(o);
-                    out.mapped(i, before);
+                    out.put(i, 2, o);
                     i += 2;
                     run = i;
                     continue;
@@ -229,12 +232,13 @@ mod tests {
     }
 
     fn fast(s: &str) -> (String, Vec<u32>) {
-        let (mut text, mut map) = (String::new(), Vec::new());
-        normalize_fast(s, &mut text, Some(&mut map));
+        let n = super::super::normalize_with_map(s);
         let mut lean = String::new();
         normalize_fast(s, &mut lean, None);
-        assert_eq!(lean, text, "with and without a map");
-        (text, map)
+        assert_eq!(lean, n.text, "with and without a map");
+        let mut map = n.byte_map();
+        map.pop(); // the original's length
+        (n.text, map)
     }
 
     #[test]

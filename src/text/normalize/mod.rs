@@ -25,48 +25,13 @@
 //! Other presentation forms (U+FB50–U+FDFF, U+FE70–U+FEF4) are not folded.
 
 mod lean;
+mod map;
 mod sources;
 
+pub use map::Normalized;
 pub use sources::has_single_source;
 
 use std::ops::Range;
-
-/// Result of [`normalize_with_map`]: the normalised text plus an offset map
-/// back into the original string.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Normalized {
-    /// The normalised text (same as [`normalize`] would return).
-    pub text: String,
-    /// `map[i]` = byte offset in the original of the character that produced
-    /// normalised byte `i`; `map[text.len()]` = original length.
-    map: Vec<u32>,
-}
-
-impl Normalized {
-    /// Maps a byte range of [`Normalized::text`] back to the byte range of
-    /// the original string. Dropped marks inside the range, and those that
-    /// follow its last character (e.g. shadda/damma on the final letter), are
-    /// included. Out-of-bounds input is clamped; the result always lies on
-    /// character boundaries of the original.
-    pub fn original_range(&self, r: Range<usize>) -> Range<usize> {
-        let len = self.text.len();
-        let end = r.end.min(len);
-        let start = r.start.min(end);
-        let at = |i: usize| self.map.get(i).copied().unwrap_or(0) as usize;
-        if start == end {
-            let s = at(start);
-            return s..s;
-        }
-        // Extend to the end of the source char that produced byte `end - 1`
-        // (a char may expand to several output bytes/chars).
-        let last_src = at(end - 1);
-        let mut j = end;
-        while j < len && at(j) == last_src {
-            j += 1;
-        }
-        at(start)..at(j)
-    }
-}
 
 /// What a single input character becomes.
 enum Fold {
@@ -109,25 +74,46 @@ fn digit(d: u32) -> char {
 /// Normalises `s` for matching (see the module docs for the exact folds).
 pub fn normalize(s: &str) -> String {
     let mut text = String::with_capacity(s.len());
-    normalize_into(s, &mut text, None);
+    normalize_into(s, &mut text);
     text
 }
 
 /// Like [`normalize`] but also records where each output byte came from, so
 /// matches in the normalised text can be highlighted in the original.
 pub fn normalize_with_map(s: &str) -> Normalized {
-    let mut text = String::with_capacity(s.len());
-    let mut map: Vec<u32> = Vec::with_capacity(s.len() + 1);
-    normalize_into(s, &mut text, Some(&mut map));
-    map.push(u32::try_from(s.len()).unwrap_or(u32::MAX));
-    Normalized { text, map }
+    let mut n = Normalized::default();
+    normalize_with_map_into(s, &mut n);
+    n
 }
 
-/// Appends the normalised form of `s` to `text`; with `map`, also the
-/// source offset of every output byte. The folds are those of [`fold`],
-/// applied through a table for the Arabic block (see `lean.rs`).
-pub fn normalize_into(s: &str, text: &mut String, map: Option<&mut Vec<u32>>) {
-    lean::normalize_fast(s, text, map);
+/// [`normalize_with_map`] into `n`, reusing its buffers.
+pub fn normalize_with_map_into(s: &str, n: &mut Normalized) {
+    n.text.clear();
+    n.text.reserve(s.len());
+    n.runs.clear();
+    lean::normalize_fast(s, &mut n.text, Some(&mut n.runs));
+    n.source_len = u32::try_from(s.len()).unwrap_or(u32::MAX);
+}
+
+/// Appends the normalised form of `s` to `text`. The folds are those of
+/// [`fold`], applied through a table for the Arabic block (see `lean.rs`).
+pub fn normalize_into(s: &str, text: &mut String) {
+    lean::normalize_fast(s, text, None);
+}
+
+/// The first and last characters `c` becomes on its own, or `None` when it
+/// is dropped. (A following U+0654 can still turn a و or ي into ؤ or ئ.)
+pub fn fold_ends(c: char) -> Option<(char, char)> {
+    match fold(c) {
+        Fold::Drop => None,
+        Fold::Char(o) => Some((o, o)),
+        Fold::LamAlef => Some(('ل', 'ا')),
+        Fold::Lower => {
+            let mut lower = c.to_lowercase();
+            let first = lower.next()?;
+            Some((first, lower.last().unwrap_or(first)))
+        }
+    }
 }
 
 /// و/ي followed by a combining hamza above is the decomposed ؤ/ئ.
