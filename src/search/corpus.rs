@@ -211,7 +211,14 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 2048,
+            // Beside this file, not in a proptest-regressions/ at the top.
+            failure_persistence: Some(Box::new(
+                proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+            )),
+            ..proptest::prelude::ProptestConfig::default()
+        })]
 
         /// The cheap path finds exactly the hits of the prepared one, for
         /// words, phrases and exclusions, on text with marks, variant

@@ -281,7 +281,14 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 4096,
+            // Beside this file, not in a proptest-regressions/ at the top.
+            failure_persistence: Some(Box::new(
+                proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+            )),
+            ..proptest::prelude::ProptestConfig::default()
+        })]
 
         /// The probe says a field holds a term's needle exactly when its
         /// normalised text does, whatever stands around the anchor.

@@ -175,7 +175,14 @@ fn query_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig {
+        cases: 48,
+        // Beside this file, not in a proptest-regressions/ at the top.
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
+        ..ProptestConfig::default()
+    })]
     #[test]
     fn typing_matches_the_scan(text in query_text()) {
         type_and_erase(&text)?;
