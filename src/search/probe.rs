@@ -194,13 +194,7 @@ impl<'a> Field<'a> {
         };
         let text = self.text;
         let needle = term.first.needle();
-        let mut checked_to = 0;
-        for at in anchor.finder.find_iter(text.as_bytes()) {
-            if at < checked_to || !anchor.fits(text, at) {
-                continue;
-            }
-            let (start, end) = piece_around(text, at);
-            checked_to = end;
+        for (start, end) in pieces_at(text, anchor) {
             scratch.clear();
             normalize_into(&text[start..end], scratch);
             // Pieces are short: a plain scan beats setting up a search.
@@ -234,13 +228,7 @@ impl Field<'_> {
         };
         let text = self.text;
         let needle = term.first.needle();
-        let mut checked_to = 0;
-        for at in anchor.finder.find_iter(text.as_bytes()) {
-            if at < checked_to || !anchor.fits(text, at) {
-                continue;
-            }
-            let (start, end) = piece_around(text, at);
-            checked_to = end;
+        for (start, end) in pieces_at(text, anchor) {
             normalize_with_map_into(&text[start..end], piece);
             if !piece
                 .text
@@ -262,6 +250,23 @@ impl Field<'_> {
         }
         true
     }
+}
+
+/// The pieces of `text` (see [`piece_around`]) around each place where
+/// `anchor` fits, each piece once, in order.
+fn pieces_at<'t>(text: &'t str, anchor: &'t Anchor) -> impl Iterator<Item = (usize, usize)> + 't {
+    let mut checked_to = 0;
+    anchor
+        .finder
+        .find_iter(text.as_bytes())
+        .filter_map(move |at| {
+            if at < checked_to || !anchor.fits(text, at) {
+                return None;
+            }
+            let (start, end) = piece_around(text, at);
+            checked_to = end;
+            Some((start, end))
+        })
 }
 
 /// A piece of `text` around byte `at` that starts and ends at white space
