@@ -165,6 +165,8 @@ impl LoadState {
         if !titles.is_empty() {
             let rtl = crate::config::mostly_rtl(titles.iter().map(String::as_str));
             app.settings.order = if rtl { PaneOrder::Rtl } else { PaneOrder::Ltr };
+            // The article pane may have moved: lay it out for where it is now.
+            app.show_selected();
         }
     }
 
