@@ -52,8 +52,6 @@ pub fn load_files(
     emit: &mut dyn FnMut(FileLoad),
 ) -> Result<(), LoadError> {
     let size = |p: &PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
-    let is_jsonl = |p: &PathBuf| p.extension().is_some_and(|e| e == "jsonl");
-    let big = |p: &PathBuf| is_jsonl(p) && is_big_jsonl(p, size(p));
     // Set when loading fails, so the error is not held back until every
     // file has been sized.
     let failed = AtomicBool::new(false);
@@ -68,7 +66,7 @@ pub fn load_files(
             }
             progress.total_bytes.store(total, Ordering::Relaxed);
         });
-        let result = load_in_order(files, rules, progress, emit, big);
+        let result = load_in_order(files, rules, progress, emit);
         failed.store(result.is_err(), Ordering::Relaxed);
         result
     })
@@ -80,17 +78,16 @@ fn load_in_order(
     rules: &Rules,
     progress: &Progress,
     emit: &mut dyn FnMut(FileLoad),
-    big: impl Fn(&PathBuf) -> bool,
 ) -> Result<(), LoadError> {
     let mut start = 0;
     while start < files.len() {
-        if big(&files[start]) {
+        if is_big_jsonl(&files[start]) {
             load_jsonl_in_blocks(&files[start], progress, emit)?;
             start += 1;
             continue;
         }
         let mut end = start + 1;
-        while end < files.len() && end - start < ROUND_FILES && !big(&files[end]) {
+        while end < files.len() && end - start < ROUND_FILES && !is_big_jsonl(&files[end]) {
             end += 1;
         }
         for load in load_round(&files[start..end], rules, progress)? {
@@ -102,8 +99,10 @@ fn load_in_order(
 }
 
 /// True for the files [`load_files`] reads block by block.
-pub(crate) fn is_big_jsonl(path: &Path, size: u64) -> bool {
-    size > BLOCK as u64 && path.extension().is_some_and(|e| e == "jsonl")
+/// Only a `.jsonl` file is looked up on disk.
+pub(crate) fn is_big_jsonl(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "jsonl")
+        && std::fs::metadata(path).is_ok_and(|m| m.len() > BLOCK as u64)
 }
 
 /// A round of ordinary files, split in contiguous chunks over the cores.

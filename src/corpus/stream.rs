@@ -6,9 +6,7 @@
 use super::bulk::{is_big_jsonl, load_jsonl_in_blocks, Progress};
 use super::clean::{PageParts, Rules};
 use super::error::{LoadError, Warning};
-use super::load::{
-    corpus_files, decode, is_page, load_file, page_id, read_into, FileLoad, EMPTY_PAGE,
-};
+use super::load::{decode, is_page, load_file, page_id, read_into, FileLoad, EMPTY_PAGE};
 use super::Article;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -97,20 +95,12 @@ where
     T: Send,
     F: Fn(&ArticleRef) -> Option<T> + Sync,
 {
-    let (mut files, mut warnings) = (Vec::new(), Vec::new());
-    for path in paths {
-        let (found, w) = corpus_files(path)?;
-        files.extend(found);
-        warnings.extend(w);
-    }
+    let (files, warnings) = super::Corpus::files(paths)?;
     // Only JSONL files are sized here (a big one is read in blocks); the
     // others are sized by the threads that read them, so the stat calls run
     // on all cores too.
     let size = |p: &PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
-    let big: Vec<bool> = files
-        .iter()
-        .map(|p| p.extension().is_some_and(|e| e == "jsonl") && is_big_jsonl(p, size(p)))
-        .collect();
+    let big: Vec<bool> = files.iter().map(|p| is_big_jsonl(p)).collect();
     let unwatched = Progress::default();
     let sized = progress.is_some();
     let progress = progress.unwrap_or(&unwatched);
