@@ -78,7 +78,7 @@ fn pieces_join_the_list_and_the_first_article_opens() {
     }
     assert_eq!(app.list.visible, (0..5).collect::<Vec<_>>());
     assert_eq!(app.selected(), Some(1));
-    assert_eq!(app.load_warnings, 1);
+    assert_eq!(app.corpus.warnings.len(), 1);
     let shown = screen(&app);
     assert!(shown.contains("loading 40% · 5 articles"), "{shown}");
     assert!(app.list.words.contains_key(&4));

@@ -48,14 +48,6 @@ impl Query {
         &self.terms
     }
 
-    /// True when both queries exclude exactly the same terms.
-    pub fn same_exclusions(&self, other: &Query) -> bool {
-        let tokens = |q: &Query| -> Vec<Vec<String>> {
-            q.terms.negative.iter().map(|t| t.tokens.clone()).collect()
-        };
-        tokens(self) == tokens(other)
-    }
-
     /// True when the query has no terms at all (it then matches everything
     /// and highlights nothing).
     pub fn is_empty(&self) -> bool {

@@ -126,8 +126,9 @@ impl LoadState {
                 if let Err(e) = result {
                     app.notice = Some(format!("loading stopped: {e}"));
                     outcome.error = Some(e);
-                } else if app.load_warnings > 0 {
-                    let n = app.load_warnings;
+                } else if !app.corpus.warnings.is_empty() {
+                    // Those from listing the files and from loading them.
+                    let n = app.corpus.warnings.len();
                     let plural = if n == 1 { "" } else { "s" };
                     app.notice = Some(format!(
                         "{n} warning{plural} about the corpus (listed when you quit)"
@@ -276,6 +277,6 @@ mod tests {
         load.receive(&mut app, Loaded::Piece(late), &mut outcome, None);
         load.receive(&mut app, Loaded::Done(Ok(())), &mut outcome, None);
         assert_eq!(app.settings.order, PaneOrder::Rtl);
-        assert_eq!(app.load_warnings, 1);
+        assert_eq!(app.corpus.warnings.len(), 1);
     }
 }

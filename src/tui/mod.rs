@@ -116,8 +116,6 @@ fn event_loop(
     let size = terminal.size()?;
     let mut load = LoadState::new(&opts);
     let mut app = App::new(corpus, opts.settings, size.width, size.height);
-    // Warnings from listing the files count with those from loading them.
-    app.load_warnings = app.corpus.warnings.len();
     app.loading = Some(Loading::default());
     app.filter.building = true;
     if let Some(path) = &opts.user_gazetteer {

@@ -131,8 +131,6 @@ pub struct App<'a> {
     pub corpus: ReaderCorpus<'a>,
     /// Set while articles are still being loaded (see [`App::append`]).
     pub loading: Option<Loading>,
-    /// Warnings about the corpus that arrived while the reader ran.
-    pub load_warnings: usize,
     pub settings: Settings,
     pub width: u16,
     pub height: u16,
@@ -161,7 +159,6 @@ impl<'a> App<'a> {
         let corpus = corpus.into();
         let mut app = App {
             loading: None,
-            load_warnings: 0,
             settings,
             width,
             height,
@@ -200,7 +197,6 @@ impl<'a> App<'a> {
         };
         let from = corpus.articles.len();
         corpus.articles.extend(piece.articles);
-        self.load_warnings += piece.warnings.len();
         corpus.warnings.extend(piece.warnings);
         let to = corpus.articles.len();
         let window_had_room = self.list.visible.len() < self.list.offset + self.list_height();
