@@ -1,8 +1,9 @@
 //! End to end: the release binary in a real terminal (tmux, 100×30), driven
 //! by keys and read back from the screen.
 //!
-//! Needs tmux (`.ci/run` installs it). Builds the release binary first, in
-//! target/release, which a debug `cargo test` does not lock.
+//! Needs tmux (`.ci/run` installs it). Runs the binary Cargo built for this
+//! test run (`CARGO_BIN_EXE_sahifa`), wherever `CARGO_TARGET_DIR` puts it;
+//! nothing here builds anything.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -110,15 +111,9 @@ impl Drop for Tmux {
     }
 }
 
-fn release_binary() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--release", "--bin", "sahifa", "--quiet"])
-        .current_dir(root)
-        .status()
-        .expect("cargo runs");
-    assert!(status.success(), "release build failed");
-    root.join("target/release/sahifa")
+/// The sahifa binary Cargo built for this test run.
+fn sahifa_binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_sahifa"))
 }
 
 /// The columns of `screen` from `from` to `to` (in characters), line by line.
@@ -132,7 +127,7 @@ fn columns(screen: &str, from: usize, to: usize) -> String {
 
 #[test]
 fn filter_open_jump_and_quit_in_a_real_terminal() {
-    let bin = release_binary();
+    let bin = sahifa_binary();
     let data = tempfile::TempDir::new().unwrap();
     let tmux = Tmux::start("main", data.path());
     let command = format!(
@@ -192,7 +187,7 @@ fn filter_open_jump_and_quit_in_a_real_terminal() {
 
 #[test]
 fn ctrl_c_and_sigterm_restore_the_terminal() {
-    let bin = release_binary();
+    let bin = sahifa_binary();
     let data = tempfile::TempDir::new().unwrap();
     let tmux = Tmux::start("sig", data.path());
     let run = format!(
@@ -223,7 +218,7 @@ fn ctrl_c_and_sigterm_restore_the_terminal() {
 
 #[test]
 fn bookmark_two_articles_and_export_markdown() {
-    let bin = release_binary();
+    let bin = sahifa_binary();
     let data = tempfile::TempDir::new().unwrap();
     let cwd = tempfile::TempDir::new().unwrap();
     let tmux = Tmux::start("bm", cwd.path());
@@ -289,7 +284,7 @@ fn bookmark_two_articles_and_export_markdown() {
 
 #[test]
 fn a_reader_whose_terminal_closes_exits_instead_of_spinning() {
-    let bin = release_binary();
+    let bin = sahifa_binary();
     let data = tempfile::TempDir::new().unwrap();
     let tmux = Tmux::start("hup", data.path());
     let run = format!(
@@ -321,7 +316,7 @@ fn a_reader_whose_terminal_closes_exits_instead_of_spinning() {
 #[test]
 fn a_big_corpus_streams_in_and_the_saved_article_is_found_again() {
     use std::io::Write;
-    let bin = release_binary();
+    let bin = sahifa_binary();
     let dir = tempfile::TempDir::new().unwrap();
     let corpus = dir.path().join("big.jsonl");
     let mut file = std::io::BufWriter::new(std::fs::File::create(&corpus).unwrap());
@@ -377,7 +372,7 @@ fn a_big_corpus_streams_in_and_the_saved_article_is_found_again() {
 /// while the reader runs, whatever the machine's speed.
 #[test]
 fn quitting_while_loading_keeps_the_saved_position() {
-    let bin = release_binary();
+    let bin = sahifa_binary();
     let dir = tempfile::TempDir::new().unwrap();
     let corpus = dir.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap();
