@@ -3,6 +3,7 @@
 
 use super::keymap::Key;
 use super::loading::{LoadState, Loaded, Outcome};
+use super::mode::Mode;
 use super::perform::{load_user_gazetteer, perform, Places};
 use super::session::Session;
 use super::state::{App, Loading, Settings};
@@ -61,6 +62,7 @@ pub(super) fn event_loop(
     if let Some(path) = &places.user_gazetteer {
         load_user_gazetteer(&mut app, path);
     }
+    let mut last_overlay = (false, false);
     let result = loop {
         while let Ok(message) = channels.loaded.try_recv() {
             load.receive(&mut app, message, outcome, places.data_dir.as_deref());
@@ -77,6 +79,18 @@ pub(super) fn event_loop(
                 app.set_filter(app.filter.input.clone());
             }
             Err(_) => {}
+        }
+        // An overlay opening or closing repaints every cell: terminals
+        // (xterm) repaint only the cells that change, and a harakah drawn
+        // past its cell by a fallback font would stay behind on the blank
+        // cells of the overlay.
+        let overlay = (
+            app.mode.shows_bookmarks(),
+            matches!(app.mode, Mode::Help { .. }),
+        );
+        if overlay != last_overlay {
+            terminal.clear()?;
+            last_overlay = overlay;
         }
         terminal.draw(|frame| draw(frame, &app))?;
         if app.quit || channels.stop.load(Ordering::Relaxed) {
