@@ -80,6 +80,14 @@ impl EntityState {
         }
     }
 
+    /// No article is open (the filter matches none): nothing to list.
+    pub fn hide(&mut self) {
+        self.mentions = Arc::from([]);
+        self.groups.clear();
+        self.selected = 0;
+        self.current = None;
+    }
+
     /// j/k in the entity pane.
     pub fn move_by(&mut self, delta: isize) {
         if let Some(last) = self.groups.len().checked_sub(1) {

@@ -121,6 +121,7 @@ fn a_filter_matching_nothing_empties_the_list_without_panicking() {
     assert!(a.list.visible.is_empty());
     assert_eq!(a.selected(), None);
     assert!(a.article.rows.is_none());
+    assert!(a.entities.groups.is_empty(), "no article, no entities");
     key(&mut a, KeyCode::Enter);
     press(&mut a, "jGkgnN");
     key(&mut a, KeyCode::Enter);

@@ -38,6 +38,7 @@ impl App<'_> {
             let find = self.article.find.take();
             self.article = Default::default();
             self.article.find = find;
+            self.entities.hide();
             return;
         };
         let width = self.article_text_width();

@@ -1,6 +1,7 @@
 //! The reader's state: everything drawing needs, and nothing about the
-//! terminal. The update modules change it (the event loop only hands it
-//! what loaded); views read it.
+//! terminal. The update modules change it; the event loop hands it what
+//! loaded and, after performing an effect, a notice of how it went (and the
+//! store or gazetteer the effect changed). Views only read it.
 //!
 //! Articles are reached through [`App::article`] and [`App::article_count`],
 //! not by indexing the corpus, so the store behind them can change (a

@@ -208,6 +208,8 @@ fn highlights(app: &App, field: usize) -> Vec<(Range<usize>, Style)> {
 
 impl Widget for ArticlePane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let progress = format!(" {}% ", self.progress);
+        let progress = ui_line(&[(&progress, Style::new())], 8, &self.layout);
         let block = pane_block(
             Pane::Article.name(),
             self.focused,
@@ -215,13 +217,17 @@ impl Widget for ArticlePane<'_> {
             self.theme,
             &self.layout,
         )
-        .title_top(Line::from(format!(" {}% ", self.progress)).alignment(Alignment::Right));
+        .title_top(progress.alignment(Alignment::Right));
         block.render(area, buf);
         let text = text_area(area);
         let Some(lines) = self.lines else {
-            Paragraph::new("no article selected")
-                .style(self.theme.dim)
-                .render(text, buf);
+            let width = usize::from(text.width);
+            let line = ui_line(
+                &[("no article selected", self.theme.dim)],
+                width,
+                &self.layout,
+            );
+            Paragraph::new(line).render(text, buf);
             return;
         };
         Paragraph::new(lines).render(text, buf);

@@ -2,7 +2,7 @@
 //! numbers and dates, grouped by kind with mention counts; names that do not
 //! fit are cut so that they stay distinguishable.
 
-use super::chrome::{content_visual, pane_block, styled_line};
+use super::chrome::{content_visual, pane_block, styled_line, ui_line};
 use super::names::distinct_cuts;
 use crate::text::{LayoutOptions, VisualLine};
 use crate::tui::geometry::Pane;
@@ -99,7 +99,12 @@ impl Widget for EntitiesPane<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         if let Some(message) = self.message {
-            Paragraph::new(message).style(theme.dim).render(inner, buf);
+            let line = ui_line(
+                &[(message, theme.dim)],
+                usize::from(inner.width),
+                &self.layout,
+            );
+            Paragraph::new(line).render(inner, buf);
             return;
         }
         let mut selected_line = 0;

@@ -2,7 +2,7 @@
 //! end in reading order), bookmark star, match and word counts. Mirrored in
 //! the right-to-left arrangement.
 
-use super::chrome::{content_visual, pane_block, styled_line};
+use super::chrome::{content_visual, pane_block, styled_line, ui_line};
 use crate::text::{LayoutOptions, VisualLine};
 use crate::tui::geometry::{Pane, PaneOrder};
 use crate::tui::quote::quote;
@@ -165,7 +165,8 @@ impl Widget for ListPane<'_> {
         let inner_w = usize::from(inner.width);
         let mut lines: Vec<Line> = self.rows.iter().map(|r| self.row(r, inner_w)).collect();
         if lines.is_empty() {
-            lines.push(Line::styled(format!(" {}", self.empty), self.theme.dim));
+            let empty = format!(" {}", self.empty);
+            lines.push(ui_line(&[(&empty, self.theme.dim)], inner_w, &self.layout));
         }
         Paragraph::new(lines).render(inner, buf);
     }
