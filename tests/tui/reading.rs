@@ -39,7 +39,6 @@ fn find_searches_the_open_article_and_n_walks_its_matches() {
     press(&mut a, "jjjj"); // 004
     key(&mut a, KeyCode::Enter);
     press(&mut a, "jj");
-    let scroll = a.article.scroll;
     press(&mut a, "fخيرسون");
     assert!(matches!(a.mode, Mode::Find { .. }));
     let n = a.article.hits.len();
@@ -66,10 +65,16 @@ fn find_searches_the_open_article_and_n_walks_its_matches() {
     assert!(a.article.find.is_none() && a.article.hits.is_empty());
     // Esc in the prompt: the previous find and scroll position come back.
     key(&mut a, KeyCode::Enter);
+    press(&mut a, "jj");
+    let scroll = a.article.scroll;
     press(&mut a, "fروسيا");
+    for _ in 0..6 {
+        key(&mut a, KeyCode::Down); // the next match, in the find prompt
+    }
+    assert_ne!(a.article.scroll, scroll, "it went down to the matches");
     key(&mut a, KeyCode::Esc);
     assert!(a.article.find.is_none());
-    let _ = scroll;
+    assert_eq!(a.article.scroll, scroll);
 }
 
 #[test]
