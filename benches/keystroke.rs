@@ -67,10 +67,7 @@ fn run(label: &str, corpus: &Corpus) {
     };
     for i in 0..400 {
         let key = match i % 10 {
-            0 => Key {
-                code: KeyCode::Char('d'),
-                ctrl: true,
-            },
+            0 => Key::ctrl('d'),
             1 => Key::ch('g'),
             _ => Key::ch('j'),
         };

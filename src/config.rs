@@ -2,9 +2,12 @@
 //! reader that command-line flags override. Unknown settings are errors, so a
 //! typo is reported instead of silently ignored.
 
+mod keys;
+
+pub use keys::KeyBinding;
+
 use crate::text::{detect_shaping, detect_terminal_bidi, BidiMode};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Who reorders right-to-left text for display.
@@ -55,9 +58,10 @@ pub struct Config {
     pub bidi: Option<BidiChoice>,
     pub shape: Option<ShapeChoice>,
     pub mouse: Option<bool>,
-    /// Key name → action name, on top of the bundled key map.
-    #[serde(default)]
-    pub keys: BTreeMap<String, String>,
+    /// `[keys]` and `[keys.SECTION]` entries, in file order, on top of the
+    /// bundled key map (checked by `tui::KeyMap::from_config`).
+    #[serde(default, deserialize_with = "keys::deserialize")]
+    pub keys: Vec<KeyBinding>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -89,10 +93,12 @@ impl Config {
                 })
             }
         };
-        toml::from_str(&text).map_err(|e| ConfigError::Parse {
+        let mut config: Config = toml::from_str(&text).map_err(|e| ConfigError::Parse {
             path: path.to_path_buf(),
             message: e.to_string().trim_end().to_string(),
-        })
+        })?;
+        keys::number_lines(&mut config.keys, &text);
+        Ok(config)
     }
 }
 
@@ -153,11 +159,35 @@ mod tests {
             (c.theme, c.shape),
             (Some(ThemeChoice::Light), Some(ShapeChoice::Off))
         );
-        assert_eq!(c.keys["x"], "quit");
+        assert_eq!(c.keys, [KeyBinding::new(None, "x", "quit", 4)]);
         assert_eq!(
             Config::load(&dir.path().join("none.toml")).unwrap(),
             Config::default()
         );
+    }
+
+    #[test]
+    fn key_sections_keep_their_lines() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("config.toml");
+        let text = "theme = \"dark\"\n[keys]\n\"x\" = \"quit\"\nF2 = \"help\"\n\n\
+                    [keys.bookmarks]\n# delete with x\nx = \"delete\"\n\"ق\" = \"none\"\n";
+        std::fs::write(&path, text).unwrap();
+        let keys = Config::load(&path).unwrap().keys;
+        assert_eq!(
+            keys,
+            [
+                KeyBinding::new(None, "x", "quit", 3),
+                KeyBinding::new(None, "F2", "help", 4),
+                KeyBinding::new(Some("bookmarks"), "x", "delete", 8),
+                KeyBinding::new(Some("bookmarks"), "ق", "none", 9),
+            ]
+        );
+        // A value that is neither an action nor a table is a parse error
+        // with its line.
+        std::fs::write(&path, "[keys]\nx = 3\n").unwrap();
+        let err = Config::load(&path).unwrap_err().to_string();
+        assert!(err.contains("line 2"), "{err}");
     }
 
     #[test]

@@ -36,6 +36,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Ok(c) => c.unwrap_or_default(),
         Err(e) => return bad_input(e),
     };
+    // Checked by every command, so a broken [keys] is found at once.
+    let keymap = match KeyMap::from_config(&config.keys) {
+        Ok(k) => k,
+        Err(e) => {
+            let path = config_path
+                .as_deref()
+                .unwrap_or(std::path::Path::new("config.toml"));
+            return bad_input(format!("{}: {e}", path.display()));
+        }
+    };
     let (mode, shape) = resolve_display(
         cli.bidi.or(config.bidi).unwrap_or(BidiChoice::Auto),
         cli.shape.or(config.shape).unwrap_or(ShapeChoice::Auto),
@@ -68,7 +78,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 
     if cli.command.is_none() {
-        return reader(&cli, &config, config_path.as_deref(), layout);
+        return reader(&cli, &config, keymap, layout);
     }
     if let (Some(Command::Search(args)), false) = (&cli.command, cli.corpus.is_empty()) {
         let present = Presenter {
@@ -140,21 +150,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 /// Runs the reader. A corpus given on the command line is listed first (a
 /// missing path is an error before the screen changes), then loaded while
 /// the reader shows what has arrived; warnings are printed after it quits.
-fn reader(
-    cli: &Cli,
-    config: &Config,
-    config_path: Option<&std::path::Path>,
-    layout: LayoutOptions,
-) -> Result<ExitCode> {
-    let keymap = match KeyMap::with_overrides(&config.keys) {
-        Ok(k) => k,
-        Err(e) => {
-            let place = config_path
-                .map(|p| p.display().to_string())
-                .unwrap_or_default();
-            return bad_input(format!("{place}: [keys]: {e}"));
-        }
-    };
+fn reader(cli: &Cli, config: &Config, keymap: KeyMap, layout: LayoutOptions) -> Result<ExitCode> {
     let source = if cli.corpus.is_empty() {
         Source::Loaded(Corpus::bundled())
     } else {

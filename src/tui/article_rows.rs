@@ -15,8 +15,10 @@ pub enum Row {
         field: usize,
         line: usize,
     },
-    /// The metadata line under the title.
+    /// The metadata line under the title: outlet or source, date, counts.
     Meta,
+    /// The article's web address, under the metadata (when it has one).
+    Url,
     Blank,
 }
 
@@ -49,14 +51,19 @@ impl ArticleRows {
         // A title that is only the lead sentence is not shown twice: the
         // metadata line opens the article instead.
         let skip_title = article.title_is_lead();
+        let header: &[Row] = if article.meta.url.is_some() {
+            &[Row::Meta, Row::Url]
+        } else {
+            &[Row::Meta]
+        };
         let mut rows = Vec::new();
         for (field, layout) in fields.iter().enumerate() {
             if field == 0 && skip_title {
-                rows.push(Row::Meta);
+                rows.extend_from_slice(header);
                 continue;
             }
             if field == 1 && !skip_title {
-                rows.push(Row::Meta);
+                rows.extend_from_slice(header);
             }
             if field >= 1 {
                 rows.push(Row::Blank);
@@ -64,7 +71,7 @@ impl ArticleRows {
             rows.extend((0..layout.lines.len()).map(|line| Row::Text { field, line }));
         }
         if fields.len() == 1 && !skip_title {
-            rows.push(Row::Meta);
+            rows.extend_from_slice(header);
         }
         ArticleRows {
             article: index,

@@ -10,14 +10,6 @@ use std::sync::Arc;
 /// Detected articles kept; the cache is emptied past this.
 const CACHE: usize = 512;
 
-/// Tagging a word or phrase into the user gazetteer (`t`): first the text,
-/// then its kind.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TagPrompt {
-    Text(String),
-    Kind(String),
-}
-
 #[derive(Debug)]
 pub struct EntityState {
     pub gazetteer: Arc<Gazetteer>,
@@ -34,7 +26,6 @@ pub struct EntityState {
     /// The list shows only articles mentioning this entity: (canonical,
     /// kind, corpus indices).
     pub filter: Option<(Arc<str>, Kind, Vec<usize>)>,
-    pub tag: Option<TagPrompt>,
 }
 
 impl EntityState {
@@ -52,7 +43,6 @@ impl EntityState {
             selected: 0,
             current: None,
             filter: None,
-            tag: None,
         }
     }
 
@@ -86,6 +76,22 @@ impl EntityState {
         if !same_article {
             self.groups = group_mentions(&self.mentions);
             self.selected = self.selected.min(self.groups.len().saturating_sub(1));
+            self.current = None;
+        }
+    }
+
+    /// No article is open (the filter matches none): nothing to list.
+    pub fn hide(&mut self) {
+        self.mentions = Arc::from([]);
+        self.groups.clear();
+        self.selected = 0;
+        self.current = None;
+    }
+
+    /// j/k in the entity pane.
+    pub fn move_by(&mut self, delta: isize) {
+        if let Some(last) = self.groups.len().checked_sub(1) {
+            self.selected = self.selected.saturating_add_signed(delta).min(last);
             self.current = None;
         }
     }

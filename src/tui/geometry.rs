@@ -82,8 +82,15 @@ impl Geometry {
 }
 
 /// Splits a `width`×`height` screen. Wide screens show the three panes in
-/// `order`; narrow ones only the `focus`ed pane.
-pub fn geometry(width: u16, height: u16, order: PaneOrder, focus: Pane) -> Geometry {
+/// `order` (the entity pane a third of the screen when `wide_entities`);
+/// narrow ones only the `focus`ed pane.
+pub fn geometry(
+    width: u16,
+    height: u16,
+    order: PaneOrder,
+    focus: Pane,
+    wide_entities: bool,
+) -> Geometry {
     if width < MIN_WIDTH || height < MIN_HEIGHT {
         return Geometry::default();
     }
@@ -100,7 +107,11 @@ pub fn geometry(width: u16, height: u16, order: PaneOrder, focus: Pane) -> Geome
     }
     // In u32: width * 3 would overflow u16 on absurdly wide terminals.
     let list_w = (u32::from(width) * 3 / 10).clamp(24, 44) as u16;
-    let entities_w = (width / 6).clamp(20, 30);
+    let entities_w = if wide_entities {
+        (width / 3).clamp(30, 60)
+    } else {
+        (width / 6).clamp(22, 30)
+    };
     let article_w = width - list_w - entities_w;
     let mut x = 0;
     for pane in order.left_to_right() {
@@ -129,7 +140,7 @@ mod tests {
 
     #[test]
     fn wide_rtl_puts_the_list_on_the_right() {
-        let g = geometry(120, 40, PaneOrder::Rtl, Pane::List);
+        let g = geometry(120, 40, PaneOrder::Rtl, Pane::List, false);
         let (list, article, entities) = (g.list.unwrap(), g.article.unwrap(), g.entities.unwrap());
         assert_eq!(list.right(), 120);
         assert!(entities.x == 0 && entities.right() == article.x && article.right() == list.x);
@@ -140,14 +151,27 @@ mod tests {
 
     #[test]
     fn narrow_shows_only_the_focused_pane() {
-        let g = geometry(80, 24, PaneOrder::Rtl, Pane::Article);
+        let g = geometry(80, 24, PaneOrder::Rtl, Pane::Article, false);
         assert_eq!(g.article, Some(Rect::new(0, 0, 80, 23)));
         assert!(g.list.is_none() && g.entities.is_none() && !g.is_wide());
     }
 
     #[test]
     fn tiny_is_unusable() {
-        assert!(!geometry(20, 5, PaneOrder::Ltr, Pane::List).usable);
-        assert!(geometry(MIN_WIDTH, MIN_HEIGHT, PaneOrder::Ltr, Pane::List).usable);
+        assert!(!geometry(20, 5, PaneOrder::Ltr, Pane::List, false).usable);
+        assert!(geometry(MIN_WIDTH, MIN_HEIGHT, PaneOrder::Ltr, Pane::List, false).usable);
+    }
+
+    #[test]
+    fn the_entity_pane_widens_and_the_article_gives_the_room() {
+        let narrow = geometry(120, 40, PaneOrder::Rtl, Pane::List, false);
+        let wide = geometry(120, 40, PaneOrder::Rtl, Pane::List, true);
+        let (n, w) = (narrow.entities.unwrap(), wide.entities.unwrap());
+        assert_eq!((n.width, w.width), (22, 40));
+        assert_eq!(narrow.list, wide.list);
+        assert_eq!(
+            wide.article.unwrap().width + 18,
+            narrow.article.unwrap().width
+        );
     }
 }

@@ -3,8 +3,11 @@
 //! it to the app and, once everything is there, opens the bookmarks and
 //! starts building the filter index.
 
+use super::geometry::PaneOrder;
+use super::session::Session;
 use super::state::{App, ReaderCorpus};
-use super::{open_bookmarks, restore_session, PaneOrder, RunOptions, Session};
+use super::update::restore_session;
+use crate::bookmarks::{Anchor, Store};
 use crate::corpus::{Corpus, FileLoad, LoadError, Progress, Warning};
 use crate::search::CorpusFilter;
 use std::path::{Path, PathBuf};
@@ -83,11 +86,13 @@ pub(super) struct LoadState {
 }
 
 impl LoadState {
-    pub(super) fn new(opts: &RunOptions) -> LoadState {
+    /// `saved`: the session to restore once its article arrives;
+    /// `auto_order`: choose the arrangement from the titles that arrive.
+    pub(super) fn new(saved: Session, auto_order: bool) -> LoadState {
         let (index_tx, filter_index) = mpsc::channel();
         LoadState {
-            session: (opts.data_dir.as_deref().map(Session::load)).filter(|s| s.article.is_some()),
-            order_titles: opts.auto_order.then(Vec::new),
+            session: Some(saved).filter(|s| s.article.is_some()),
+            order_titles: auto_order.then(Vec::new),
             index_tx: Some(index_tx),
             filter_index,
             cancel: Arc::new(AtomicBool::new(false)),
@@ -188,10 +193,40 @@ impl LoadState {
     }
 }
 
+/// Loads the bookmark store, finds its passages in this corpus, and says
+/// on the status line if anything needs the user's attention.
+fn open_bookmarks(app: &mut App, dir: &Path) {
+    let mut store = Store::open(dir);
+    let (anchors, moved) = store.reanchor(&app.corpus);
+    let orphaned = anchors
+        .iter()
+        .filter(|a| matches!(a, Anchor::Orphaned))
+        .count();
+    let mut notes: Vec<String> = store
+        .take_warnings()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    if moved {
+        if let Err(e) = store.save() {
+            notes.push(format!("bookmarks not saved: {e}"));
+        }
+    }
+    if orphaned > 0 {
+        notes.push(format!(
+            "{orphaned} bookmarked passages are no longer in this corpus (kept in the bookmarks pane)"
+        ));
+    }
+    app.marks = super::state::BookmarkState::new(store);
+    if !notes.is_empty() {
+        app.notice = Some(notes.join(" · "));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::Settings;
+    use crate::tui::state::Settings;
 
     /// The seeds in two pieces: articles 0–2, then 3–4.
     fn pieces() -> (FileLoad, FileLoad) {
@@ -205,15 +240,9 @@ mod tests {
     }
 
     fn setup(data: &Path, auto_order: bool) -> (App<'static>, LoadState) {
-        let opts = RunOptions {
-            settings: Settings::for_order(PaneOrder::Ltr),
-            auto_order,
-            mouse: false,
-            data_dir: Some(data.to_path_buf()),
-            user_gazetteer: None,
-        };
-        let load = LoadState::new(&opts);
-        let mut app = App::new(Arc::new(Corpus::default()), opts.settings, 120, 40);
+        let load = LoadState::new(Session::load(data), auto_order);
+        let settings = Settings::for_order(PaneOrder::Ltr);
+        let mut app = App::new(Arc::new(Corpus::default()), settings, 120, 40);
         app.loading = Some(Default::default());
         (app, load)
     }
@@ -222,6 +251,7 @@ mod tests {
         let session = Session {
             article: Some(id.to_string()),
             scroll: 2,
+            read: Vec::new(),
         };
         session.save(data).unwrap();
     }
@@ -252,7 +282,7 @@ mod tests {
         let (mut app, mut load) = setup(data.path(), false);
         let mut outcome = Outcome::default();
         load.receive(&mut app, Loaded::Piece(early), &mut outcome, None);
-        crate::tui::update(&mut app, crate::tui::Action::MoveDown);
+        crate::tui::update::update(&mut app, crate::tui::action::Action::MoveDown);
         load.user_moved();
         assert!(load.may_save_session());
         load.receive(&mut app, Loaded::Piece(late), &mut outcome, None);

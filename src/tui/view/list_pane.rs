@@ -1,105 +1,251 @@
-//! The article list: titles in visual order, word and match counts.
+//! The article list: an unread mark, the title in visual order (cut at its
+//! end in reading order), bookmark star, match and word counts. Mirrored in
+//! the right-to-left arrangement.
 
-use super::{pane_block, styled_line};
-use crate::text::layout_title;
+use super::chrome::{content_visual, pane_block, styled_line, ui_line};
+use crate::text::{LayoutOptions, VisualLine};
 use crate::tui::geometry::{Pane, PaneOrder};
+use crate::tui::quote::quote;
 use crate::tui::state::App;
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
-use ratatui::Frame;
+use ratatui::widgets::{Paragraph, Widget};
+use std::collections::HashSet;
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let list = &app.list;
-    let title = format!(
-        "{} {}/{}",
-        Pane::List.name(),
-        if list.visible.is_empty() {
+/// One row: the title already laid out for its column.
+#[derive(Debug, Clone)]
+pub struct ListRow {
+    pub title: VisualLine,
+    /// Star, match count, word count: "★×3    385w".
+    pub info: String,
+    pub selected: bool,
+    pub unread: bool,
+}
+
+/// What the list pane draws.
+pub struct ListPane<'a> {
+    pub title: String,
+    pub rows: Vec<ListRow>,
+    /// Said when there are no rows.
+    pub empty: &'static str,
+    pub focused: bool,
+    /// Mirrored: counts on the left, titles on the right.
+    pub rtl: bool,
+    pub theme: &'a Theme,
+    pub layout: LayoutOptions,
+}
+
+/// The unread mark and the space after it.
+const UNREAD: &str = "•";
+
+impl<'a> ListPane<'a> {
+    pub fn new(app: &'a App, area: Rect) -> ListPane<'a> {
+        let list = &app.list;
+        let position = if list.visible.is_empty() {
             0
         } else {
             list.selected + 1
-        },
-        list.visible.len()
-    );
-    let block = pane_block(app, Pane::List, title);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let theme = &app.settings.theme;
-    let width = usize::from(inner.width);
-    let rtl = app.settings.order == PaneOrder::Rtl;
-    let marked: std::collections::HashSet<&str> = app
-        .marks
-        .store
-        .bookmarks()
-        .iter()
-        .filter(|b| !b.orphaned)
-        .map(|b| b.article.as_str())
-        .collect();
-    let rows = list
-        .visible
-        .iter()
-        .enumerate()
-        .skip(list.offset)
-        .take(usize::from(inner.height));
-    let mut lines = Vec::new();
-    for (pos, &index) in rows {
-        let article = &app.corpus.articles[index];
-        let selected = pos == list.selected;
-        let count = match app.filter.counts.get(&index) {
-            Some(n) => format!("×{n:<3}"),
-            None => String::new(),
         };
-        let words = app
-            .list
-            .words
-            .get(&index)
-            .copied()
-            .unwrap_or_else(|| article.word_count());
-        let star = if marked.contains(article.id.as_str()) {
-            "★"
-        } else {
-            " "
-        };
-        let info = format!("{star}{count}{words:>5}w");
-        let title_width = width.saturating_sub(1 + info.width() + 1);
-        let opts = app.settings.layout;
-        let visual = layout_title(&article.title, title_width, &opts);
-        let base = if selected {
+        let inner_w = usize::from(area.width.saturating_sub(2));
+        let marked: HashSet<&str> = app
+            .marks
+            .store
+            .bookmarks()
+            .iter()
+            .filter(|b| !b.orphaned)
+            .map(|b| b.article.as_str())
+            .collect();
+        let rows = list
+            .visible
+            .iter()
+            .enumerate()
+            .skip(list.offset)
+            .take(usize::from(area.height.saturating_sub(2)))
+            .map(|(pos, &index)| {
+                let article = app.article(index);
+                let count = app
+                    .filter
+                    .counts
+                    .get(&index)
+                    .map_or(String::new(), |n| format!("×{n:<3}"));
+                let words = list
+                    .words
+                    .get(&index)
+                    .copied()
+                    .unwrap_or_else(|| article.word_count());
+                let star = if marked.contains(article.id.as_str()) {
+                    "★"
+                } else {
+                    " "
+                };
+                let info = format!("{star}{count}{words:>5}w");
+                // Bar, unread mark and a space, the title, a space, the info.
+                let title_w = inner_w.saturating_sub(4 + info.width());
+                ListRow {
+                    title: content_visual(&article.title, title_w, &app.settings.layout, true),
+                    info,
+                    selected: pos == list.selected,
+                    unread: !app.is_read(index),
+                }
+            })
+            .collect();
+        // The list of an entity's articles says whose.
+        let whose = app
+            .entities
+            .filter
+            .as_ref()
+            .map_or(String::new(), |(name, _, _)| format!(" · {}", quote(name)));
+        ListPane {
+            title: format!(
+                "{} {position}/{}{whose}",
+                Pane::List.name(),
+                list.visible.len()
+            ),
+            rows,
+            empty: if app.loading.is_some() {
+                "loading…"
+            } else if app.article_count() == 0 {
+                "no articles in this corpus"
+            } else {
+                "no article matches the filter"
+            },
+            focused: app.focus == Pane::List,
+            rtl: app.settings.order == PaneOrder::Rtl,
+            theme: &app.settings.theme,
+            layout: app.settings.layout,
+        }
+    }
+
+    fn row(&self, row: &ListRow, inner_w: usize) -> Line<'static> {
+        let theme = self.theme;
+        let base = if row.selected {
             theme.selected
         } else {
-            ratatui::style::Style::new()
+            Style::new()
         };
-        let mut title = styled_line(&visual, &[], base);
+        let mut title = styled_line(&row.title, &[], base);
+        let title_w = inner_w.saturating_sub(4 + row.info.width());
         // Pad the title to its column so the counts line up.
-        let pad = title_width.saturating_sub(visual.width());
-        let filler = Span::styled(" ".repeat(pad), base);
-        let info = Span::styled(info, if selected { base } else { theme.dim });
-        let bar = Span::styled(if selected { "▌" } else { " " }, theme.border_focused);
+        let filler = Span::styled(" ".repeat(title_w.saturating_sub(row.title.width())), base);
+        let info = Span::styled(
+            row.info.clone(),
+            if row.selected { base } else { theme.dim },
+        );
+        let mark = Span::styled(if row.unread { UNREAD } else { " " }, theme.headline);
+        let bar = Span::styled(if row.selected { "▌" } else { " " }, theme.border_focused);
         let mut spans = vec![bar];
-        if rtl {
-            // Mirrored: counts on the left, the right-aligned title on the right.
-            spans.push(info);
-            spans.push(Span::raw(" "));
-            spans.push(filler);
+        if self.rtl {
+            spans.extend([info, Span::raw(" "), filler]);
             spans.append(&mut title.spans);
+            spans.extend([Span::raw(" "), mark]);
         } else {
+            spans.extend([mark, Span::raw(" ")]);
             spans.append(&mut title.spans);
-            spans.push(filler);
-            spans.push(Span::raw(" "));
-            spans.push(info);
+            spans.extend([filler, Span::raw(" "), info]);
         }
-        lines.push(Line::from(spans));
+        Line::from(spans)
     }
-    if lines.is_empty() {
-        let why = if app.loading.is_some() {
-            " loading…"
-        } else if app.corpus.articles.is_empty() {
-            " no articles in this corpus"
-        } else {
-            " no article matches the filter"
+}
+
+impl Widget for ListPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let block = pane_block(
+            &self.title,
+            self.focused,
+            area.width,
+            self.theme,
+            &self.layout,
+        );
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let inner_w = usize::from(inner.width);
+        let mut lines: Vec<Line> = self.rows.iter().map(|r| self.row(r, inner_w)).collect();
+        if lines.is_empty() {
+            let empty = format!(" {}", self.empty);
+            lines.push(ui_line(&[(&empty, self.theme.dim)], inner_w, &self.layout));
+        }
+        Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::theme::ThemeName;
+    use crate::tui::view::chrome::symbols;
+
+    fn row(title: &str, width: usize, selected: bool, unread: bool) -> ListRow {
+        let layout = LayoutOptions::default();
+        ListRow {
+            title: content_visual(title, width, &layout, true),
+            info: " 12w".into(),
+            selected,
+            unread,
+        }
+    }
+
+    #[test]
+    fn rows_mirror_with_the_arrangement_and_mark_unread_and_selected() {
+        let theme = Theme::new(ThemeName::Dark, false);
+        // 24 columns inside: 4 for bar, mark and spaces, 4 for " 12w".
+        let pane = |rtl| ListPane {
+            title: "Articles 1/2".into(),
+            rows: vec![
+                row("خبر", 16, true, true),
+                row("News of the day", 16, false, false),
+            ],
+            empty: "",
+            focused: true,
+            rtl,
+            theme: &theme,
+            layout: LayoutOptions::default(),
         };
-        lines.push(Line::styled(why, theme.dim));
+        let mut buf = Buffer::empty(Rect::new(0, 0, 26, 4));
+        pane(true).render(buf.area, &mut buf);
+        let expected = Buffer::with_lines([
+            "┏ Articles 1/2 ━━━━━━━━━━┓",
+            "┃▌ 12w              ﺮﺒﺧ •┃",
+            "┃  12w  News of the day  ┃",
+            "┗━━━━━━━━━━━━━━━━━━━━━━━━┛",
+        ]);
+        assert_eq!(symbols(&buf), symbols(&expected));
+        // The selected row is in the selection style, its bar in the accent.
+        assert_eq!(buf[(1, 1)].fg, theme.border_focused.fg.unwrap());
+        assert!(buf[(20, 1)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED));
+        assert!(!buf[(20, 2)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED));
+        assert_eq!(buf[(24, 1)].fg, theme.headline.fg.unwrap(), "unread mark");
+
+        let mut ltr = Buffer::empty(Rect::new(0, 0, 26, 4));
+        pane(false).render(ltr.area, &mut ltr);
+        assert_eq!(
+            symbols(&ltr)[1..3],
+            ["┃▌•              ﺮﺒﺧ  12w┃", "┃   News of the day   12w┃"]
+        );
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+
+    #[test]
+    fn an_empty_list_says_why() {
+        let theme = Theme::new(ThemeName::Light, false);
+        let pane = ListPane {
+            title: "Articles 0/0".into(),
+            rows: Vec::new(),
+            empty: "no article matches the filter",
+            focused: false,
+            rtl: false,
+            theme: &theme,
+            layout: LayoutOptions::default(),
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 34, 3));
+        pane.render(buf.area, &mut buf);
+        assert_eq!(symbols(&buf)[1], "│ no article matches the filter  │");
+        assert_eq!(buf[(0, 0)].fg, theme.border.fg.unwrap());
+    }
 }

@@ -1,21 +1,23 @@
-//! Drawing: reads the state, never changes it. Each pane has its own file.
+//! Drawing: reads the state, never changes it. Each pane is a widget built
+//! from small props (`XPane::new(app, area)`) and drawn from them alone, so
+//! each can be tested on a `Buffer` of its own.
 
 mod article_pane;
 mod bookmarks_pane;
+mod chrome;
 mod entities_pane;
 mod help_overlay;
 mod list_pane;
+mod names;
+mod prompt_field;
 mod status_bar;
 
-use super::geometry::{Pane, MIN_HEIGHT, MIN_WIDTH};
+use super::geometry::{MIN_HEIGHT, MIN_WIDTH};
+use super::mode::Mode;
 use super::state::App;
-use crate::text::VisualLine;
-use ratatui::layout::{Alignment, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use ratatui::layout::Alignment;
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
-use std::ops::Range;
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -35,75 +37,30 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     if let Some(r) = g.list {
-        list_pane::draw(frame, app, r);
+        frame.render_widget(list_pane::ListPane::new(app, r), r);
     }
     if let Some(r) = g.article {
-        article_pane::draw(frame, app, r);
+        frame.render_widget(article_pane::ArticlePane::new(app, r), r);
     }
     if let Some(r) = g.entities {
-        entities_pane::draw(frame, app, r);
+        frame.render_widget(entities_pane::EntitiesPane::new(app, r), r);
     }
-    status_bar::draw(frame, app, g.status);
-    if app.marks.pane {
-        bookmarks_pane::draw(frame, app, area);
+    let status = status_bar::StatusBar::new(app);
+    if let Some(at) = status.cursor(g.status) {
+        frame.set_cursor_position(at);
     }
-    if app.help {
-        help_overlay::draw(frame, app, area);
+    frame.render_widget(status, g.status);
+    if app.mode.shows_bookmarks() {
+        frame.render_widget(bookmarks_pane::BookmarksPane::new(app, area), area);
     }
-}
-
-/// A pane's frame: bold border when focused, the title on the reading side.
-fn pane_block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
-    let focused = app.focus == pane;
-    let theme = &app.settings.theme;
-    Block::bordered()
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(Line::from(format!(" {title} ")))
-}
-
-/// A visual line (already reordered by the layout engine) as a ratatui line:
-/// the displayed clusters, indent first (the engine includes it), with the
-/// styles of the logical `spans` that cover them.
-pub fn styled_line(
-    line: &VisualLine,
-    spans: &[(Range<usize>, Style)],
-    base: Style,
-) -> Line<'static> {
-    let spans: Vec<Span> = line
-        .styled(spans)
-        .into_iter()
-        .map(|(text, style)| Span::styled(text, base.patch(style.unwrap_or_default())))
-        .collect();
-    Line::from(spans)
-}
-
-/// A `width`×`height` box in the middle of `area` (clipped to it), for
-/// overlays.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let (width, height) = (width.min(area.width), height.min(area.height));
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
-}
-
-/// Screen area inside a pane's border, less a one-cell margin each side.
-fn text_area(pane: Rect) -> Rect {
-    let inner = Block::bordered().inner(pane);
-    Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
+    if let Mode::Help { scroll, .. } = app.mode {
+        let s = &app.settings;
+        let help = help_overlay::HelpOverlay::new(&s.keymap, scroll, &s.theme, s.layout);
+        // Over the panes, not the status bar (it says how to close help).
+        let panes = ratatui::layout::Rect {
+            height: g.status.y.saturating_sub(area.y),
+            ..area
+        };
+        frame.render_widget(help, panes);
     }
 }

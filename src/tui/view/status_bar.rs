@@ -1,142 +1,268 @@
-//! The bottom line: the filter prompt while typing, otherwise what is shown
-//! and the key hints.
+//! The bottom line, by mode: the prompt being typed, the question being
+//! asked, or what is shown and the latest notice. Everything on it goes
+//! through the layout engine (Arabic in a notice reads right), is cut after
+//! a whole word, and leaves room for the key hints, which come from the
+//! key map.
 
-use super::styled_line;
-use crate::text::layout_title;
+use super::chrome::{hints, styled_line, ui_line};
+use super::prompt_field::{field, Field};
+use crate::text::LayoutOptions;
+use crate::tui::action::Action;
+use crate::tui::keymap::{KeyMap, Section};
+use crate::tui::mode::Mode;
+use crate::tui::quote::{plain, quote};
 use crate::tui::state::App;
-use crate::tui::Prompt;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
-use ratatui::Frame;
+use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let theme = &app.settings.theme;
-    let hints = " ? help · q quit ";
-    let total = app.corpus.articles.len();
-    let shown = app.list.visible.len();
-    let mut left: Vec<Span> = Vec::new();
-    if !app.geometry().is_wide() {
-        left.push(Span::styled(
-            format!(" [{}] Tab: next pane ", app.focus.name()),
-            theme.notice,
-        ));
+/// A prompt: its label and the text being typed.
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub label: String,
+    pub text: String,
+    pub cursor: usize,
+}
+
+/// What the status bar draws.
+pub struct StatusBar<'a> {
+    /// Set apart on the left: which pane is shown, on narrow screens.
+    pub lead: String,
+    /// Said on the left, in logical order (corpus text in it quoted).
+    pub text: String,
+    pub prompt: Option<Prompt>,
+    /// Keys on the right.
+    pub hints: String,
+    pub theme: &'a Theme,
+    pub layout: LayoutOptions,
+}
+
+impl<'a> StatusBar<'a> {
+    pub fn new(app: &'a App) -> StatusBar<'a> {
+        let keys = &app.settings.keymap;
+        let mut text = String::new();
+        let mut lead = String::new();
+        if !app.geometry().is_wide() {
+            let tab = keys.key_name(Section::Normal, Action::FocusNext);
+            lead = format!(" [{}]", app.focus.name());
+            lead.extend(tab.map(|k| format!(" {k}: next pane")));
+            lead.push_str(" ·");
+        }
+        let section = app.mode.section();
+        let (hint_actions, prompt): (&[(Action, &str)], _) = match &app.mode {
+            Mode::Filter { editor, .. } => (
+                &[(Action::Submit, "keep"), (Action::Cancel, "back")],
+                Some(("/", editor)),
+            ),
+            Mode::Find { editor, .. } => (
+                &[
+                    (Action::NextMatch, "next"),
+                    (Action::Submit, "keep"),
+                    (Action::Cancel, "back"),
+                ],
+                Some(("find:", editor)),
+            ),
+            Mode::Note { editor, .. } => (
+                &[(Action::Submit, "save"), (Action::Cancel, "cancel")],
+                Some(("note:", editor)),
+            ),
+            Mode::Tag { editor } => (
+                &[(Action::Submit, "next"), (Action::Cancel, "cancel")],
+                Some(("tag:", editor)),
+            ),
+            Mode::TagKind { .. } | Mode::Export { .. } | Mode::ConfirmDelete { .. } => {
+                text.push_str(&question(&app.mode, keys));
+                (&[], None)
+            }
+            Mode::Help { .. } => {
+                text.push_str(&summary(app));
+                (&[(Action::Close, "close")], None)
+            }
+            Mode::Bookmarks => {
+                text.push_str(&summary(app));
+                (&[(Action::Help, "help"), (Action::Close, "close")], None)
+            }
+            Mode::Normal => {
+                text.push_str(&summary(app));
+                (&[(Action::Help, "help"), (Action::Quit, "quit")], None)
+            }
+        };
+        StatusBar {
+            lead,
+            text,
+            prompt: prompt.map(|(label, editor)| Prompt {
+                label: format!(" {label} "),
+                text: editor.text().to_string(),
+                cursor: editor.cursor(),
+            }),
+            hints: hints(keys, section, hint_actions),
+            theme: &app.settings.theme,
+            layout: app.settings.layout,
+        }
     }
-    if app.filter.editing {
-        draw_prompt(frame, app, area, " / ", &app.filter.input, left);
-        return;
+
+    /// The prompt's text laid out for the room it has, when there is one.
+    fn field(&self, width: usize) -> Option<Field> {
+        let p = self.prompt.as_ref()?;
+        let room =
+            width.saturating_sub(self.left_width() + p.label.width() + self.hints_width(width) + 1);
+        Some(field(&p.text, p.cursor, room, &self.layout))
     }
-    match &app.entities.tag {
-        Some(crate::tui::TagPrompt::Text(text)) => {
-            draw_prompt(frame, app, area, " tag: ", text, left);
-            return;
-        }
-        Some(crate::tui::TagPrompt::Kind(text)) => {
-            left.push(Span::styled(
-                format!(
-                    " tag {} as: p person · l place · o organisation · Esc cancel",
-                    crate::text::controls::visible(text)
-                ),
-                theme.notice,
-            ));
-            frame.render_widget(Paragraph::new(Line::from(left)).style(theme.status), area);
-            return;
-        }
-        None => {}
+
+    /// Cells taken by the lead and the text (before a prompt).
+    fn left_width(&self) -> usize {
+        self.lead.width() + plain(&self.text).width()
     }
-    match &app.marks.prompt {
-        Some(Prompt::EditNote { text, .. }) => {
-            draw_prompt(frame, app, area, " note: ", text, left);
-            return;
+
+    fn hints_width(&self, width: usize) -> usize {
+        // At most two fifths of the line; else none (narrow screens).
+        let w = self.hints.width() + 2;
+        if !self.hints.is_empty() && w <= width * 2 / 5 {
+            w
+        } else {
+            0
         }
-        Some(Prompt::ConfirmDelete(_)) => {
-            left.push(Span::styled(
-                " delete this bookmark? y deletes, any other key keeps it",
-                theme.notice,
-            ));
-            frame.render_widget(Paragraph::new(Line::from(left)).style(theme.status), area);
-            return;
-        }
-        Some(Prompt::ExportMenu) => {
-            left.push(Span::styled(
-                " export bookmarks as: m Markdown · j JSON · t text · h HTML · Esc cancel",
-                theme.notice,
-            ));
-            frame.render_widget(Paragraph::new(Line::from(left)).style(theme.status), area);
-            return;
-        }
-        None => {}
     }
-    let mut summary = match app.loading.map(|l| l.percent()) {
+
+    /// Where the terminal's cursor goes: in the prompt being typed.
+    pub fn cursor(&self, area: Rect) -> Option<(u16, u16)> {
+        let p = self.prompt.as_ref()?;
+        let f = self.field(usize::from(area.width))?;
+        let x = self.left_width() + p.label.width() + f.cursor;
+        let x = u16::try_from(x)
+            .unwrap_or(u16::MAX)
+            .min(area.width.saturating_sub(1));
+        Some((area.x + x, area.y))
+    }
+}
+
+/// What is shown: how many articles, the matches here, a range being chosen,
+/// the latest notice.
+fn summary(app: &App) -> String {
+    let keys = &app.settings.keymap;
+    let key = |a| {
+        keys.key_name(Section::Normal, a)
+            .unwrap_or_else(|| "—".into())
+    };
+    let total = app.article_count();
+    let mut s = match app.loading.map(|l| l.percent()) {
         Some(Some(percent)) => format!(" loading {percent}% ·"),
         Some(None) => " loading ·".to_string(),
         None => String::new(),
     };
-    summary += &if app.filter.input.is_empty() {
-        format!(" {total} articles")
+    let here = app.article.hits.len();
+    let matches = format!(
+        "{here} match{} here · {}/{} next",
+        if here == 1 { "" } else { "es" },
+        key(Action::NextMatch),
+        key(Action::PreviousMatch)
+    );
+    if app.filter.input.is_empty() {
+        s += &format!(" {total} articles");
     } else {
-        let here = app.article.hits.len();
-        let plural = if here == 1 { "" } else { "es" };
-        format!(" {shown} of {total} articles · {here} match{plural} here · n/N next")
-    };
+        s += &format!(" {} of {total} articles", app.list.visible.len());
+    }
+    match &app.article.find {
+        Some(find) if !find.input.is_empty() => {
+            s += &format!(" · find {}: {matches}", quote(&find.input));
+        }
+        _ if !app.filter.input.is_empty() => s += &format!(" · {matches}"),
+        _ => {}
+    }
     if let Some(from) = app.marks.range_from {
-        summary.push_str(&format!(
-            " · range from ¶{from}: b bookmarks it, Esc cancels"
-        ));
+        s += &format!(
+            " · range from ¶{from}: {} bookmarks it, {} cancels",
+            key(Action::ToggleBookmark),
+            key(Action::Clear)
+        );
     }
     if let Some(notice) = &app.notice {
-        summary.push_str(" · ");
-        summary.push_str(notice);
+        s += " · ";
+        s += notice;
     }
-    left.push(Span::raw(summary));
-    let hints_w = u16::try_from(hints.width())
-        .unwrap_or(0)
-        .min(area.width / 3);
-    let [main, right] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(hints_w)]).areas(area);
-    frame.render_widget(Paragraph::new(Line::from(left)).style(theme.status), main);
-    frame.render_widget(
-        Paragraph::new(hints)
-            .alignment(Alignment::Right)
-            .style(theme.status),
-        right,
-    );
+    s
 }
 
-/// A prompt label then the typed text in visual order, with the cursor at
-/// its logical end (the left edge of right-to-left text).
-fn draw_prompt(
-    frame: &mut Frame,
-    app: &App,
-    area: Rect,
-    label: &str,
-    input: &str,
-    mut spans: Vec<Span<'static>>,
-) {
-    let theme = &app.settings.theme;
-    spans.push(Span::raw(label.to_string()));
-    let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    let room = usize::from(area.width).saturating_sub(used + 2);
-    let opts = crate::text::LayoutOptions {
-        align: false,
-        ..app.settings.layout
-    };
-    let visual = layout_title(input, room, &opts);
-    let query_width = visual.width();
-    let mut cursor_x = used;
-    if visual.rtl {
-        // The cursor sits before the text, where the next letter will appear.
-        spans.push(Span::raw(" "));
-        spans.extend(styled_line(&visual, &[], theme.status).spans);
-    } else {
-        spans.extend(styled_line(&visual, &[], theme.status).spans);
-        cursor_x += query_width;
+/// The question asked in the choosing modes, with its keys.
+fn question(mode: &Mode, keys: &KeyMap) -> String {
+    match mode {
+        Mode::TagKind { text } => {
+            let choices = [
+                (Action::TagPerson, "person"),
+                (Action::TagPlace, "place"),
+                (Action::TagOrganization, "organisation"),
+                (Action::Cancel, "cancel"),
+            ];
+            format!(
+                " tag {} as: {}",
+                quote(text),
+                hints(keys, Section::TagKind, &choices)
+            )
+        }
+        Mode::Export { .. } => {
+            let choices = [
+                (Action::ExportMarkdown, "Markdown"),
+                (Action::ExportJson, "JSON"),
+                (Action::ExportText, "text"),
+                (Action::ExportHtml, "HTML"),
+                (Action::Cancel, "cancel"),
+            ];
+            format!(
+                " export bookmarks as: {}",
+                hints(keys, Section::Export, &choices)
+            )
+        }
+        Mode::ConfirmDelete { .. } => {
+            let choices = [(Action::Yes, "deletes"), (Action::No, "keeps it")];
+            format!(
+                " delete this bookmark? {}",
+                hints(keys, Section::Confirm, &choices)
+            )
+        }
+        _ => String::new(),
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
-    let x = area.x
-        + u16::try_from(cursor_x)
-            .unwrap_or(area.width)
-            .min(area.width - 1);
-    frame.set_cursor_position((x, area.y));
 }
+
+impl Widget for StatusBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let width = usize::from(area.width);
+        let hints_w = self.hints_width(width);
+        let parts = [
+            (self.lead.as_str(), theme.notice),
+            (self.text.as_str(), Style::new()),
+        ];
+        let mut spans: Vec<Span> = Vec::new();
+        match (&self.prompt, self.field(width)) {
+            (Some(p), Some(f)) => {
+                spans.extend(ui_line(&parts, width, &self.layout).spans);
+                spans.push(Span::raw(p.label.clone()));
+                if f.pad_left {
+                    spans.push(Span::raw(" "));
+                }
+                spans.extend(styled_line(&f.line, &[], Style::new()).spans);
+            }
+            _ => {
+                // Cut after a whole word, before the hints.
+                let room = width.saturating_sub(hints_w);
+                spans.extend(ui_line(&parts, room, &self.layout).spans);
+            }
+        }
+        let used: usize = spans.iter().map(|s| s.content.width()).sum();
+        if hints_w > 0 {
+            let gap = width.saturating_sub(used + hints_w);
+            spans.push(Span::raw(" ".repeat(gap)));
+            spans.push(Span::raw(format!(" {} ", self.hints)));
+        }
+        Paragraph::new(Line::from(spans))
+            .style(theme.status)
+            .render(area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests;

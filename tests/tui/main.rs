@@ -1,0 +1,20 @@
+//! The reader's tests, one binary: state transitions, prompts, modes, the
+//! key map and config, whole screens (TestBackend and insta), the module
+//! structure, and the real binary in tmux. Shared helpers live in `helpers`
+//! and `support/tmux.rs`.
+
+mod helpers;
+#[path = "../support/tmux.rs"]
+mod tmux;
+
+mod architecture;
+mod bookmarks;
+mod config;
+mod e2e;
+mod entities;
+mod loading;
+mod modes;
+mod prompts;
+mod reading;
+mod render;
+mod state;
