@@ -1,24 +1,45 @@
-//! Feeds: fetching news feeds politely. No terminal code.
+//! Feeds: fetching RSS, Atom, RDF and JSON Feed politely and parsing them
+//! into one item model, and the HTTP half of the full-text step. No
+//! terminal code.
 //!
-//! [`Client`] does HTTP under a [`Policy`] (limits, timeouts, redirects,
-//! `Retry-After`, proxies, `file://`); parsing, OPML and the fetch engine
-//! build on it.
+//! The pieces, in the order a fetch uses them: [`Client`] (HTTP under a
+//! [`Policy`]: limits, timeouts, redirects, `Retry-After`, proxies,
+//! `file://`), [`parse_feed`] (charset → feed-rs → [`ParsedFeed`]),
+//! [`SummaryRules`] (which items need their page), and [`full_text`] (the
+//! page fetched and handed to an [`Extractor`]). [`feed_links`] finds a
+//! site's feeds from one of its pages.
 
 mod body;
+mod charset;
 mod client;
+mod discover;
 mod error;
 mod fetched;
+mod fulltext;
+mod html_scan;
 mod http_error;
+mod item;
 mod limiter;
 mod local;
+mod model;
+mod parse;
+mod plain;
 mod policy;
 mod proxy;
+mod repair;
 mod resolve;
 mod retry;
+mod summary;
 
+pub use charset::{decode, CharsetSource, Decoded};
 pub use client::{Client, ClientOptions};
+pub use discover::{feed_links, looks_like_html, FeedLink};
 pub use error::{FeedError, FetchError, ParseError};
 pub use fetched::{Content, Response, Validators};
+pub use fulltext::{full_text, Extracted, Extractor, FullText, Page};
+pub use item::{Enclosure, FeedFormat, FeedItem, IdSource, ItemText, ParsedFeed};
+pub use parse::parse_feed;
 pub use policy::{Policy, Resource, MB};
 pub use proxy::ProxySettings;
 pub use resolve::Resolution;
+pub use summary::SummaryRules;
