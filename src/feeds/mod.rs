@@ -6,8 +6,8 @@
 //! [`Policy`]: limits, timeouts, redirects, `Retry-After`, proxies,
 //! `file://`), [`parse_feed`] (charset → feed-rs → [`ParsedFeed`]),
 //! [`SummaryRules`] (which items need their page), and [`full_text`] (the
-//! page fetched and handed to an [`Extractor`]). [`feed_links`] finds a
-//! site's feeds from one of its pages.
+//! page fetched and handed to an [`Extractor`]). [`read_opml`] /
+//! [`write_opml`] and [`feed_links`] stand apart.
 
 mod body;
 mod charset;
@@ -22,6 +22,7 @@ mod item;
 mod limiter;
 mod local;
 mod model;
+mod opml;
 mod parse;
 mod plain;
 mod policy;
@@ -38,6 +39,7 @@ pub use error::{FeedError, FetchError, ParseError};
 pub use fetched::{Content, Response, Validators};
 pub use fulltext::{full_text, Extracted, Extractor, FullText, Page};
 pub use item::{Enclosure, FeedFormat, FeedItem, IdSource, ItemText, ParsedFeed};
+pub use opml::{read_opml, write_opml, OpmlError, OpmlFile, Subscription};
 pub use parse::parse_feed;
 pub use policy::{Policy, Resource, MB};
 pub use proxy::ProxySettings;
