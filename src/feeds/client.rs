@@ -66,6 +66,10 @@ impl Client {
         &self.policy
     }
 
+    pub(crate) fn limiter(&self) -> &Limiter {
+        &self.limiter
+    }
+
     /// Fetches `url`, sending `validators` so an unchanged resource answers
     /// 304. Waits for a place under the limits; gives up when `cancel` is set.
     pub fn get(

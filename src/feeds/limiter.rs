@@ -72,7 +72,6 @@ impl Limiter {
     }
 
     /// Whether a request to `host` could start now.
-    #[allow(dead_code)] // the fetch engine's scheduler asks it
     pub fn has_room(&self, host: &str) -> bool {
         let state = self.lock();
         let deferred = state
