@@ -319,8 +319,9 @@ fn huge_bodies_and_gzip_bombs_stop_at_the_limit() {
             "larger than 10 MB; stopped reading there",
             "{path}"
         );
+        // Stopping is the point; the bound only says it did not read on.
         assert!(
-            start.elapsed() < Duration::from_secs(2),
+            start.elapsed() < Duration::from_secs(5),
             "{path}: {:?}",
             start.elapsed()
         );
