@@ -1,7 +1,8 @@
 //! sahifa — a terminal reader for Arabic news.
 //!
 //! The core — `corpus` (articles, loading, cleaning), `text` (layout,
-//! normalisation), `search`, `entities`, `bookmarks` — never touches the
+//! normalisation), `search`, `entities`, `bookmarks`, `feeds` (fetching and
+//! parsing news feeds) — never touches the
 //! terminal; only `tui` does (its event loop and key map import crossterm).
 
 pub mod bookmarks;
@@ -9,6 +10,7 @@ pub mod config;
 pub mod corpus;
 pub mod data_dir;
 pub mod entities;
+pub mod feeds;
 pub mod lookup;
 pub mod search;
 pub mod text;
