@@ -153,6 +153,7 @@ fn streamed(paths: &[PathBuf], query: &Query) -> (Vec<Found>, usize, Vec<String>
     let unwatched = search_paths(paths, query, None, keep).unwrap();
     assert_eq!((&unwatched.ids, &unwatched.kept), (&s.ids, &s.kept));
     assert_eq!(unwatched.warnings.len(), s.warnings.len());
+    let total_read = s.total();
     let found = s
         .kept
         .into_iter()
@@ -166,7 +167,7 @@ fn streamed(paths: &[PathBuf], query: &Query) -> (Vec<Found>, usize, Vec<String>
         .total_bytes
         .load(std::sync::atomic::Ordering::Relaxed);
     assert_eq!(done, total, "progress ends at 100%");
-    (found, s.ids.len(), warnings)
+    (found, total_read, warnings)
 }
 
 fn compare(paths: &[PathBuf], queries: &[&str]) -> Vec<String> {

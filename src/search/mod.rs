@@ -48,6 +48,20 @@ impl Query {
         &self.terms
     }
 
+    /// Whether a raw JSON text (a JSONL line, unparsed) can hold a match:
+    /// `false` only when some positive term's anchor letter (one no other
+    /// character normalises to) is not in its bytes. Escaped characters
+    /// (`\u0632`) could hide a letter, so a text holding `\u` may match.
+    pub fn may_match_json(&self, raw: &[u8]) -> bool {
+        if self.terms.positive.is_empty() || memchr::memmem::find(raw, b"\\u").is_some() {
+            return true;
+        }
+        self.terms
+            .positive
+            .iter()
+            .all(|t| t.anchor.as_ref().is_none_or(|a| a.in_raw(raw)))
+    }
+
     /// True when the query has no terms at all (it then matches everything
     /// and highlights nothing).
     pub fn is_empty(&self) -> bool {
