@@ -200,17 +200,21 @@ pub struct PageParts<'a> {
 impl<'a> PageParts<'a> {
     /// Cleans `text` as [`clean_page`] does, without copying it.
     pub fn of(text: &'a str, rules: &Rules) -> PageParts<'a> {
-        Self::cleaned(text, rules, |_| false, None)
+        Self::cleaned(text, rules, |_| false, None, true)
     }
 
     /// [`PageParts::of`], also removing the lines `furniture` says are the
     /// site's furniture (learned from its other pages). With a `title` (an
-    /// HTML page's headline), every kept line is a paragraph.
+    /// HTML page's headline), every kept line is a paragraph. Without
+    /// `markers_end_page` (an HTML page, whose link lists the extractor
+    /// already removed), an end marker is dropped like a drop line instead
+    /// of ending the page: «اقرأ أيضا» boxes stand in the middle of articles.
     pub fn cleaned(
         text: &'a str,
         rules: &Rules,
         furniture: impl Fn(&str) -> bool,
         title: Option<&'a str>,
+        markers_end_page: bool,
     ) -> PageParts<'a> {
         let line_rules = rules.line_rules();
         let mut lines = lines_of(text).map(str::trim).peekable();
@@ -226,10 +230,9 @@ impl<'a> PageParts<'a> {
                 page_has_blank_lines = true;
                 continue;
             }
-            if !furniture && line_rules.is_end_marker(line) {
-                furniture = true;
-            }
-            if furniture || line_rules.is_drop_line(line) || is_furniture(line) {
+            let marker = !furniture && line_rules.is_end_marker(line);
+            furniture |= marker && markers_end_page;
+            if furniture || marker || line_rules.is_drop_line(line) || is_furniture(line) {
                 boilerplate.push(line);
                 continue;
             }
@@ -364,7 +367,13 @@ mod tests {
     #[test]
     fn learned_furniture_and_copyright_lines_are_removed_and_kept() {
         let text = "القائمة الرئيسية\nعنوان الخبر\n\nنص.\n© 2024 جميع الحقوق محفوظة\n";
-        let page = PageParts::cleaned(text, Rules::bundled(), |l| l == "القائمة الرئيسية", None);
+        let page = PageParts::cleaned(
+            text,
+            Rules::bundled(),
+            |l| l == "القائمة الرئيسية",
+            None,
+            true,
+        );
         assert_eq!(page.title, "عنوان الخبر");
         assert_eq!(page.paragraphs, ["نص."]);
         assert_eq!(

@@ -29,6 +29,30 @@ pub fn normalise_date(raw: &str) -> Option<String> {
         .or_else(|| arabic(s))
 }
 
+/// Is `line` a dateline (a short line that only dates the article, such as
+/// «نشر في ٥ سبتمبر ٢٠٢٢» or «2 June 2021»)? At most eight words, one of
+/// them a digit run and one a month name, or the whole line a date.
+pub fn is_dateline(line: &str) -> bool {
+    let text = ascii_digits(line);
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '،' | ',' | '-' | '|'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let digits = words.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    let month = words.iter().any(|w| {
+        let lower = w.to_ascii_lowercase();
+        arabic_months().contains_key(&normalize(w))
+            || ENGLISH_MONTHS
+                .iter()
+                .any(|m| lower.starts_with(m) && lower.len() <= 9)
+    });
+    (digits && month) || normalise_date(line).is_some()
+}
+
 /// A Unix time in seconds (a JSON number) as a UTC timestamp.
 pub fn from_unix_seconds(seconds: i64) -> Option<String> {
     // 1970 to 2100: anything else is more likely not a time at all.
@@ -422,6 +446,25 @@ mod tests {
             "2015-08-11 13:44:43 زمن",
         ] {
             assert_eq!(normalise_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn datelines() {
+        for line in [
+            "٢ يونيو/ حزيران ٢٠٢١",
+            "نشر في ٥ سبتمبر ٢٠٢٢",
+            "2021-06-02",
+            "June 2, 2021",
+        ] {
+            assert!(is_dateline(line), "{line}");
+        }
+        for line in [
+            "وصل الوفد في ٥ سبتمبر ٢٠٢٢ إلى العاصمة بعد رحلة طويلة استغرقت يومين كاملين",
+            "قتل 5 أشخاص",
+            "مايو",
+        ] {
+            assert!(!is_dateline(line), "{line}");
         }
     }
 

@@ -28,6 +28,9 @@ pub struct PageDoc {
     pub meta: Metadata,
     /// Lines already removed (by the HTML extractor).
     pub removed: Vec<String>,
+    /// An HTML page: its structure already told furniture from text, so an
+    /// end marker does not end it (see [`super::clean::PageParts::cleaned`]).
+    pub structured: bool,
     /// The keys of its lines, for learning furniture.
     pub keys: Vec<u64>,
 }
@@ -139,6 +142,7 @@ fn text_page(name: &str, path: &Path, text: String) -> PageDoc {
         title: None,
         meta: Metadata::default(),
         removed: Vec::new(),
+        structured: false,
     }
 }
 
@@ -153,6 +157,7 @@ fn html_page(name: &str, path: &Path, page: html::HtmlPage) -> PageDoc {
         title: page.title,
         meta: page.meta,
         removed: page.removed,
+        structured: true,
     }
 }
 

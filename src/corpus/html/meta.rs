@@ -130,8 +130,10 @@ impl PageMeta {
     }
 
     /// The headline: og:title, else the h1, else JSON-LD's, else `<title>`,
-    /// with the site's name taken off.
-    pub fn title(&self) -> Option<String> {
+    /// with the site's name taken off. A page with no h1 (old table
+    /// layouts) may start its text with the headline: `first_line` stands
+    /// for the h1 then.
+    pub fn title(&self, first_line: Option<&str>) -> Option<String> {
         let raw = self
             .og_title
             .as_ref()
@@ -139,7 +141,7 @@ impl PageMeta {
             .or(self.ld_headline.as_ref())
             .or(self.title_tag.as_ref())?;
         let site = self.site_name.as_deref();
-        let stripped = strip_site_suffix(raw, site, self.h1.as_deref());
+        let stripped = strip_site_suffix(raw, site, self.h1.as_deref().or(first_line));
         clean(&stripped)
     }
 
@@ -272,7 +274,7 @@ mod tests {
                "author":[{"@type":"Person","name":"سارة علي"}]}]}</script>
             </head><body><h1>عنوان الخبر</h1></body></html>"#;
         let found = PageMeta::of(&Document::from(html));
-        assert_eq!(found.title().as_deref(), Some("عنوان الخبر"));
+        assert_eq!(found.title(None).as_deref(), Some("عنوان الخبر"));
         let meta = found.metadata();
         assert_eq!(meta.published.as_deref(), Some("2023-04-05T10:20:00+03:00"));
         assert_eq!(meta.author.as_deref(), Some("سارة علي"));

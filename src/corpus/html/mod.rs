@@ -29,6 +29,9 @@ pub struct HtmlPage {
 
 /// Elements whose text is never the page's (scripts, styles, templates).
 const NOT_TEXT: &str = "script, style, noscript, template, svg, iframe";
+/// Elements that are not the article's running text (image captions); kept
+/// with the removed lines.
+const NOT_BODY: &str = "figcaption";
 
 /// Extracts the article of an HTML page; `None` when it has no text at all.
 pub fn extract(html: &str, _rules: &Rules) -> Option<HtmlPage> {
@@ -37,7 +40,10 @@ pub fn extract(html: &str, _rules: &Rules) -> Option<HtmlPage> {
     let json_ld_body = found.body.clone();
     document.select(NOT_TEXT).remove();
     let all_lines = lines_of(&document.select("body").formatted_text());
+    document.select(NOT_BODY).remove();
     let mut paragraphs = main_content(document, html);
+    // A dateline is metadata, not text.
+    paragraphs.retain(|p| !crate::corpus::date::is_dateline(p));
     // A page that renders its text from script has it only in JSON-LD.
     let body_words: usize = paragraphs
         .iter()
@@ -50,7 +56,7 @@ pub fn extract(html: &str, _rules: &Rules) -> Option<HtmlPage> {
             paragraphs = ld;
         }
     }
-    let title = found.title();
+    let title = found.title(paragraphs.first().map(String::as_str));
     // The headline is the title, not a paragraph.
     if let Some(t) = &title {
         paragraphs.retain(|p| p != t);
@@ -72,19 +78,42 @@ pub fn extract(html: &str, _rules: &Rules) -> Option<HtmlPage> {
     })
 }
 
-/// The paragraphs of the main content as dom_smoothie finds it; when it
-/// finds none, every `<p>` of the page.
-fn main_content(document: Document, html: &str) -> Vec<String> {
+/// The lines of the main content as the extractor alone finds them (for
+/// measuring what the cleaning adds).
+pub fn extractor_lines(html: &str) -> Vec<String> {
+    readability(Document::from(html))
+        .map(|(content, _)| lines_of(&content))
+        .unwrap_or_default()
+}
+
+/// dom_smoothie's main content: its text, and its HTML.
+fn readability(document: Document) -> Option<(String, String)> {
     let config = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         ..dom_smoothie::Config::default()
     };
-    let found = dom_smoothie::Readability::with_document(document, None, Some(config))
+    let article = dom_smoothie::Readability::with_document(document, None, Some(config))
         .and_then(|mut r| r.parse())
-        .map(|article| lines_of(&article.text_content))
-        .unwrap_or_default();
-    if !found.is_empty() {
-        return found;
+        .ok()?;
+    Some((
+        article.text_content.to_string(),
+        article.content.to_string(),
+    ))
+}
+
+/// The paragraphs of the main content as dom_smoothie finds it, less the
+/// lines made only of links (related and most-read lists, share buttons);
+/// when it finds none, every `<p>` of the page.
+fn main_content(document: Document, html: &str) -> Vec<String> {
+    if let Some((text, content)) = readability(document) {
+        let links = link_texts(&content);
+        let found: Vec<String> = lines_of(&text)
+            .into_iter()
+            .filter(|line| !only_links(line, &links))
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
     }
     let document = Document::from(html);
     document.select(NOT_TEXT).remove();
@@ -94,6 +123,31 @@ fn main_content(document: Document, html: &str) -> Vec<String> {
         .map(|p| p.text().to_string())
         .collect();
     lines_of(&paragraphs.join("\n"))
+}
+
+/// The texts of the links of an HTML fragment, longest first.
+fn link_texts(html: &str) -> Vec<String> {
+    let document = Document::from(html);
+    let mut links: Vec<String> = document
+        .select("a")
+        .iter()
+        .map(|a| lines_of(&a.text()).join(" "))
+        .filter(|t| !t.is_empty())
+        .collect();
+    links.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    links.dedup();
+    links
+}
+
+/// Is `line` nothing but link texts (and punctuation between them)?
+fn only_links(line: &str, links: &[String]) -> bool {
+    let mut rest = line.to_string();
+    for link in links {
+        if rest.contains(link.as_str()) {
+            rest = rest.replace(link.as_str(), " ");
+        }
+    }
+    rest.len() < line.len() && !rest.chars().any(crate::text::normalize::is_word_char)
 }
 
 /// The non-empty lines of a text, trimmed, spaces inside made single.

@@ -157,9 +157,10 @@ fn offer<S: Sink>(
 fn clean<'a>(doc: &'a PageDoc, rules: &Rules, furniture: &Furniture) -> Option<PageParts<'a>> {
     let title = doc.title.as_deref();
     let learned = |line: &str| furniture.holds(&doc.site, line);
-    let parts = PageParts::cleaned(&doc.text, rules, learned, title);
+    let ends = !doc.structured;
+    let parts = PageParts::cleaned(&doc.text, rules, learned, title, ends);
     let parts = if parts.title.is_empty() && parts.paragraphs.is_empty() {
-        PageParts::cleaned(&doc.text, rules, |_| false, title)
+        PageParts::cleaned(&doc.text, rules, |_| false, title, ends)
     } else {
         parts
     };
