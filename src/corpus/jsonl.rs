@@ -136,11 +136,14 @@ pub struct BlockReader {
     file: std::fs::File,
     name: String,
     limit: usize,
+    /// Whole lines not yet handed on, and the start of the next.
     pending: Vec<u8>,
+    /// What each read fills (allocated once).
+    scratch: Vec<u8>,
     offset: u64,
     line: usize,
-    /// In a line being skipped, since the line that started at this number.
-    skipping: Option<usize>,
+    /// In a line longer than the limit, being passed over.
+    skipping: bool,
     legacy: Option<&'static Encoding>,
     legacy_checked: bool,
     at_start: bool,
@@ -157,9 +160,10 @@ impl BlockReader {
                 name: name.to_string(),
                 limit,
                 pending: Vec::new(),
+                scratch: Vec::new(),
                 offset: 0,
                 line: 0,
-                skipping: None,
+                skipping: false,
                 legacy: None,
                 legacy_checked: false,
                 at_start: true,
@@ -179,44 +183,40 @@ impl BlockReader {
     /// at the end of the file.
     pub fn next_block(&mut self, warnings: &mut Vec<Warning>) -> Option<Block> {
         while !self.done {
-            let before = self.pending.len();
-            self.pending.resize(before + BLOCK, 0);
-            let read = match self.file.read(&mut self.pending[before..]) {
+            if self.scratch.len() < BLOCK {
+                self.scratch.resize(BLOCK, 0);
+            }
+            let read = match self.file.read(&mut self.scratch) {
                 Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => 0,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => {
                     warnings.push(cannot_read(&self.name, &e));
-                    self.done = true;
                     0
                 }
             };
-            self.pending.truncate(before + read);
-            if read == 0 {
-                self.done = true;
-            }
-            if self.at_start && (self.pending.len() >= 3 || self.done) {
-                self.at_start = false;
-                if let Some(bom) = self.pending.strip_prefix(b"\xEF\xBB\xBF".as_slice()) {
-                    let rest = bom.to_vec();
-                    self.offset += 3;
-                    self.pending = rest;
-                }
-            }
-            if let Some(start) = self.skipping {
-                // Discard up to the end of the long line.
-                match memchr::memchr(b'\n', &self.pending) {
+            self.done = read == 0;
+            let mut fresh = &self.scratch[..read];
+            if self.skipping {
+                // Discard up to the end of the long line, never holding it.
+                match memchr::memchr(b'\n', fresh) {
                     Some(i) => {
                         self.offset += i as u64 + 1;
-                        self.pending.drain(..=i);
+                        fresh = &fresh[i + 1..];
                         self.line += 1;
-                        self.skipping = None;
-                        let _ = start;
+                        self.skipping = false;
                     }
                     None => {
-                        self.offset += self.pending.len() as u64;
-                        self.pending.clear();
+                        self.offset += read as u64;
                         continue;
                     }
+                }
+            }
+            self.pending.extend_from_slice(fresh);
+            if self.at_start && (self.pending.len() >= 3 || self.done) {
+                self.at_start = false;
+                if self.pending.starts_with(b"\xEF\xBB\xBF") {
+                    self.pending.drain(..3);
+                    self.offset += 3;
                 }
             }
             let cut = if self.done {
@@ -226,15 +226,13 @@ impl BlockReader {
                     Some(i) => i + 1,
                     None if self.pending.len() > self.limit => {
                         // A line longer than the limit: skip to its end.
-                        self.line += 1;
-                        let place = format!("{}:{}", self.name, self.line);
+                        let place = format!("{}:{}", self.name, self.line + 1);
                         warnings.push(too_large(
                             &place,
                             self.pending.len() as u64,
                             self.limit as u64,
                         ));
-                        self.skipping = Some(self.line);
-                        self.line -= 1;
+                        self.skipping = true;
                         self.offset += self.pending.len() as u64;
                         self.pending.clear();
                         continue;
