@@ -128,6 +128,19 @@ pub struct Block {
     /// The legacy encoding of the file's lines that are not UTF-8, once
     /// one is known.
     pub legacy: Option<&'static Encoding>,
+    /// Whether the whole block is valid UTF-8 (then so is every line).
+    pub valid: bool,
+}
+
+impl Block {
+    /// The block as text, when it is valid UTF-8.
+    pub fn text(&self) -> Option<&str> {
+        if self.valid {
+            simdutf8::basic::from_utf8(&self.bytes).ok()
+        } else {
+            None
+        }
+    }
 }
 
 /// Reads a JSONL file block by block; lines over `limit` bytes are skipped
@@ -173,6 +186,33 @@ impl BlockReader {
         ))
     }
 
+    /// Reads on through a line longer than the limit, never holding it:
+    /// what follows its end is pending. Gives how many bytes were read.
+    fn skip_long_line(&mut self, warnings: &mut Vec<Warning>) -> usize {
+        if self.scratch.len() < BLOCK {
+            self.scratch.resize(BLOCK, 0);
+        }
+        let read = match self.file.read(&mut self.scratch) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => return 1,
+            Err(e) => {
+                warnings.push(cannot_read(&self.name, &e));
+                return 0;
+            }
+        };
+        let fresh = &self.scratch[..read];
+        match memchr::memchr(b'\n', fresh) {
+            Some(i) => {
+                self.offset += i as u64 + 1;
+                self.pending.extend_from_slice(&fresh[i + 1..]);
+                self.line += 1;
+                self.skipping = false;
+            }
+            None => self.offset += read as u64,
+        }
+        read
+    }
+
     /// How many bytes of the file have been consumed (handed on in blocks
     /// or skipped).
     pub fn consumed(&self) -> u64 {
@@ -183,35 +223,25 @@ impl BlockReader {
     /// at the end of the file.
     pub fn next_block(&mut self, warnings: &mut Vec<Warning>) -> Option<Block> {
         while !self.done {
-            if self.scratch.len() < BLOCK {
-                self.scratch.resize(BLOCK, 0);
-            }
-            let read = match self.file.read(&mut self.scratch) {
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => {
-                    warnings.push(cannot_read(&self.name, &e));
-                    0
+            let read = if self.skipping {
+                self.skip_long_line(warnings)
+            } else {
+                // Appended to what is pending, without zeroing it first,
+                // into room made once.
+                let before = self.pending.len();
+                self.pending.reserve(BLOCK);
+                match (&mut self.file)
+                    .take(BLOCK as u64)
+                    .read_to_end(&mut self.pending)
+                {
+                    Ok(_) => self.pending.len() - before,
+                    Err(e) => {
+                        warnings.push(cannot_read(&self.name, &e));
+                        0
+                    }
                 }
             };
             self.done = read == 0;
-            let mut fresh = &self.scratch[..read];
-            if self.skipping {
-                // Discard up to the end of the long line, never holding it.
-                match memchr::memchr(b'\n', fresh) {
-                    Some(i) => {
-                        self.offset += i as u64 + 1;
-                        fresh = &fresh[i + 1..];
-                        self.line += 1;
-                        self.skipping = false;
-                    }
-                    None => {
-                        self.offset += read as u64;
-                        continue;
-                    }
-                }
-            }
-            self.pending.extend_from_slice(fresh);
             if self.at_start && (self.pending.len() >= 3 || self.done) {
                 self.at_start = false;
                 if self.pending.starts_with(b"\xEF\xBB\xBF") {
@@ -245,7 +275,8 @@ impl BlockReader {
             }
             let rest = self.pending.split_off(cut);
             let bytes = std::mem::replace(&mut self.pending, rest);
-            if !self.legacy_checked && simdutf8::basic::from_utf8(&bytes).is_err() {
+            let valid = simdutf8::basic::from_utf8(&bytes).is_ok();
+            if !self.legacy_checked && !valid {
                 self.legacy_checked = true;
                 self.legacy = legacy_encoding(&self.name, &bytes, warnings);
             }
@@ -253,6 +284,7 @@ impl BlockReader {
                 first_line: self.line,
                 offset: self.offset,
                 legacy: self.legacy,
+                valid,
                 bytes,
             };
             self.line += memchr::memchr_iter(b'\n', &block.bytes).count();

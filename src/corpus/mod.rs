@@ -17,6 +17,7 @@ mod load;
 mod parse;
 pub mod pipeline;
 mod progress;
+mod quick;
 mod record;
 mod seeds;
 mod stream;

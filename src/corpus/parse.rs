@@ -281,6 +281,13 @@ impl Tally {
         }
     }
 
+    /// Counts an object record whose fields need not be listed (it was
+    /// an article).
+    pub fn count_article(&mut self) {
+        self.records += 1;
+        self.objects += 1;
+    }
+
     /// Adds what another part of the same file saw.
     pub fn merge(&mut self, other: Tally) {
         self.records += other.records;

@@ -47,16 +47,20 @@ impl<T, F, P> Sink for Keep<F, P>
 where
     T: Send,
     F: Fn(&ArticleRef) -> Option<T> + Sync,
-    P: Fn(&[u8]) -> bool + Sync,
+    P: Fn(&str) -> bool + Sync,
 {
     type Item = T;
 
-    fn may_keep(&self, raw_line: &[u8]) -> bool {
+    fn may_keep(&self, raw_line: &str) -> bool {
         (self.may_keep)(raw_line)
     }
 
     fn keep(&self, found: Found<'_>) -> Option<T> {
         found.with_ref(|a| (self.keep)(a))
+    }
+
+    fn borrows_only(&self) -> bool {
+        true
     }
 }
 
@@ -90,7 +94,7 @@ pub fn stream_filtered<T, F, P>(
 where
     T: Send,
     F: Fn(&ArticleRef) -> Option<T> + Sync,
-    P: Fn(&[u8]) -> bool + Sync,
+    P: Fn(&str) -> bool + Sync,
 {
     let (files, warnings) = super::Corpus::files(paths)?;
     let unwatched = Progress::default();

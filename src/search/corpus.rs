@@ -202,7 +202,7 @@ where
     T: Send,
     F: Fn(&ArticleRef, Vec<Hit>) -> T + Sync,
 {
-    let may_match = |raw: &[u8]| query.may_match_json(raw);
+    let may_match = |raw: &str| query.may_match_json(raw);
     crate::corpus::stream_filtered(paths, progress, may_match, |a| {
         let fields = std::iter::once(a.title).chain(a.paragraphs.iter().copied());
         article_hits(fields, query).map(|hits| keep(a, hits))

@@ -130,11 +130,6 @@ impl Place {
 }
 
 impl Anchor {
-    /// Does `raw` (original bytes, UTF-8) hold the letter at all?
-    pub(crate) fn in_raw(&self, raw: &[u8]) -> bool {
-        self.finder.find(raw).is_some()
-    }
-
     /// The letter of `needle` with a single source, the rarest such.
     pub(crate) fn of(needle: &str) -> Option<Anchor> {
         let rank = |c: char| BY_FREQUENCY.chars().position(|f| f == c).unwrap_or(0);

@@ -8,6 +8,8 @@ use crate::corpus::error::{LoadError, Warning, WarningKind};
 use crate::corpus::files::{format_of, read_bounded, too_large, Format};
 use crate::corpus::jsonl::{self, line_ranges, line_text, raw_id, Block, BlockReader, RawId};
 use crate::corpus::parse::Tally;
+use crate::corpus::quick::QuickRecord;
+use crate::corpus::stream::ArticleRef;
 use crate::corpus::Progress;
 use rayon::prelude::*;
 use std::path::Path;
@@ -140,6 +142,8 @@ fn parse_block<S: Sink>(
     state: &mut FileState,
 ) -> Piece<S::Item> {
     let ranges = line_ranges(&block.bytes);
+    // Validated once for the block, not once per line.
+    let text = block.text();
     let parts: Vec<LinesPart<S::Item>> = ranges
         .par_chunks(LINES_PER_TASK)
         .enumerate()
@@ -149,9 +153,10 @@ fn parse_block<S: Sink>(
             let (_, panic) = guarded(&format!("{name}:{}", first + 1), (), || {
                 for (j, range) in chunk.iter().enumerate() {
                     let line = &block.bytes[range.clone()];
+                    let line_text = text.map(|t| &t[range.clone()]);
                     line_into(
                         name,
-                        first + j + 1,
+                        (first + j + 1, line_text),
                         line,
                         block,
                         options,
@@ -193,7 +198,7 @@ fn parse_block<S: Sink>(
 #[allow(clippy::too_many_arguments)]
 fn line_into<S: Sink>(
     name: &str,
-    number: usize,
+    (number, valid_text): (usize, Option<&str>),
     line: &[u8],
     block: &Block,
     options: &LoadOptions,
@@ -216,7 +221,8 @@ fn line_into<S: Sink>(
     // Raw bytes say nothing about a line in a legacy encoding, and a line
     // that is not even shaped as an object is parsed, to say what is wrong.
     let object = line.trim_ascii().starts_with(b"{") && line.trim_ascii().ends_with(b"}");
-    if object && block.legacy.is_none() && !sink.may_keep(line) {
+    let unwanted = valid_text.is_some_and(|t| object && !sink.may_keep(t));
+    if unwanted {
         match raw_id(line) {
             RawId::None => {
                 piece.unparsed += 1;
@@ -233,7 +239,10 @@ fn line_into<S: Sink>(
             RawId::Unsure => {}
         }
     }
-    let (text, replaced) = line_text(line, block.legacy);
+    let (text, replaced) = match valid_text {
+        Some(t) => (std::borrow::Cow::Borrowed(t), None),
+        None => line_text(line, block.legacy),
+    };
     if let Some(at) = replaced {
         piece.warnings.push(Warning::of(
             WarningKind::Lossy,
@@ -246,6 +255,29 @@ fn line_into<S: Sink>(
                     + at as u64
             ),
         ));
+    }
+    if sink.borrows_only() {
+        if let Some(mut record) = QuickRecord::of(&text) {
+            let source = format!("{name}:{number}");
+            let keep = |id: &str, title: &str, paragraphs: &[&str]| {
+                let article = ArticleRef {
+                    id,
+                    title,
+                    paragraphs,
+                };
+                sink.keep(Found::Ref(article, &source))
+            };
+            if let Some(item) = record.with_parts(rules, keep) {
+                tally.count_article();
+                *articles += 1;
+                piece.entries.push(super::Entry {
+                    id: record.id,
+                    source,
+                    item,
+                });
+                return;
+            }
+        }
     }
     let mut found = Vec::new();
     let mut line_warnings = Vec::new();

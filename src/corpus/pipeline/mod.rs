@@ -62,12 +62,19 @@ pub trait Sink: Sync {
 
     /// Whether a JSONL line, unparsed, can hold an article worth keeping;
     /// `false` spares parsing it (its id is still read when it has one).
-    fn may_keep(&self, _raw_line: &[u8]) -> bool {
+    fn may_keep(&self, _raw_line: &str) -> bool {
         true
     }
 
     /// What to keep of an article, if anything.
     fn keep(&self, found: Found<'_>) -> Option<Self::Item>;
+
+    /// Whether [`Sink::keep`] only looks at articles (never takes them
+    /// whole): JSONL records can then be read in place, without building
+    /// an article first.
+    fn borrows_only(&self) -> bool {
+        false
+    }
 }
 
 /// An article as the pipeline found it: built from a record, or a cleaned
@@ -78,6 +85,8 @@ pub trait Sink: Sync {
 pub enum Found<'a> {
     Article(Article),
     Page(round::CleanedPage<'a>),
+    /// A record read in place (for sinks that borrow only), and its source.
+    Ref(ArticleRef<'a>, &'a str),
 }
 
 impl Found<'_> {
@@ -97,6 +106,7 @@ impl Found<'_> {
                 title: &p.parts.title,
                 paragraphs: &p.parts.paragraphs,
             }),
+            Found::Ref(a, _) => f(a),
         }
     }
 
@@ -105,6 +115,14 @@ impl Found<'_> {
         match self {
             Found::Article(a) => a,
             Found::Page(p) => p.into_article(),
+            Found::Ref(a, source) => Article {
+                id: a.id.to_string(),
+                title: a.title.to_string(),
+                paragraphs: a.paragraphs.iter().map(|p| p.to_string()).collect(),
+                source: source.to_string(),
+                meta: Default::default(),
+                boilerplate: Vec::new(),
+            },
         }
     }
 
@@ -112,6 +130,7 @@ impl Found<'_> {
         match self {
             Found::Article(a) => (a.id.clone(), a.source.clone()),
             Found::Page(p) => (p.doc.id.clone(), p.doc.source.clone()),
+            Found::Ref(a, source) => (a.id.to_string(), source.to_string()),
         }
     }
 }
