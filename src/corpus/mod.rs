@@ -5,6 +5,7 @@
 //! cleaned by the rules and by the furniture learned from their site.
 
 mod article;
+mod blocks;
 mod clean;
 pub mod date;
 pub mod decode;

@@ -3,10 +3,11 @@
 //! use is not parsed; a line over the limit is skipped with its number.
 
 use super::{guarded, Found, LoadOptions, Piece, Sink};
+use crate::corpus::blocks::{is_utf16, Block, BlockReader};
 use crate::corpus::clean::Rules;
 use crate::corpus::error::{LoadError, Warning, WarningKind};
 use crate::corpus::files::{format_of, read_bounded, too_large, Format};
-use crate::corpus::jsonl::{self, line_ranges, line_text, raw_id, Block, BlockReader, RawId};
+use crate::corpus::jsonl::{self, line_ranges, line_text, raw_id, RawId};
 use crate::corpus::parse::Tally;
 use crate::corpus::quick::QuickRecord;
 use crate::corpus::stream::ArticleRef;
@@ -58,7 +59,7 @@ pub fn run<S: Sink>(
         }
         progress.add(reader.consumed() - counted);
         counted = reader.consumed();
-        if first && jsonl::is_utf16(&block.bytes) {
+        if first && is_utf16(&block.bytes) {
             return whole_utf16(path, &name, options, rules, sink, emit);
         }
         if first && memchr::memchr(0, &block.bytes[..block.bytes.len().min(8192)]).is_some() {
