@@ -6,6 +6,7 @@
 use super::decode;
 use super::error::{Warning, WarningKind};
 use super::files::{cannot_read, open_regular, too_large};
+use super::Progress;
 use encoding_rs::Encoding;
 use std::io::Read;
 use std::path::Path;
@@ -116,8 +117,17 @@ impl BlockReader {
 
     /// The next block, with warnings about lines skipped before it; `None`
     /// at the end of the file.
-    pub fn next_block(&mut self, warnings: &mut Vec<Warning>) -> Option<Block> {
+    /// Stops early (with `None`) when `progress` is cancelled, also in the
+    /// middle of a long line.
+    pub fn next_block(
+        &mut self,
+        warnings: &mut Vec<Warning>,
+        progress: &Progress,
+    ) -> Option<Block> {
         while !self.done {
+            if progress.cancelled() {
+                return None;
+            }
             let read = if self.skipping {
                 self.skip_long_line(warnings)
             } else {

@@ -275,6 +275,29 @@ mod tests {
     }
 
     #[test]
+    fn a_bom_beats_the_transport_which_beats_the_document() {
+        // «سلام» in windows-1256, in a page that claims ISO-8859-6.
+        let page = b"<meta charset=iso-8859-6><p>\xd3\xe1\xc7\xe3</p>";
+        let by_meta = decode(page, None, Markup::Html).unwrap();
+        assert_eq!(by_meta.found_by, FoundBy::Declared);
+        assert_eq!(by_meta.encoding, encoding_rs::ISO_8859_6);
+        let by_http = decode(page, Some("windows-1256"), Markup::Html).unwrap();
+        assert_eq!(by_http.found_by, FoundBy::Transport);
+        assert!(by_http.text.contains("سلام"), "{}", by_http.text);
+        let mut with_bom = b"\xef\xbb\xbf".to_vec();
+        with_bom.extend("سلام".as_bytes());
+        let d = decode(&with_bom, Some("windows-1256"), Markup::Plain).unwrap();
+        assert_eq!((d.found_by, d.text.as_ref()), (FoundBy::Bom, "سلام"));
+        // A plain file's text is never searched for a declaration.
+        let plain = decode(page, None, Markup::Plain).unwrap();
+        assert_eq!(plain.found_by, FoundBy::Guessed);
+        assert_eq!(
+            decode(b"a\0b", None, Markup::Plain).err(),
+            Some(NotText::Binary)
+        );
+    }
+
+    #[test]
     fn the_first_bad_byte_is_found() {
         let bytes = b"ab\xffcd";
         let d = decode(bytes, Some("utf-8"), Markup::Plain).unwrap();

@@ -53,7 +53,7 @@ pub fn run<S: Sink>(
     let mut first = true;
     let mut any_line = false;
     let mut counted = 0;
-    while let Some(block) = reader.next_block(&mut warnings) {
+    while let Some(block) = reader.next_block(&mut warnings, progress) {
         if progress.cancelled() {
             return Err(LoadError::Cancelled);
         }
@@ -77,6 +77,9 @@ pub fn run<S: Sink>(
         before.append(&mut piece.warnings);
         piece.warnings = before;
         emit(piece);
+    }
+    if progress.cancelled() {
+        return Err(LoadError::Cancelled);
     }
     let mut last = Piece {
         warnings,
