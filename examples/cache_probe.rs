@@ -92,6 +92,7 @@ impl Reader<'_> {
                 outlet,
                 url,
                 published,
+                author: None,
                 lang,
                 extra,
             },

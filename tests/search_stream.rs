@@ -153,6 +153,7 @@ fn streamed(paths: &[PathBuf], query: &Query) -> (Vec<Found>, usize, Vec<String>
     let unwatched = search_paths(paths, query, None, keep).unwrap();
     assert_eq!((&unwatched.ids, &unwatched.kept), (&s.ids, &s.kept));
     assert_eq!(unwatched.warnings.len(), s.warnings.len());
+    let total_read = s.total();
     let found = s
         .kept
         .into_iter()
@@ -166,7 +167,7 @@ fn streamed(paths: &[PathBuf], query: &Query) -> (Vec<Found>, usize, Vec<String>
         .total_bytes
         .load(std::sync::atomic::Ordering::Relaxed);
     assert_eq!(done, total, "progress ends at 100%");
-    (found, s.ids.len(), warnings)
+    (found, total_read, warnings)
 }
 
 fn compare(paths: &[PathBuf], queries: &[&str]) -> Vec<String> {
@@ -284,4 +285,65 @@ fn the_command_line_prints_the_same_either_way() {
     let missing = run(&["--corpus", "/no/such/corpus", "search", "روسيا"]);
     assert_eq!(missing.0, Some(2));
     assert_eq!(missing.2, run(&["--corpus", "/no/such/corpus", "list"]).2);
+}
+
+/// A JSONL line that cannot hold the query's words is not parsed (so a
+/// problem inside it goes unreported by `search`), while the ids and the
+/// matches are those of a full load.
+#[test]
+fn jsonl_lines_without_the_word_are_not_parsed() {
+    let root = tempfile::TempDir::new().unwrap();
+    let lines = [
+        // Not parsed for «زابوريجيا»: its bad date is not reported.
+        r#"{"id": "a", "title": "خبر عن كييف", "body": "نص.", "published": "غدا"}"#,
+        // The same id again, holding the word: renamed as a load renames it.
+        r#"{"id": "a", "title": "قصف على زابوريجيا", "body": "نص.", "published": "أمس"}"#,
+        // The word escaped as JSON writes non-ASCII text with ensure_ascii.
+        r#"{"title": "\u0632\u0627\u0628\u0648\u0631\u064a\u062c\u064a\u0627", "body": "x"}"#,
+        // No id and no word: counted, not parsed.
+        r#"{"title": "خبر ثالث", "body": "نص."}"#,
+        "{not json",
+    ];
+    let path = write(root.path(), "n.jsonl", lines.join("\n"));
+    let paths = [path];
+    let query = Query::parse("زابوريجيا");
+    let keep = |a: &sahifa::corpus::ArticleRef, hits: Vec<Hit>| (a.title.to_string(), hits.len());
+    let s = search_paths(&paths, &query, None, keep).unwrap();
+    let found: Vec<(&str, &str)> = s
+        .kept
+        .iter()
+        .map(|(i, (title, _))| (s.ids[*i].as_str(), title.as_str()))
+        .collect();
+    let loaded = Corpus::load(&paths).unwrap();
+    assert_eq!(loaded.articles[1].id, "a-2");
+    assert_eq!(
+        found,
+        [
+            ("a-2", "قصف على زابوريجيا"),
+            (loaded.articles[2].id.as_str(), "زابوريجيا")
+        ]
+    );
+    assert_eq!(s.total(), loaded.articles.len());
+    let warnings: Vec<String> = s.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("n.jsonl:2") && w.contains("أمس")),
+        "{warnings:?}"
+    );
+    assert!(
+        !warnings.iter().any(|w| w.contains("n.jsonl:1:")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("n.jsonl:5") && w.contains("malformed")),
+        "{warnings:?}"
+    );
+    // A full load reports the first line's date.
+    assert!(loaded
+        .warnings
+        .iter()
+        .any(|w| w.place.ends_with("n.jsonl:1")));
 }

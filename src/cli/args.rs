@@ -14,10 +14,21 @@ use std::path::PathBuf;
                   for scripts; commands that print Arabic take --visual."
 )]
 pub struct Cli {
-    /// Read articles from PATH instead of the bundled seeds: a .txt page, a
-    /// JSON array, a JSONL file, or a directory of them (repeatable).
+    /// Read articles from PATH instead of the bundled seeds: a .txt page, an
+    /// HTML page, a JSON file, a JSONL file, or a directory of them
+    /// (repeatable).
     #[arg(long = "corpus", value_name = "PATH", global = true)]
     pub corpus: Vec<PathBuf>,
+
+    /// List every warning about the corpus (by default, one line per kind
+    /// of problem with its count and the first three places).
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
+
+    /// Skip any JSON file, page or JSONL line larger than N megabytes
+    /// (default 64).
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub max_record_mb: Option<u64>,
 
     /// Who reorders right-to-left text: sahifa (`app`), the terminal
     /// (`terminal`, for Konsole, mlterm, VTE with BiDi on), or `auto`.

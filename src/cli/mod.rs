@@ -31,6 +31,11 @@ fn bad_input(message: impl std::fmt::Display) -> Result<ExitCode> {
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    if let Some(mb) = cli.max_record_mb {
+        sahifa::corpus::LoadOptions::set_global(sahifa::corpus::LoadOptions {
+            max_record_bytes: mb << 20,
+        });
+    }
     let config_path = cli.config.clone().or_else(Config::default_path);
     let config = match config_path.as_deref().map(Config::load).transpose() {
         Ok(c) => c.unwrap_or_default(),
@@ -85,7 +90,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             visual: commands::visual_order(args.visual.visual),
             layout,
         };
-        return search_while_loading(&cli.corpus, args, &present);
+        return search_while_loading(&cli.corpus, args, &present, cli.verbose);
     }
 
     let corpus = if cli.corpus.is_empty() {
@@ -96,7 +101,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Err(e) => return bad_input(e),
         }
     };
-    print_warnings(&corpus.warnings);
+    print_warnings(&corpus.warnings, cli.verbose);
     let presenter = |v: args::VisualArg| Presenter {
         visual: commands::visual_order(v.visual),
         layout,
@@ -189,7 +194,7 @@ fn reader(cli: &Cli, config: &Config, keymap: KeyMap, layout: LayoutOptions) -> 
         user_gazetteer: sahifa::entities::Gazetteer::user_path(),
     };
     let outcome = sahifa::tui::run(source, opts)?;
-    print_warnings(&outcome.warnings);
+    print_warnings(&outcome.warnings, cli.verbose);
     match outcome.error {
         Some(e) => {
             eprintln!("sahifa: {}", visible(&format!("loading stopped: {e}")));
@@ -199,9 +204,17 @@ fn reader(cli: &Cli, config: &Config, keymap: KeyMap, layout: LayoutOptions) -> 
     }
 }
 
-fn print_warnings(warnings: &[Warning]) {
-    for w in warnings {
-        eprintln!("sahifa: warning: {}", visible(&w.to_string()));
+/// Warnings about the corpus on stderr: one line per kind of problem (its
+/// count and the first places), or every one with `--verbose`.
+fn print_warnings(warnings: &[Warning], verbose: bool) {
+    if verbose {
+        for w in warnings {
+            eprintln!("sahifa: warning: {}", visible(&w.to_string()));
+        }
+        return;
+    }
+    for group in sahifa::corpus::group_warnings(warnings) {
+        eprintln!("sahifa: warning: {}", visible(&group.to_string()));
     }
 }
 
@@ -212,6 +225,7 @@ fn search_while_loading(
     paths: &[std::path::PathBuf],
     args: &args::SearchArgs,
     present: &Presenter,
+    verbose: bool,
 ) -> Result<ExitCode> {
     let query = sahifa::search::Query::parse(&args.query.join(" "));
     let keep = |a: &sahifa::corpus::ArticleRef, hits| {
@@ -226,8 +240,8 @@ fn search_while_loading(
         Ok(s) => s,
         Err(e) => return bad_input(e),
     };
-    print_warnings(&streamed.warnings);
-    let total = streamed.ids.len();
+    print_warnings(&streamed.warnings, verbose);
+    let total = streamed.total();
     let mut ids = streamed.ids;
     let found: Vec<commands::Found> = streamed
         .kept

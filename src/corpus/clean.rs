@@ -15,9 +15,19 @@ pub struct Rules {
     pub end_markers: Vec<String>,
     /// Like `end_markers`, for lines that start with the text (bylines).
     pub end_marker_prefixes: Vec<String>,
+    /// Lines holding one of these are dropped wherever they appear (© lines).
+    #[serde(default)]
+    pub drop_lines_containing: Vec<String>,
     /// Characters that end a sentence; a line ending in none of them can be
     /// a headline.
     pub sentence_final: Vec<String>,
+    /// A line holding one of these reads as a headline whatever it ends
+    /// with («شاهد.. …»).
+    #[serde(default)]
+    pub headline_marks: Vec<String>,
+    /// Lines learned as a site's furniture (see `furniture`).
+    #[serde(default)]
+    pub learned: LearnedRules,
     /// A headline longer than this many words is taken for a paragraph.
     pub headline_max_words: usize,
     /// A title taken from the lead sentence is cut to this many words.
@@ -49,6 +59,33 @@ impl Rules {
             .iter()
             .any(|s| line.ends_with(s.as_str()))
     }
+
+    /// Can `line` be a headline by its punctuation?
+    fn reads_as_headline(&self, line: &str) -> bool {
+        !self.ends_sentence(line)
+            || self
+                .headline_marks
+                .iter()
+                .any(|m| line.contains(m.as_str()))
+    }
+}
+
+/// When a line that repeats across a site's pages is furniture.
+#[derive(Debug, Clone, Deserialize)]
+pub struct LearnedRules {
+    /// In at least this many pages of the site…
+    pub min_pages: usize,
+    /// …and in at least this share of them.
+    pub min_share: f64,
+}
+
+impl Default for LearnedRules {
+    fn default() -> Self {
+        LearnedRules {
+            min_pages: 3,
+            min_share: 0.3,
+        }
+    }
 }
 
 /// The line rules trimmed once, so each line of a page is compared
@@ -59,6 +96,7 @@ struct LineRules {
     end_markers: Vec<String>,
     /// (length of the prefix as written, the prefix trimmed)
     end_marker_prefixes: Vec<(usize, String)>,
+    containing: Vec<String>,
     /// The longest of `drop_lines` and `end_markers`: no longer line is one.
     longest: usize,
 }
@@ -69,6 +107,7 @@ impl LineRules {
         let (drop_lines, end_markers) = (trimmed(&rules.drop_lines), trimmed(&rules.end_markers));
         let longest = drop_lines.iter().chain(&end_markers).map(|r| r.len()).max();
         LineRules {
+            containing: trimmed(&rules.drop_lines_containing),
             longest: longest.unwrap_or(0),
             drop_lines,
             end_markers,
@@ -82,7 +121,8 @@ impl LineRules {
 
     /// `line` is trimmed.
     fn is_drop_line(&self, line: &str) -> bool {
-        line.len() <= self.longest && self.drop_lines.iter().any(|d| same_trimmed(d, line))
+        (line.len() <= self.longest && self.drop_lines.iter().any(|d| same_trimmed(d, line)))
+            || self.containing.iter().any(|c| line.contains(c.as_str()))
     }
 
     /// `line` is trimmed and not empty.
@@ -160,6 +200,22 @@ pub struct PageParts<'a> {
 impl<'a> PageParts<'a> {
     /// Cleans `text` as [`clean_page`] does, without copying it.
     pub fn of(text: &'a str, rules: &Rules) -> PageParts<'a> {
+        Self::cleaned(text, rules, |_| false, None, true)
+    }
+
+    /// [`PageParts::of`], also removing the lines `furniture` says are the
+    /// site's furniture (learned from its other pages). With a `title` (an
+    /// HTML page's headline), every kept line is a paragraph. Without
+    /// `markers_end_page` (an HTML page, whose link lists the extractor
+    /// already removed), an end marker is dropped like a drop line instead
+    /// of ending the page: «اقرأ أيضا» boxes stand in the middle of articles.
+    pub fn cleaned(
+        text: &'a str,
+        rules: &Rules,
+        furniture: impl Fn(&str) -> bool,
+        title: Option<&'a str>,
+        markers_end_page: bool,
+    ) -> PageParts<'a> {
         let line_rules = rules.line_rules();
         let mut lines = lines_of(text).map(str::trim).peekable();
         let mut page_has_blank_lines = false;
@@ -167,16 +223,16 @@ impl<'a> PageParts<'a> {
         let mut paragraphs: Vec<&str> = Vec::with_capacity(16);
         let mut first_blank_after = false;
         let mut boilerplate = Vec::new();
+        let is_furniture = furniture;
         let mut furniture = false;
         while let Some(line) = lines.next() {
             if line.is_empty() {
                 page_has_blank_lines = true;
                 continue;
             }
-            if !furniture && line_rules.is_end_marker(line) {
-                furniture = true;
-            }
-            if furniture || line_rules.is_drop_line(line) {
+            let marker = !furniture && line_rules.is_end_marker(line);
+            furniture |= marker && markers_end_page;
+            if furniture || marker || line_rules.is_drop_line(line) || is_furniture(line) {
                 boilerplate.push(line);
                 continue;
             }
@@ -186,18 +242,19 @@ impl<'a> PageParts<'a> {
             paragraphs.push(line);
         }
 
-        let title = match paragraphs.first() {
-            None => Cow::Borrowed(""),
-            Some(&first) => {
-                let headline = !rules.ends_sentence(first)
-                    && (first_blank_after || !page_has_blank_lines)
-                    && super::article::count_words(first) <= rules.headline_max_words
-                    && paragraphs.len() > 1;
+        let title = match (title.filter(|t| !t.trim().is_empty()), paragraphs.first()) {
+            (Some(title), _) => Cow::Borrowed(title.trim()),
+            (None, None) => Cow::Borrowed(""),
+            (None, Some(&first)) => {
+                let headline = rules.reads_as_headline(first)
+                    && (first_blank_after || !page_has_blank_lines || paragraphs.len() == 1)
+                    && super::article::count_words(first) <= rules.headline_max_words;
                 if headline {
+                    // A page of one headline is an article with no body.
                     paragraphs.remove(0);
                     Cow::Borrowed(first)
                 } else {
-                    lead_sentence(first, rules)
+                    lead_title(first, rules)
                 }
             }
         };
@@ -209,17 +266,22 @@ impl<'a> PageParts<'a> {
     }
 }
 
-/// The first sentence of a paragraph, cut to `lead_title_max_words` words
-/// with an ellipsis when longer.
-fn lead_sentence<'a>(paragraph: &'a str, rules: &Rules) -> Cow<'a, str> {
+/// The title of an article with no headline: the first sentence of its
+/// lead paragraph, cut to `lead_title_max_words` words with an ellipsis when
+/// longer. A sentence ends at `.`, `!`, `?` or `؟` before a space, never
+/// inside «..» or «...».
+pub(crate) fn lead_title<'a>(paragraph: &'a str, rules: &Rules) -> Cow<'a, str> {
     let mut end = paragraph.len();
+    let mut previous = ' ';
     for (i, c) in paragraph.char_indices() {
         let after = i + c.len_utf8();
         let at_space = paragraph[after..].starts_with(char::is_whitespace);
-        if matches!(c, '.' | '!' | '?' | '؟') && at_space {
+        let in_dots = c == '.' && previous == '.';
+        if matches!(c, '.' | '!' | '?' | '؟') && at_space && !in_dots {
             end = after;
             break;
         }
+        previous = c;
     }
     let sentence = &paragraph[..end];
     let words: Vec<&str> = sentence.split_whitespace().collect();
@@ -271,10 +333,53 @@ mod tests {
     }
 
     #[test]
-    fn a_lone_line_is_never_both_title_and_missing() {
+    fn a_title_only_page_is_a_title_with_no_paragraph() {
         let page = clean("خبر قصير بلا نقطة\n");
         assert_eq!(page.title, "خبر قصير بلا نقطة");
-        assert_eq!(page.paragraphs, ["خبر قصير بلا نقطة"]);
+        assert!(page.paragraphs.is_empty());
+        let page = clean("قالت الوزارة إن الهجوم فشل. وأضافت أن القوات تقدمت.\n");
+        assert_eq!(page.title, "قالت الوزارة إن الهجوم فشل.");
+        assert_eq!(page.paragraphs.len(), 1, "a lone paragraph stays the body");
+    }
+
+    #[test]
+    fn exclamations_questions_and_double_dots_are_headlines() {
+        for headline in [
+            "هل تنجح الهدنة؟",
+            "كارثة في الملعب!",
+            "Is it over?",
+            "شاهد.. لحظة الانفجار.",
+        ] {
+            let page = clean(&format!("{headline}\n\nنص الخبر.\n"));
+            assert_eq!(page.title, headline);
+            assert_eq!(page.paragraphs, ["نص الخبر."]);
+        }
+    }
+
+    #[test]
+    fn the_lead_sentence_is_never_cut_inside_dots() {
+        let page = clean(
+            "شاهد.. القوات تدخل المدينة... والسكان يحتفلون. ثم هدأت الأمور.\nفقرة.\n\nفقرة ثالثة.\n",
+        );
+        assert_eq!(page.title, "شاهد.. القوات تدخل المدينة... والسكان يحتفلون.");
+    }
+
+    #[test]
+    fn learned_furniture_and_copyright_lines_are_removed_and_kept() {
+        let text = "القائمة الرئيسية\nعنوان الخبر\n\nنص.\n© 2024 جميع الحقوق محفوظة\n";
+        let page = PageParts::cleaned(
+            text,
+            Rules::bundled(),
+            |l| l == "القائمة الرئيسية",
+            None,
+            true,
+        );
+        assert_eq!(page.title, "عنوان الخبر");
+        assert_eq!(page.paragraphs, ["نص."]);
+        assert_eq!(
+            page.boilerplate,
+            ["القائمة الرئيسية", "© 2024 جميع الحقوق محفوظة"]
+        );
     }
 
     #[test]

@@ -1,36 +1,47 @@
 //! The corpus: loading articles from files or the bundled seeds, cleaning
-//! scraped pages, and the Article model.
+//! scraped pages, and the Article model. Every load goes through one
+//! pipeline ([`pipeline`]): files listed ([`files`]), decoded
+//! ([`decode`]), parsed by format (`.txt`, HTML, JSON, JSONL), pages
+//! cleaned by the rules and by the furniture learned from their site.
 
 mod article;
-mod bulk;
+mod blocks;
 mod clean;
+pub mod date;
+pub mod decode;
 mod error;
+mod files;
+mod furniture;
+pub mod html;
+mod jsonl;
 mod load;
+mod parse;
+pub mod pipeline;
+mod progress;
+mod quick;
 mod record;
 mod seeds;
 mod stream;
 pub mod synthetic;
+mod unique;
 
 pub use article::{content_id, count_words, Article, Metadata};
-pub use bulk::Progress;
 pub use clean::{clean_page, CleanPage, PageParts, Rules};
-pub use error::{LoadError, Warning};
-pub use load::{corpus_files, load_bytes, load_file, FileLoad};
-pub use record::is_date;
+pub use error::{group as group_warnings, LoadError, Warning, WarningGroup, WarningKind};
+pub use files::{corpus_files, format_of, Format};
+pub use load::{load_bytes, load_file, FileLoad};
+pub use pipeline::{LoadOptions, DEFAULT_MAX_RECORD_BYTES};
+pub use progress::Progress;
+pub use record::{
+    is_date, AUTHOR_FIELDS, BODY_FIELDS, DATE_FIELDS, LANG_FIELDS, SOURCE_FIELDS, TITLE_FIELDS,
+    URL_FIELDS,
+};
 pub use seeds::{seed_lines, SEEDS};
-pub use stream::{stream, ArticleRef, Streamed};
+pub use stream::{stream, stream_filtered, ArticleRef, Streamed};
 
-use std::collections::HashMap;
+use load::KeepAll;
 use std::path::{Path, PathBuf};
-
-/// Makes the ids (each with its article's source) unique by suffixing `-2`,
-/// `-3`, … to later duplicates, with a warning for each renamed one.
-fn dedupe_ids<'a>(
-    ids: impl Iterator<Item = (&'a mut String, &'a str)>,
-    warnings: &mut Vec<Warning>,
-) {
-    UniqueIds::default().apply(ids, warnings);
-}
+use unique::UniqueIds;
 
 /// A loaded corpus: the articles in load order, and the warnings about
 /// anything skipped or repaired on the way.
@@ -41,17 +52,27 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// The seed articles compiled into the binary.
+    /// The seed articles compiled into the binary, read as the files of
+    /// one directory are.
     pub fn bundled() -> Corpus {
-        let rules = Rules::bundled();
-        let mut corpus = Corpus::default();
-        for (name, text) in SEEDS {
-            let path = Path::new("seeds").join(name);
-            let file = load_bytes(&path.display().to_string(), &path, text.as_bytes(), rules);
-            corpus.absorb(file);
+        let paths: Vec<PathBuf> = SEEDS
+            .iter()
+            .map(|(name, _)| Path::new("seeds").join(name))
+            .collect();
+        let jobs: Vec<pipeline::Job> = SEEDS
+            .iter()
+            .zip(&paths)
+            .map(|((_, text), path)| pipeline::Job::Bytes {
+                name: path.display().to_string(),
+                path,
+                bytes: text.as_bytes(),
+            })
+            .collect();
+        let load = load::load_jobs(&jobs, Rules::bundled());
+        Corpus {
+            articles: load.articles,
+            warnings: load.warnings,
         }
-        corpus.dedupe_ids();
-        corpus
     }
 
     /// Loads every path (files or directories) in order. A path that does
@@ -63,20 +84,30 @@ impl Corpus {
     /// [`Corpus::load`] on all cores, reporting into `progress` and
     /// stopping with [`LoadError::Cancelled`] when it is cancelled.
     pub fn load_with(paths: &[PathBuf], progress: &Progress) -> Result<Corpus, LoadError> {
+        Self::load_with_options(paths, &LoadOptions::global(), progress)
+    }
+
+    /// [`Corpus::load_with`] under explicit limits.
+    pub fn load_with_options(
+        paths: &[PathBuf],
+        options: &LoadOptions,
+        progress: &Progress,
+    ) -> Result<Corpus, LoadError> {
         let (files, warnings) = Self::files(paths)?;
         let mut corpus = Corpus {
             articles: Vec::new(),
             warnings,
         };
-        bulk::load_files(&files, Rules::bundled(), progress, &mut |piece| {
-            corpus.absorb(piece)
+        Self::load_pieces_with(&files, options, progress, |piece| {
+            corpus.articles.extend(piece.articles);
+            corpus.warnings.extend(piece.warnings);
         })?;
-        corpus.dedupe_ids();
         Ok(corpus)
     }
 
     /// The corpus files under `paths`, in load order, and warnings about
-    /// entries skipped on the way. A path that does not exist is an error.
+    /// entries skipped on the way. A path that does not exist, or is not a
+    /// regular file or a directory (a FIFO), is an error.
     pub fn files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Warning>), LoadError> {
         let mut files = Vec::new();
         let mut warnings = Vec::new();
@@ -95,31 +126,21 @@ impl Corpus {
     pub fn load_pieces(
         files: &[PathBuf],
         progress: &Progress,
+        emit: impl FnMut(FileLoad),
+    ) -> Result<(), LoadError> {
+        Self::load_pieces_with(files, &LoadOptions::global(), progress, emit)
+    }
+
+    /// [`Corpus::load_pieces`] under explicit limits.
+    pub fn load_pieces_with(
+        files: &[PathBuf],
+        options: &LoadOptions,
+        progress: &Progress,
         mut emit: impl FnMut(FileLoad),
     ) -> Result<(), LoadError> {
-        let mut ids = UniqueIds::default();
-        bulk::load_files(files, Rules::bundled(), progress, &mut |mut piece| {
-            let renamed = piece
-                .articles
-                .iter_mut()
-                .map(|a| (&mut a.id, a.source.as_str()));
-            ids.apply(renamed, &mut piece.warnings);
-            emit(piece);
+        pipeline::run(files, options, progress, true, &KeepAll, &mut |piece| {
+            emit(FileLoad::from_piece(piece))
         })
-    }
-
-    fn absorb(&mut self, file: FileLoad) {
-        self.articles.extend(file.articles);
-        self.warnings.extend(file.warnings);
-    }
-
-    /// Makes ids unique by suffixing `-2`, `-3`, … to later duplicates.
-    fn dedupe_ids(&mut self) {
-        let ids = self
-            .articles
-            .iter_mut()
-            .map(|a| (&mut a.id, a.source.as_str()));
-        dedupe_ids(ids, &mut self.warnings);
     }
 
     /// The article with this id, or failing that the only one whose id
@@ -129,36 +150,8 @@ impl Corpus {
     }
 }
 
-/// The ids seen so far; later duplicates get `-2`, `-3`, … (with a warning).
-#[derive(Default)]
-struct UniqueIds {
-    seen: HashMap<String, usize, foldhash::fast::FixedState>,
-}
-
-impl UniqueIds {
-    fn apply<'a>(
-        &mut self,
-        ids: impl Iterator<Item = (&'a mut String, &'a str)>,
-        warnings: &mut Vec<Warning>,
-    ) {
-        for (id, source) in ids {
-            let count = self.seen.entry(id.clone()).or_insert(0);
-            *count += 1;
-            if *count == 1 {
-                continue;
-            }
-            let mut n = *count;
-            let mut fresh = format!("{id}-{n}");
-            while self.seen.contains_key(&fresh) {
-                n += 1;
-                fresh = format!("{id}-{n}");
-            }
-            warnings.push(Warning::new(
-                source,
-                format!("duplicate id \"{id}\"; renamed to \"{fresh}\""),
-            ));
-            self.seen.insert(fresh.clone(), 1);
-            *id = fresh;
-        }
-    }
+/// Makes the ids unique by suffixing `-2`, `-3`, … to later duplicates.
+pub fn make_ids_unique(articles: &mut [Article], warnings: &mut Vec<Warning>) {
+    let ids = articles.iter_mut().map(|a| (&mut a.id, a.source.as_str()));
+    UniqueIds::default().apply(ids, warnings);
 }

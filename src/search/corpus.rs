@@ -187,9 +187,11 @@ fn merged(mut hits: Vec<Hit>) -> Vec<Hit> {
 }
 
 /// Searches the corpus at `paths` while reading it (see
-/// [`crate::corpus::stream`]): `keep` turns each matching article and its
-/// hits into what the caller wants to hold. Gives what [`search_articles`]
-/// gives on the loaded corpus, with every article's id and the warnings.
+/// [`crate::corpus::stream_filtered`]): `keep` turns each matching article
+/// and its hits into what the caller wants to hold. Gives what
+/// [`search_articles`] gives on the loaded corpus, with every article's id
+/// and the warnings. A JSONL line is looked at raw first
+/// ([`Query::may_match_json`]) and parsed only if it may match.
 pub fn search_paths<T, F>(
     paths: &[PathBuf],
     query: &Query,
@@ -200,7 +202,8 @@ where
     T: Send,
     F: Fn(&ArticleRef, Vec<Hit>) -> T + Sync,
 {
-    crate::corpus::stream(paths, progress, |a| {
+    let may_match = |raw: &str| query.may_match_json(raw);
+    crate::corpus::stream_filtered(paths, progress, may_match, |a| {
         let fields = std::iter::once(a.title).chain(a.paragraphs.iter().copied());
         article_hits(fields, query).map(|hits| keep(a, hits))
     })

@@ -48,6 +48,26 @@ impl Query {
         &self.terms
     }
 
+    /// Whether a raw JSON text (a JSONL line, unparsed) can hold a match.
+    /// `false` only when some positive term's first word cannot be in it:
+    /// the letter of it that no other character normalises to (its anchor)
+    /// is nowhere in the bytes with characters beside it that could give
+    /// the word, or the pieces of text around it, normalised, do not hold
+    /// the word (as [`probe`] looks in a field). JSON escapes decode to
+    /// ASCII punctuation and spaces, which end such pieces too; a `\u`
+    /// escape could hide a letter, so a text holding one may match.
+    pub fn may_match_json(&self, raw: &str) -> bool {
+        let mut scratch = String::new();
+        let escaped = |b: &u8| matches!(b, b'"' | b'\\') || *b < 0x20;
+        let may_hold = |term: &query::Term| {
+            term.anchor.is_none()
+                || term.first.needle().iter().any(escaped)
+                || probe::Field::new(raw).holds(term, &mut scratch)
+        };
+        self.terms.positive.iter().all(may_hold)
+            || memchr::memmem::find(raw.as_bytes(), b"\\u").is_some()
+    }
+
     /// True when the query has no terms at all (it then matches everything
     /// and highlights nothing).
     pub fn is_empty(&self) -> bool {

@@ -1,0 +1,229 @@
+//! Reading a big JSONL file in blocks of whole lines: never whole, a line
+//! longer than the limit passed over without being held, a UTF-8 BOM
+//! dropped, and the legacy encoding of lines that are not UTF-8 guessed
+//! once for the file.
+
+use super::decode;
+use super::error::{Warning, WarningKind};
+use super::files::{cannot_read, open_regular, too_large};
+use super::Progress;
+use encoding_rs::Encoding;
+use std::io::Read;
+use std::path::Path;
+
+/// A JSONL file larger than this is read in blocks of about this size.
+pub const BLOCK: usize = 8 << 20;
+
+/// A block of whole lines of a big JSONL file.
+pub struct Block {
+    pub bytes: Vec<u8>,
+    /// 0-based number of its first line in the file.
+    pub first_line: usize,
+    /// Byte offset of the block in the file.
+    pub offset: u64,
+    /// The legacy encoding of the file's lines that are not UTF-8, once
+    /// one is known.
+    pub legacy: Option<&'static Encoding>,
+    /// Whether the whole block is valid UTF-8 (then so is every line).
+    pub valid: bool,
+}
+
+impl Block {
+    /// The block as text, when it is valid UTF-8.
+    pub fn text(&self) -> Option<&str> {
+        if self.valid {
+            simdutf8::basic::from_utf8(&self.bytes).ok()
+        } else {
+            None
+        }
+    }
+}
+
+/// Reads a JSONL file block by block; lines over `limit` bytes are skipped
+/// (and warned about) without ever being held.
+pub struct BlockReader {
+    file: std::fs::File,
+    name: String,
+    limit: usize,
+    /// Whole lines not yet handed on, and the start of the next.
+    pending: Vec<u8>,
+    /// What each read fills (allocated once).
+    scratch: Vec<u8>,
+    offset: u64,
+    line: usize,
+    /// In a line longer than the limit, being passed over.
+    skipping: bool,
+    legacy: Option<&'static Encoding>,
+    legacy_checked: bool,
+    at_start: bool,
+    done: bool,
+}
+
+impl BlockReader {
+    pub fn open(path: &Path, name: &str, limit: u64) -> Result<(BlockReader, u64), Warning> {
+        let (file, len) = open_regular(path, name)?;
+        let limit = usize::try_from(limit).unwrap_or(usize::MAX).max(1);
+        Ok((
+            BlockReader {
+                file,
+                name: name.to_string(),
+                limit,
+                pending: Vec::new(),
+                scratch: Vec::new(),
+                offset: 0,
+                line: 0,
+                skipping: false,
+                legacy: None,
+                legacy_checked: false,
+                at_start: true,
+                done: false,
+            },
+            len,
+        ))
+    }
+
+    /// Reads on through a line longer than the limit, never holding it:
+    /// what follows its end is pending. Gives how many bytes were read.
+    fn skip_long_line(&mut self, warnings: &mut Vec<Warning>) -> usize {
+        if self.scratch.len() < BLOCK {
+            self.scratch.resize(BLOCK, 0);
+        }
+        let read = match self.file.read(&mut self.scratch) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => return 1,
+            Err(e) => {
+                warnings.push(cannot_read(&self.name, &e));
+                return 0;
+            }
+        };
+        let fresh = &self.scratch[..read];
+        match memchr::memchr(b'\n', fresh) {
+            Some(i) => {
+                self.offset += i as u64 + 1;
+                self.pending.extend_from_slice(&fresh[i + 1..]);
+                self.line += 1;
+                self.skipping = false;
+            }
+            None => self.offset += read as u64,
+        }
+        read
+    }
+
+    /// How many bytes of the file have been consumed (handed on in blocks
+    /// or skipped).
+    pub fn consumed(&self) -> u64 {
+        self.offset
+    }
+
+    /// The next block, with warnings about lines skipped before it; `None`
+    /// at the end of the file.
+    /// Stops early (with `None`) when `progress` is cancelled, also in the
+    /// middle of a long line.
+    pub fn next_block(
+        &mut self,
+        warnings: &mut Vec<Warning>,
+        progress: &Progress,
+    ) -> Option<Block> {
+        while !self.done {
+            if progress.cancelled() {
+                return None;
+            }
+            let read = if self.skipping {
+                self.skip_long_line(warnings)
+            } else {
+                // Appended to what is pending, without zeroing it first,
+                // into room made once.
+                let before = self.pending.len();
+                self.pending.reserve(BLOCK);
+                match (&mut self.file)
+                    .take(BLOCK as u64)
+                    .read_to_end(&mut self.pending)
+                {
+                    Ok(_) => self.pending.len() - before,
+                    Err(e) => {
+                        warnings.push(cannot_read(&self.name, &e));
+                        0
+                    }
+                }
+            };
+            self.done = read == 0;
+            if self.at_start && (self.pending.len() >= 3 || self.done) {
+                self.at_start = false;
+                if self.pending.starts_with(b"\xEF\xBB\xBF") {
+                    self.pending.drain(..3);
+                    self.offset += 3;
+                }
+            }
+            let cut = if self.done {
+                self.pending.len()
+            } else {
+                match memchr::memrchr(b'\n', &self.pending) {
+                    Some(i) => i + 1,
+                    None if self.pending.len() > self.limit => {
+                        // A line longer than the limit: skip to its end.
+                        let place = format!("{}:{}", self.name, self.line + 1);
+                        warnings.push(too_large(
+                            &place,
+                            self.pending.len() as u64,
+                            self.limit as u64,
+                        ));
+                        self.skipping = true;
+                        self.offset += self.pending.len() as u64;
+                        self.pending.clear();
+                        continue;
+                    }
+                    None => continue,
+                }
+            };
+            if cut == 0 {
+                continue;
+            }
+            let rest = self.pending.split_off(cut);
+            let bytes = std::mem::replace(&mut self.pending, rest);
+            let valid = simdutf8::basic::from_utf8(&bytes).is_ok();
+            if !self.legacy_checked && !valid {
+                self.legacy_checked = true;
+                self.legacy = legacy_encoding(&self.name, &bytes, warnings);
+            }
+            let block = Block {
+                first_line: self.line,
+                offset: self.offset,
+                legacy: self.legacy,
+                valid,
+                bytes,
+            };
+            self.line += memchr::memchr_iter(b'\n', &block.bytes).count();
+            self.offset += block.bytes.len() as u64;
+            return Some(block);
+        }
+        None
+    }
+}
+
+/// The encoding of a JSONL file's lines that are not UTF-8: `None` when the
+/// file is UTF-8 with a few bad bytes (they become U+FFFD), else a guess.
+fn legacy_encoding(
+    name: &str,
+    bytes: &[u8],
+    warnings: &mut Vec<Warning>,
+) -> Option<&'static Encoding> {
+    if decode::mostly_utf8(bytes) {
+        return None;
+    }
+    let encoding = decode::guess(bytes);
+    warnings.push(Warning::of(
+        WarningKind::Guessed,
+        name,
+        format!(
+            "not UTF-8 and no charset declared; read as {} (guessed)",
+            encoding.name()
+        ),
+    ));
+    Some(encoding)
+}
+
+/// Whether the bytes start with a UTF-16 byte-order mark (such a file is
+/// decoded whole, not line by line).
+pub fn is_utf16(head: &[u8]) -> bool {
+    head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF")
+}

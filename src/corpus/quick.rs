@@ -1,0 +1,260 @@
+//! A JSON record read in place, for callers that only look at articles
+//! (the streamed search): its id, title and paragraphs borrowed from the
+//! line, without building a JSON tree or an [`Article`](super::Article).
+//! It gives exactly what [`super::record::article_from_record`] gives, and
+//! declines (`None`) any record where that would say something (a field of
+//! an unexpected type, a date in no known form, a duplicate field): such a
+//! record is then read the full way.
+
+use super::article::content_id;
+use super::clean::{lead_title, Rules};
+use super::date::{from_unix_seconds, normalise_date};
+use serde::Deserialize;
+use std::borrow::Cow;
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Text<'a> {
+    One(#[serde(borrow)] Cow<'a, str>),
+    Many(#[serde(borrow)] Vec<Cow<'a, str>>),
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Id<'a> {
+    Text(#[serde(borrow)] Cow<'a, str>),
+    Number(serde_json::Number),
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Date<'a> {
+    Text(#[serde(borrow)] Cow<'a, str>),
+    Number(serde_json::Number),
+}
+
+/// The fields [`super::record`] reads, under every name it reads them by.
+#[derive(Deserialize)]
+struct Fields<'a> {
+    #[serde(borrow)]
+    id: Option<Id<'a>>,
+    #[serde(borrow)]
+    title: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    headline: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    body: Option<Text<'a>>,
+    #[serde(borrow)]
+    paragraphs: Option<Text<'a>>,
+    #[serde(borrow)]
+    content: Option<Text<'a>>,
+    #[serde(borrow)]
+    text: Option<Text<'a>>,
+    #[serde(borrow)]
+    maintext: Option<Text<'a>>,
+    #[serde(borrow)]
+    article: Option<Text<'a>>,
+    #[serde(borrow)]
+    description: Option<Text<'a>>,
+    #[serde(borrow)]
+    published: Option<Date<'a>>,
+    #[serde(borrow)]
+    date: Option<Date<'a>>,
+    #[serde(borrow, rename = "pubDate")]
+    pub_date: Option<Date<'a>>,
+    #[serde(borrow)]
+    date_publish: Option<Date<'a>>,
+    #[serde(borrow, rename = "datePublished")]
+    date_published: Option<Date<'a>>,
+    #[serde(borrow)]
+    date_extracted: Option<Date<'a>>,
+    #[serde(borrow)]
+    created_at: Option<Date<'a>>,
+    // Read only to make sure they are strings (else a remark).
+    #[serde(borrow)]
+    source: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    outlet: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    site: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    url: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    link: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    lang: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    language: Option<Cow<'a, str>>,
+}
+
+/// A record's article, borrowed where the line allows.
+pub struct QuickRecord<'a> {
+    pub id: String,
+    title: Option<Cow<'a, str>>,
+    body: Vec<Cow<'a, str>>,
+}
+
+impl<'a> QuickRecord<'a> {
+    /// Reads `line`; `None` when it must be read the full way.
+    pub fn of(line: &'a str) -> Option<QuickRecord<'a>> {
+        let f: Fields<'a> = serde_json::from_str(line).ok()?;
+        let dates = [
+            &f.published,
+            &f.date,
+            &f.pub_date,
+            &f.date_publish,
+            &f.date_published,
+            &f.date_extracted,
+            &f.created_at,
+        ];
+        let present = dates.iter().filter(|d| match d {
+            Some(Date::Text(t)) => !t.trim().is_empty(),
+            Some(Date::Number(_)) => true,
+            None => false,
+        });
+        let mut present = present.peekable();
+        // A date in no known form is remarked on (unless another is known).
+        if present.peek().is_some() && !present.any(|d| d.as_ref().is_some_and(known)) {
+            return None;
+        }
+        let _ = (
+            &f.source,
+            &f.outlet,
+            &f.site,
+            &f.url,
+            &f.link,
+            &f.lang,
+            &f.language,
+        );
+        let title = [f.title, f.headline]
+            .into_iter()
+            .flatten()
+            .find(|t| !t.trim().is_empty());
+        let body = [
+            f.body,
+            f.paragraphs,
+            f.content,
+            f.text,
+            f.maintext,
+            f.article,
+            f.description,
+        ]
+        .into_iter()
+        .flatten()
+        .find(|b| has_text(b))
+        .map(|b| match b {
+            Text::One(s) => vec![s],
+            Text::Many(items) => items,
+        })
+        .unwrap_or_default();
+        let mut record = QuickRecord {
+            id: String::new(),
+            title,
+            body,
+        };
+        record.id = match f.id {
+            Some(Id::Text(s)) if !s.trim().is_empty() => s.trim().to_string(),
+            Some(Id::Text(_)) => return None,
+            Some(Id::Number(n)) => n.to_string(),
+            None => String::new(),
+        };
+        Some(record)
+    }
+
+    /// Runs `f` on the title and paragraphs (as the full reading gives
+    /// them), and sets the id when the record had none. `None` for a record
+    /// that is no article (neither title nor body).
+    pub fn with_parts<R>(
+        &mut self,
+        rules: &Rules,
+        f: impl FnOnce(&str, &str, &[&str]) -> R,
+    ) -> Option<R> {
+        let paragraphs: Vec<&str> = self
+            .body
+            .iter()
+            .flat_map(|b| b.lines())
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let title: Cow<str> = match (&self.title, paragraphs.first()) {
+            (Some(t), _) => Cow::Borrowed(t.trim()),
+            (None, Some(lead)) => lead_title(lead, rules),
+            (None, None) => return None,
+        };
+        if self.id.is_empty() {
+            let owned: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
+            self.id = content_id(&title, &owned);
+        }
+        Some(f(&self.id, &title, &paragraphs))
+    }
+}
+
+fn known(date: &Date) -> bool {
+    match date {
+        Date::Text(t) => normalise_date(t).is_some(),
+        Date::Number(n) => n
+            .as_i64()
+            .and_then(|n| from_unix_seconds(if n > 99_999_999_999 { n / 1000 } else { n }))
+            .is_some(),
+    }
+}
+
+fn has_text(text: &Text) -> bool {
+    match text {
+        Text::One(s) => !s.trim().is_empty(),
+        Text::Many(items) => items.iter().any(|s| !s.trim().is_empty()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::record::article_from_record;
+
+    /// What the quick reading gives, or why it declined.
+    fn quick(line: &str) -> Option<(String, String, Vec<String>)> {
+        let mut r = QuickRecord::of(line)?;
+        r.with_parts(Rules::bundled(), |id, title, ps| {
+            let ps = ps.iter().map(|p| p.to_string()).collect();
+            (id.to_string(), title.to_string(), ps)
+        })
+    }
+
+    #[test]
+    fn the_same_as_the_full_reading_or_declined() {
+        let lines = [
+            r#"{"id": "a", "title": "t", "paragraphs": ["p1", " ", "p2\np3"]}"#,
+            r#"{"id": 7, "headline": "h", "content": "x\n\ny"}"#,
+            r#"{"title": "", "body": "الجملة الأولى. والثانية.", "date": "2015/08/11"}"#,
+            r#"{"title": "t", "body": "b\u0020c", "published": "قريبا", "date_extracted": "2015-08-11 13:44:43"}"#,
+            r#"{"title": "t", "content": {"x": 1}, "text": "b"}"#,
+            r#"{"title": "t", "body": "b", "published": "قريبا"}"#,
+            r#"{"id": true, "title": "t", "body": "b"}"#,
+            r#"{"id": " ", "title": "t", "body": "b"}"#,
+            r#"{"title": "t", "title": "u", "body": "b"}"#,
+            r#"{"title": "only"}"#,
+            r#"{"other": 1}"#,
+            r#"{"title": "t", "body": "b", "url": 5}"#,
+        ];
+        let mut declined = 0;
+        for line in lines {
+            let full = article_from_record(
+                serde_json::from_str(line).unwrap(),
+                "s".into(),
+                Rules::bundled(),
+            );
+            match quick(line) {
+                Some(got) => {
+                    let parsed = full.unwrap_or_else(|_| panic!("{line}"));
+                    assert!(parsed.remarks.is_empty(), "{line}: {:?}", parsed.remarks);
+                    let a = parsed.article;
+                    assert_eq!(got, (a.id, a.title, a.paragraphs), "{line}");
+                }
+                None => declined += 1,
+            }
+        }
+        // The record with no text, the unknown date, the bad ids, the
+        // duplicate field, the object body and the numeric url.
+        assert_eq!(declined, 7);
+    }
+}
