@@ -63,6 +63,15 @@ impl Lexicon {
         self.entities.get(id as usize)
     }
 
+    /// Does a name start with this normalised word (with or without its
+    /// article)?
+    pub fn knows_word(&self, word: &str) -> bool {
+        let (definite, key) = strip_al(word);
+        self.map
+            .get(key)
+            .is_some_and(|list| list.iter().any(|c| c.definite == definite || !definite))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
     }

@@ -22,6 +22,10 @@ pub(super) struct RuleSpan {
     pub prefix: usize,
     pub kind: Kind,
     pub quoted: bool,
+    /// The name of an institution: a quoted name, or an organisation
+    /// head that names one by itself («وزارة الدفاع الأوكرانية»), not a
+    /// common noun made specific by a nationality («القوات الروسية»).
+    pub named: bool,
 }
 
 /// Maximum words a rule takes for a name.
@@ -62,6 +66,12 @@ impl WordLists {
             .any(|s| in_set(word, s))
             && !self.is_gentilic(word)
             && !self.is_trigger_word(word)
+    }
+
+    /// A title, «السابق» or a nationality adjective («الكيني»): a name
+    /// may follow it directly.
+    pub(super) fn introduces_name(&self, word: &str) -> bool {
+        skippable_after_title(self, word) || self.is_trigger_word(word)
     }
 
     fn is_trigger_word(&self, word: &str) -> bool {
@@ -137,6 +147,7 @@ fn quoted(w: &WordLists, toks: &Tokens, i: usize) -> Option<RuleSpan> {
         prefix: 0,
         kind: Kind::Organization,
         quoted: true,
+        named: true,
     })
 }
 
@@ -172,6 +183,7 @@ fn organization(w: &WordLists, toks: &Tokens, covered: &[bool], i: usize) -> Opt
         prefix,
         kind: Kind::Organization,
         quoted: false,
+        named: !trigger.needs_gentilic,
     })
 }
 
@@ -210,6 +222,7 @@ fn after_title(w: &WordLists, toks: &Tokens, covered: &[bool], i: usize) -> Opti
         prefix: 0,
         kind,
         quoted: false,
+        named: false,
     })
 }
 
@@ -282,5 +295,6 @@ fn apposition(w: &WordLists, toks: &Tokens, covered: &[bool], i: usize) -> Optio
         prefix: 0,
         kind: Kind::Person,
         quoted: false,
+        named: false,
     })
 }
