@@ -9,8 +9,7 @@
 //! title or nationality adjective introduces. So «بغداد», «ليبيا»,
 //! «فلاديمير», «وليد» and «الرئيس الكيني ويليام» stay whole.
 
-use super::scan::AL;
-use crate::text::normalize::strip_proclitics;
+use super::scan::{clitic_splits, AL};
 
 /// Letters a و conjunction must leave on an unknown word to be stripped.
 const MIN_UNKNOWN_REST: usize = 4;
@@ -24,7 +23,7 @@ pub(super) fn name_prefix(word: &str, introduced: bool, known: impl Fn(&str) -> 
         return 0;
     }
     let mut fallback = 0;
-    for (p, rest) in strip_proclitics(word) {
+    for (p, rest) in clitic_splits(word) {
         let clitics = &word[..p];
         if clitics.ends_with(AL) {
             continue; // the article stays with the name: take the shorter split

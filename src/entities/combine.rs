@@ -151,7 +151,7 @@ pub(super) fn tagger_sentence<'t>(inner: &Inner, toks: &Tokens<'t>) -> super::ta
 }
 
 /// Everything found in one paragraph, in text order.
-pub(super) fn find(inner: &Inner, toks: &Tokens, learned: Option<&Lexicon>) -> Vec<Found> {
+pub(super) fn find(inner: &Inner, toks: &Tokens) -> Vec<Found> {
     let w = &inner.words;
     let n = toks.len();
     let user = lexicon_matches(&inner.user, inner, toks, Source::User);
@@ -212,11 +212,6 @@ pub(super) fn find(inner: &Inner, toks: &Tokens, learned: Option<&Lexicon>) -> V
             take(found, &mut covered, &mut out);
         }
     }
-    if let Some(lex) = learned {
-        for f in lexicon_matches(lex, inner, toks, Source::Learned) {
-            take(f, &mut covered, &mut out);
-        }
-    }
     let tagged_here = inner.tagger.is_some();
     for g in gazetteer {
         let ambiguous =
@@ -240,6 +235,25 @@ pub(super) fn find(inner: &Inner, toks: &Tokens, learned: Option<&Lexicon>) -> V
     }
     out.sort_by_key(|f| f.start);
     add_rule_spans(out, spans)
+}
+
+/// Adds the names learned elsewhere in the article ([`Source::Learned`])
+/// on the words nothing in `found` holds.
+pub(super) fn add_learned(inner: &Inner, toks: &Tokens, found: &mut Vec<Found>, learned: &Lexicon) {
+    let mut covered = vec![false; toks.len()];
+    for f in found.iter() {
+        covered[f.start..f.end.min(toks.len())].fill(true);
+    }
+    let before = found.len();
+    for f in lexicon_matches(learned, inner, toks, Source::Learned) {
+        if !f.overlaps(&covered) {
+            covered[f.start..f.end].fill(true);
+            found.push(f);
+        }
+    }
+    if found.len() > before {
+        found.sort_by_key(|f| f.start);
+    }
 }
 
 /// Adds the rule matches to `found` (sorted by start). A quoted name

@@ -61,7 +61,7 @@ pub(super) fn sentence<'t>(w: &WordLists, toks: &Tokens<'t>, gazetteer: &[u8]) -
                 *c |= cue.bit();
             }
         };
-        set(Cue::OrgWord, !w.org_index.candidates(toks, i).is_empty());
+        set(Cue::OrgWord, w.org_index.any(toks, i));
         set(Cue::Verb, loose_in(word, &w.verbs).is_some());
         set(Cue::Gentilic, w.is_gentilic(word));
         set(Cue::Stop, w.stop.contains(word));
@@ -69,8 +69,8 @@ pub(super) fn sentence<'t>(w: &WordLists, toks: &Tokens<'t>, gazetteer: &[u8]) -
         set(
             Cue::Calendar,
             loose_in(word, &w.days).is_some()
-                || !w.month_index.candidates(toks, i).is_empty()
-                || !w.hijri_index.candidates(toks, i).is_empty(),
+                || w.month_index.any(toks, i)
+                || w.hijri_index.any(toks, i),
         );
         set(
             Cue::Number,

@@ -121,7 +121,7 @@ impl Detector {
     pub fn detect(&self, text: &str) -> Vec<(Range<usize>, EntityRef)> {
         let norm = normalize_with_map(text);
         let toks = self.tokens(&norm.text);
-        let found = combine::find(&self.inner, &toks, None);
+        let found = combine::find(&self.inner, &toks);
         resolve(&self.inner.words, text, &norm, &toks, &found)
     }
 
@@ -156,20 +156,16 @@ impl Detector {
         let fields: Vec<&str> = fields(article).collect();
         let norms: Vec<Normalized> = fields.iter().map(|f| normalize_with_map(f)).collect();
         let toks: Vec<Tokens> = norms.iter().map(|n| self.tokens(&n.text)).collect();
-        let mut found: Vec<Vec<Found>> = toks
-            .iter()
-            .map(|t| combine::find(&self.inner, t, None))
-            .collect();
+        let mut found: Vec<Vec<Found>> =
+            toks.iter().map(|t| combine::find(&self.inner, t)).collect();
         let mut learner = Learner::default();
         for (field, text) in fields.iter().enumerate() {
             learner.learn(text, &norms[field], &toks[field], &found[field]);
         }
         if !learner.lex.is_empty() {
-            let learned = Some(&learner.lex);
-            found = toks
-                .iter()
-                .map(|t| combine::find(&self.inner, t, learned))
-                .collect();
+            for (f, t) in found.iter_mut().zip(&toks) {
+                combine::add_learned(&self.inner, t, f, &learner.lex);
+            }
         }
         let mut out = Vec::new();
         for (field, text) in fields.iter().enumerate() {
@@ -204,9 +200,11 @@ impl Detector {
         fields(article).enumerate().map(move |(field, text)| {
             let norm = normalize_with_map(text);
             let toks = self.tokens(&norm.text);
-            let lex = (!learner.lex.is_empty()).then_some(&learner.lex);
-            let found = combine::find(&self.inner, &toks, lex);
+            let mut found = combine::find(&self.inner, &toks);
             learner.learn(text, &norm, &toks, &found);
+            if !learner.lex.is_empty() {
+                combine::add_learned(&self.inner, &toks, &mut found, &learner.lex);
+            }
             resolve(&self.inner.words, text, &norm, &toks, &found)
                 .into_iter()
                 .map(|(range, e)| Mention {

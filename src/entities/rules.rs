@@ -7,10 +7,9 @@
 //! * organisation heads with their noun phrase («وزارة الدفاع الأوكرانية»);
 //! * quoted names after an outlet or group word («صحيفة "التايمز"»).
 
-use super::scan::{is_digits, loose_in, Tokens, AL};
+use super::scan::{clitic_splits, is_digits, loose_in, Tokens, AL};
 use super::words::WordLists;
 use super::Kind;
-use crate::text::normalize::strip_proclitics;
 
 /// A rule match in word indexes: words `start..end`, the first with
 /// `prefix` bytes of proclitics left out. `quoted` names may replace
@@ -81,7 +80,7 @@ impl WordLists {
 
 /// «للجنود», «والقوات»: a proclitic group ending in the article.
 fn has_definite_clitic(word: &str) -> bool {
-    strip_proclitics(word).any(|(p, _)| word[..p].ends_with(AL) || word[..p].ends_with("لل"))
+    clitic_splits(word).any(|(p, _)| word[..p].ends_with(AL) || word[..p].ends_with("لل"))
 }
 
 /// Name words from `j` on (at most `max`), joined and not yet covered.

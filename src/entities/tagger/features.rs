@@ -17,7 +17,7 @@ use std::collections::HashMap;
 /// a new word at run time.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Vocab {
-    buckets: HashMap<Box<str>, u8>,
+    buckets: HashMap<Box<str>, u8, foldhash::fast::FixedState>,
 }
 
 impl Vocab {
@@ -77,7 +77,7 @@ impl Vocab {
 
 /// Bumped whenever a template changes: a model trained with another
 /// feature set is refused rather than silently misread.
-pub const FEATURE_SET: u32 = 5;
+pub const FEATURE_SET: u32 = 6;
 
 /// Facts about a word the rules and the gazetteer know, as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,6 +171,9 @@ pub fn gap_class(gap: &str) -> u8 {
 /// characters remain («وبالمدينه» → «مدينه»; the article is stripped with
 /// the clitics before it, and alone).
 pub fn stem(word: &str) -> &str {
+    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']) {
+        return word;
+    }
     let mut best = word;
     for p in PROCLITICS {
         if let Some(rest) = word.strip_prefix(p) {
@@ -214,6 +217,19 @@ fn shape(word: &str) -> u8 {
 
 const NONE: &str = "\u{1}";
 
+/// The hash standing for a word outside the sentence.
+const OUTSIDE: u64 = 1;
+
+/// Per-word values the features of several words read, computed once:
+/// stems, frequency classes, and hashes of each word and stem.
+#[derive(Debug, Clone, Default)]
+pub struct Lookups<'t> {
+    stems: Vec<&'t str>,
+    freqs: Vec<u8>,
+    words: Vec<u64>,
+    stem_hashes: Vec<u64>,
+}
+
 impl<'t> Sentence<'t> {
     pub fn len(&self) -> usize {
         self.slots.len()
@@ -253,17 +269,66 @@ impl<'t> Sentence<'t> {
         }
     }
 
+    /// Each word's stem and frequency class, computed once for
+    /// [`Sentence::features`].
+    pub fn lookups(&self, vocab: &Vocab) -> Lookups<'t> {
+        let stems: Vec<&'t str> = self.slots.iter().map(|s| stem(s.word)).collect();
+        let freqs = stems.iter().map(|s| vocab.bucket(s)).collect();
+        let words = self
+            .slots
+            .iter()
+            .map(|s| Fnv::new(0).str(s.word).finish())
+            .collect();
+        let stem_hashes = stems.iter().map(|s| Fnv::new(0).str(s).finish()).collect();
+        Lookups {
+            stems,
+            freqs,
+            words,
+            stem_hashes,
+        }
+    }
+
     /// Appends the feature hashes of word `i`.
-    pub fn features(&self, i: usize, vocab: &Vocab, out: &mut Vec<u64>) {
+    pub fn features(&self, i: usize, lk: &Lookups, out: &mut Vec<u64>) {
         let at = i as isize;
         let w0 = self.word(at);
-        let s0 = stem(w0);
+        let get = |list: &[u64], k: isize| {
+            usize::try_from(k)
+                .ok()
+                .and_then(|k| list.get(k).copied())
+                .unwrap_or(OUTSIDE)
+        };
+        let word_at = |k: isize| get(&lk.words, k);
+        let hstem_at = |k: isize| get(&lk.stem_hashes, k);
+        let stem_at = |k: isize| {
+            usize::try_from(k)
+                .ok()
+                .and_then(|k| lk.stems.get(k).copied())
+                .unwrap_or(NONE)
+        };
+        let freq_at = |k: isize| {
+            usize::try_from(k)
+                .ok()
+                .and_then(|k| lk.freqs.get(k).copied())
+                .unwrap_or(0)
+        };
+        let (hw0, hs0) = (word_at(at), hstem_at(at));
+        let (hwm1, hwp1, hsm1, hsp1) = (
+            word_at(at - 1),
+            word_at(at + 1),
+            hstem_at(at - 1),
+            hstem_at(at + 1),
+        );
+        let s0 = stem_at(at);
         let bare = s0.strip_prefix("ال").filter(|r| r.chars().nth(1).is_some());
         let mut push = |f: Fnv| out.push(f.finish());
         push(Fnv::new(0));
-        push(Fnv::new(1).str(w0));
-        push(Fnv::new(2).str(s0));
-        push(Fnv::new(3).str(bare.unwrap_or(s0)));
+        push(Fnv::new(1).u64(hw0));
+        push(Fnv::new(2).u64(hs0));
+        match bare {
+            Some(b) => push(Fnv::new(3).str(b)),
+            None => push(Fnv::new(3).u64(hs0)),
+        }
         for n in 1..=4 {
             if let Some(p) = prefix(w0, n) {
                 push(Fnv::new(4).byte(n as u8).str(p));
@@ -282,16 +347,15 @@ impl<'t> Sentence<'t> {
         }
         push(Fnv::new(8).byte(shape(s0)));
         push(Fnv::new(9).byte(u8::from(bare.is_some())));
-        let (wm1, wp1) = (self.word(at - 1), self.word(at + 1));
-        push(Fnv::new(10).str(wm1));
-        push(Fnv::new(11).str(wp1));
-        push(Fnv::new(12).str(self.word(at - 2)));
-        push(Fnv::new(13).str(self.word(at + 2)));
-        push(Fnv::new(14).str(stem(wm1)));
-        push(Fnv::new(15).str(stem(wp1)));
-        push(Fnv::new(16).str(wm1).str(w0));
-        push(Fnv::new(17).str(w0).str(wp1));
-        push(Fnv::new(18).str(stem(wm1)).str(s0));
+        push(Fnv::new(10).u64(hwm1));
+        push(Fnv::new(11).u64(hwp1));
+        push(Fnv::new(12).u64(word_at(at - 2)));
+        push(Fnv::new(13).u64(word_at(at + 2)));
+        push(Fnv::new(14).u64(hsm1));
+        push(Fnv::new(15).u64(hsp1));
+        push(Fnv::new(16).u64(hwm1).u64(hw0));
+        push(Fnv::new(17).u64(hw0).u64(hwp1));
+        push(Fnv::new(18).u64(hsm1).u64(hs0));
         let (gb, ga) = (self.gap_before(i), self.gap_before(i + 1));
         push(Fnv::new(19).byte(gb));
         push(Fnv::new(20).byte(ga));
@@ -317,16 +381,12 @@ impl<'t> Sentence<'t> {
                 .byte(here.gazetteer)
                 .str(suffix(s0, 2).unwrap_or(NONE)),
         );
-        let (f0, fm1, fp1) = (
-            vocab.bucket(s0),
-            vocab.bucket(stem(wm1)),
-            vocab.bucket(stem(wp1)),
-        );
+        let (f0, fm1, fp1) = (freq_at(at), freq_at(at - 1), freq_at(at + 1));
         push(Fnv::new(27).byte(f0));
         push(Fnv::new(28).byte(f0).byte(fm1).byte(fp1));
         push(Fnv::new(29).byte(f0).byte(gb).byte(shape(s0) >> 4));
-        push(Fnv::new(30).byte(f0).str(stem(wm1)));
-        push(Fnv::new(31).byte(f0).str(stem(wp1)));
+        push(Fnv::new(30).byte(f0).u64(hsm1));
+        push(Fnv::new(31).byte(f0).u64(hsp1));
         push(
             Fnv::new(32)
                 .byte(f0)
@@ -382,11 +442,12 @@ mod tests {
         let (mut a, mut b) = (Vec::new(), Vec::new());
         let v = Vocab::count(["قال", "قال"]);
         assert_eq!((v.bucket("قال"), v.bucket("جو")), (1, 0));
-        s.features(2, &v, &mut a);
-        s.features(2, &v, &mut b);
+        let lk = s.lookups(&v);
+        s.features(2, &lk, &mut a);
+        s.features(2, &lk, &mut b);
         assert_eq!(a, b);
         let mut c = Vec::new();
-        s.features(3, &v, &mut c);
+        s.features(3, &lk, &mut c);
         assert_ne!(a, c);
         assert!(a.len() > 30, "{}", a.len());
     }

@@ -110,13 +110,15 @@ impl Hasher for PassHasher {
 }
 
 pub(super) type FeatureMap = HashMap<u64, u32, BuildHasherDefault<PassHasher>>;
+/// Feature hash → its weight per tag, in multiples of [`Tagger::scale`]:
+/// one look-up reaches the weights (a single cache line).
+pub(super) type WeightMap = HashMap<u64, [i16; TAGS], BuildHasherDefault<PassHasher>>;
 
 /// A trained model: feature weights per tag and transition weights.
 #[derive(Debug, Clone, Default)]
 pub struct Tagger {
-    index: FeatureMap,
-    /// `TAGS` weights per feature, in the order of `index`'s values.
-    weights: Vec<f32>,
+    table: WeightMap,
+    scale: f32,
     /// `trans[(prev + 1) * TAGS + tag]`, prev = -1 for the start.
     trans: Vec<f32>,
     vocab: Vocab,
@@ -127,7 +129,7 @@ pub struct Tagger {
 impl Tagger {
     /// The number of features with weights.
     pub fn features(&self) -> usize {
-        self.index.len()
+        self.table.len()
     }
 
     /// Was this normalised word rare (or unseen) in the training text?
@@ -140,19 +142,19 @@ impl Tagger {
     pub fn tag(&self, sentence: &Sentence) -> Vec<Tag> {
         let mut scratch = Vec::new();
         let mut scores = Vec::with_capacity(sentence.len() * TAGS);
+        let lookups = sentence.lookups(&self.vocab);
         for i in 0..sentence.len() {
             scratch.clear();
-            sentence.features(i, &self.vocab, &mut scratch);
-            let mut row = [0f32; TAGS];
+            sentence.features(i, &lookups, &mut scratch);
+            let mut row = [0i32; TAGS];
             for f in &scratch {
-                if let Some(&k) = self.index.get(f) {
-                    let w = &self.weights[k as usize * TAGS..][..TAGS];
-                    for (r, x) in row.iter_mut().zip(w) {
-                        *r += x;
+                if let Some(w) = self.table.get(f) {
+                    for (r, &x) in row.iter_mut().zip(w) {
+                        *r += i32::from(x);
                     }
                 }
             }
-            scores.extend_from_slice(&row);
+            scores.extend(row.iter().map(|&r| r as f32 * self.scale));
         }
         viterbi::best(&scores, &self.trans)
     }
@@ -172,6 +174,12 @@ impl Fnv {
     }
     pub fn str(self, s: &str) -> Fnv {
         s.bytes().fold(self, Fnv::byte).byte(0xff)
+    }
+    /// Mixes in a value already hashed (a word's hash).
+    pub fn u64(self, x: u64) -> Fnv {
+        Fnv((self.0 ^ x)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(29))
     }
     pub fn finish(self) -> u64 {
         self.0

@@ -12,7 +12,7 @@
 //! Weights are stored as 16-bit integers (about four significant digits),
 //! which halves the file against f32 and changes no decision measurably.
 
-use super::{FeatureMap, Tagger, Vocab, FEATURE_SET, TAGS};
+use super::{Tagger, Vocab, WeightMap, FEATURE_SET, TAGS};
 
 const MAGIC: &[u8] = b"SAHIFA-NER\n";
 const FORMAT: u32 = 1;
@@ -63,7 +63,8 @@ impl<'a> Reader<'a> {
 }
 
 impl Tagger {
-    /// A tagger from its weights: `keys[k]` has `weights[k * TAGS..][..TAGS]`.
+    /// A tagger from its weights: `keys[k]` has `weights[k * TAGS..][..TAGS]`,
+    /// stored as 16-bit multiples of one scale (as in the file).
     pub(super) fn from_parts(
         keys: Vec<u64>,
         weights: Vec<f32>,
@@ -71,10 +72,23 @@ impl Tagger {
         vocab: Vocab,
         info: String,
     ) -> Tagger {
-        let index: FeatureMap = keys.into_iter().zip(0u32..).collect();
+        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 {
+            max / f32::from(i16::MAX)
+        } else {
+            1.0
+        };
+        let rows = weights.chunks_exact(TAGS).map(|row| {
+            let mut q = [0i16; TAGS];
+            for (q, w) in q.iter_mut().zip(row) {
+                *q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+            }
+            q
+        });
+        let table: WeightMap = keys.into_iter().zip(rows).collect();
         Tagger {
-            index,
-            weights,
+            table,
+            scale,
             trans,
             vocab,
             info,
@@ -123,30 +137,26 @@ impl Tagger {
         if keys.windows(2).any(|w| w[0] >= w[1]) {
             return Err(ModelError::Corrupt("feature hashes are not in order"));
         }
-        let weights = r
-            .take(n * TAGS * 2)?
-            .chunks_exact(2)
-            .map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) * scale)
-            .collect();
-        Ok(Tagger::from_parts(
-            keys,
-            weights,
+        let rows = r.take(n * TAGS * 2)?.chunks_exact(2 * TAGS).map(|row| {
+            let mut q = [0i16; TAGS];
+            for (q, c) in q.iter_mut().zip(row.chunks_exact(2)) {
+                *q = i16::from_le_bytes([c[0], c[1]]);
+            }
+            q
+        });
+        Ok(Tagger {
+            table: keys.into_iter().zip(rows).collect(),
+            scale,
             trans,
-            Vocab::from_entries(vocab),
+            vocab: Vocab::from_entries(vocab),
             info,
-        ))
+        })
     }
 
     /// The model file's bytes: the same model always gives the same bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut rows: Vec<(u64, u32)> = self.index.iter().map(|(&k, &v)| (k, v)).collect();
-        rows.sort_unstable();
-        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 {
-            max / f32::from(i16::MAX)
-        } else {
-            1.0
-        };
+        let mut rows: Vec<(u64, &[i16; TAGS])> = self.table.iter().map(|(&k, v)| (k, v)).collect();
+        rows.sort_unstable_by_key(|r| r.0);
         let mut out = Vec::with_capacity(64 + rows.len() * (8 + 2 * TAGS));
         out.extend_from_slice(MAGIC);
         for n in [FORMAT, FEATURE_SET, TAGS as u32, self.info.len() as u32] {
@@ -167,14 +177,13 @@ impl Tagger {
         for t in &self.trans {
             out.extend_from_slice(&t.to_le_bytes());
         }
-        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         for (k, _) in &rows {
             out.extend_from_slice(&k.to_le_bytes());
         }
-        for (_, v) in &rows {
-            for w in &self.weights[*v as usize * TAGS..][..TAGS] {
-                let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+        for (_, row) in &rows {
+            for q in row.iter() {
                 out.extend_from_slice(&q.to_le_bytes());
             }
         }
@@ -197,8 +206,8 @@ mod tests {
         assert_eq!(back.info, "test");
         assert_eq!(back.vocab, vocab);
         assert_eq!(back.to_bytes(), bytes);
-        let w = |t: &Tagger, k: u64| t.weights[t.index[&k] as usize * TAGS + 2];
-        assert!((w(&back, 3) - w(&t, 3)).abs() < 1e-3);
+        let w = |t: &Tagger, k: u64| f32::from(t.table[&k][2]) * t.scale;
+        assert!((w(&back, 3) - (TAGS as f32 + 2.0 - 4.0)).abs() < 1e-3);
         assert!(matches!(
             Tagger::from_bytes(b"nope"),
             Err(ModelError::Magic)

