@@ -175,6 +175,14 @@ pub(super) fn find(inner: &Inner, toks: &Tokens) -> Vec<Found> {
         take(f, &mut covered, &mut out);
     }
     if let Some(tagger) = &inner.tagger {
+        // Named institutions run to the end of their name («وكالة
+        // الاستخبارات الدفاعية الأوكرانية»), whatever the tagger cut.
+        let mut cover = covered.clone();
+        for s in rules::apply(w, toks, &mut cover) {
+            if s.kind == Kind::Organization && s.named && !s.quoted {
+                take(rule_found(&s), &mut covered, &mut out);
+            }
+        }
         let codes = codes(n, &figures, &gazetteer);
         let tags = tagger.tag(&sentence(w, toks, &codes));
         for name in tagged(&tags, toks) {
@@ -256,6 +264,17 @@ pub(super) fn add_learned(inner: &Inner, toks: &Tokens, found: &mut Vec<Found>, 
     }
 }
 
+fn rule_found(s: &RuleSpan) -> Found {
+    Found {
+        start: s.start,
+        end: s.end,
+        prefix: s.prefix,
+        kind: s.kind,
+        entity: None,
+        source: Source::Rule,
+    }
+}
+
 /// Adds the rule matches to `found` (sorted by start). A quoted name
 /// replaces the matches inside it unless one of them is exactly the quoted
 /// name (the gazetteer knows it). One pass: rule spans never overlap.
@@ -274,14 +293,7 @@ fn add_rule_spans(found: Vec<Found>, spans: Vec<RuleSpan>) -> Vec<Found> {
             }
             drop[from..from + inside].fill(true);
         }
-        out.push(Found {
-            start: s.start,
-            end: s.end,
-            prefix: s.prefix,
-            kind: s.kind,
-            entity: None,
-            source: Source::Rule,
-        });
+        out.push(rule_found(s));
     }
     out.extend(
         found

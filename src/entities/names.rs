@@ -4,7 +4,8 @@
 //!   («معالي», «خادم الحرمين الشريفين», «الرئيس»): they are cut from the front;
 //! * a name link («بن», «عبد», «أبو») never ends a name: the name runs on
 //!   to the next word («عبد» + «الله»), or the link is dropped;
-//! * a nationality adjective alone («أوكراني», «الروسية») is no name;
+//! * a nationality adjective alone («أوكراني», «الروسية») is no name, nor
+//!   the first word of a person's («الكونغولي شاباني نوندا»);
 //! * a person never starts with «بن»: the name reaches back to the word
 //!   before it («محمد بن سلمان»), or the link is dropped.
 
@@ -18,6 +19,11 @@ pub(super) struct Name {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
+}
+
+/// A nationality adjective, or a definite nisba adjective («الكونغولي»).
+fn is_nisba(w: &WordLists, word: &str) -> bool {
+    w.is_gentilic(word) || (word.starts_with("ال") && (word.ends_with('ي') || word.ends_with("يه")))
 }
 
 fn is_link(w: &WordLists, word: &str) -> bool {
@@ -53,9 +59,13 @@ pub(super) fn repair(w: &WordLists, toks: &Tokens, name: Name, taken: &[bool]) -
             _ => break,
         }
     }
-    // A nationality adjective alone («أوكراني») is no name.
+    // A nationality adjective alone («أوكراني») is no name, nor the
+    // first word of a person's («الكونغولي شاباني نوندا»).
     if end == start + 1 && w.is_gentilic(toks.word(start)) {
         return None;
+    }
+    if kind == Kind::Person && end > start + 1 && is_nisba(w, toks.word(start)) {
+        start += 1;
     }
     if start >= end || kind != Kind::Person {
         return (start < end).then_some(Name { start, end, kind });
