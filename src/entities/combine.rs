@@ -143,11 +143,19 @@ fn codes(n: usize, figures: &[Found], gazetteer: &[Found]) -> Vec<u8> {
     codes
 }
 
+/// The rules' names on the words no figure or gazetteer match holds.
+fn rule_spans(inner: &Inner, toks: &Tokens, codes: &[u8]) -> Vec<RuleSpan> {
+    let mut covered: Vec<bool> = codes.iter().map(|&c| c != 0).collect();
+    rules::apply(&inner.words, toks, &mut covered)
+}
+
 /// The tagger's view of a paragraph, as [`find`] builds it.
 pub(super) fn tagger_sentence<'t>(inner: &Inner, toks: &Tokens<'t>) -> super::tagger::Sentence<'t> {
     let figures = figures(inner, toks);
     let gazetteer = lexicon_matches(&inner.lexicon, inner, toks, Source::Gazetteer);
-    sentence(&inner.words, toks, &codes(toks.len(), &figures, &gazetteer))
+    let codes = codes(toks.len(), &figures, &gazetteer);
+    let spans = rule_spans(inner, toks, &codes);
+    sentence(&inner.words, toks, &codes, &spans)
 }
 
 /// Everything found in one paragraph, in text order.
@@ -174,17 +182,18 @@ pub(super) fn find(inner: &Inner, toks: &Tokens) -> Vec<Found> {
     for f in user.into_iter().chain(figures.iter().cloned()) {
         take(f, &mut covered, &mut out);
     }
+    // The rules run once, on the words no figure or gazetteer match holds.
+    let codes = codes(n, &figures, &gazetteer);
+    let rule_spans = rule_spans(inner, toks, &codes);
     if let Some(tagger) = &inner.tagger {
         // Named institutions run to the end of their name («وكالة
         // الاستخبارات الدفاعية الأوكرانية»), whatever the tagger cut.
-        let mut cover = covered.clone();
-        for s in rules::apply(w, toks, &mut cover) {
+        for s in &rule_spans {
             if s.kind == Kind::Organization && s.named && !s.quoted {
-                take(rule_found(&s), &mut covered, &mut out);
+                take(rule_found(s), &mut covered, &mut out);
             }
         }
-        let codes = codes(n, &figures, &gazetteer);
-        let tags = tagger.tag(&sentence(w, toks, &codes));
+        let tags = tagger.tag(&sentence(w, toks, &codes, &rule_spans));
         for name in tagged(&tags, toks) {
             let Some(name) = repair(w, toks, name, &covered) else {
                 continue;
@@ -234,7 +243,8 @@ pub(super) fn find(inner: &Inner, toks: &Tokens) -> Vec<Found> {
     // were all rare in the training text («الرئيس الكيني ويليام روتو»):
     // cross-validation showed the rules otherwise adding more wrong names
     // than right ones («رئيس بعثة», «الجيش اللبناني»).
-    let mut spans = rules::apply(w, toks, &mut covered);
+    let mut spans = rule_spans;
+    spans.retain(|s| s.quoted || !covered[s.start..s.end].iter().any(|&c| c));
     if let Some(tagger) = &inner.tagger {
         spans.retain(|s| match s.kind {
             Kind::Person | Kind::Location => (s.start..s.end).all(|k| tagger.is_rare(toks.word(k))),

@@ -3,7 +3,7 @@
 //! match over it. Linear in the words: a bounded number of set and phrase
 //! look-ups per word.
 
-use super::rules;
+use super::rules::RuleSpan;
 use super::scan::{is_digits, loose_in, PhraseList, Tokens};
 use super::tagger::{gap_class, Cue, Sentence, Slot};
 use super::words::WordLists;
@@ -32,15 +32,17 @@ fn mark(list: &PhraseList, toks: &Tokens, cues: &mut [u16], cue: Cue) {
     }
 }
 
-/// The sentence for the tagger; `gazetteer[i]` is word `i`'s code. The
-/// rules' names are found here too, on the words no gazetteer match or
-/// figure holds, and become cues: the tagger learns when to trust them.
-pub(super) fn sentence<'t>(w: &WordLists, toks: &Tokens<'t>, gazetteer: &[u8]) -> Sentence<'t> {
+/// The sentence for the tagger; `gazetteer[i]` is word `i`'s code and
+/// `rules` the rules' names (found on the words no gazetteer match or
+/// figure holds), which become cues: the tagger learns when to trust them.
+pub(super) fn sentence<'t>(
+    w: &WordLists,
+    toks: &Tokens<'t>,
+    gazetteer: &[u8],
+    rules: &[RuleSpan],
+) -> Sentence<'t> {
     let mut cues = vec![0u16; toks.len()];
-    let mut covered: Vec<bool> = (0..toks.len())
-        .map(|i| gazetteer.get(i).is_some_and(|&c| c != 0))
-        .collect();
-    for span in rules::apply(w, toks, &mut covered) {
+    for span in rules {
         let cue = match span.kind {
             Kind::Person => Cue::RulePerson,
             Kind::Location => Cue::RulePlace,
