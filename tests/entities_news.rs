@@ -214,3 +214,25 @@ fn the_detector_is_shared_and_detects_paragraph_by_paragraph() {
     let handle = std::thread::spawn(move || d.detect_article(&art));
     assert_eq!(handle.join().unwrap(), whole);
 }
+
+#[test]
+fn organisation_spans_run_to_the_end_of_their_name_and_no_further() {
+    let text = "وقعت الهيئة العامة للاستثمار اتفاقا";
+    assert_eq!(
+        of_kind(text, Kind::Organization),
+        ["الهيئة العامة للاستثمار"]
+    );
+    let text = "وافق البرلمان البالغة عضويته 150 نائبا";
+    assert!(
+        of_kind(text, Kind::Organization)
+            .iter()
+            .all(|o| !o.contains("البالغة")),
+        "{:?}",
+        found(text)
+    );
+    // A stopword never ends a name, a link that is one may start it.
+    assert!(of_kind("وقال محمد أمام المحكمة", Kind::Person)
+        .iter()
+        .all(|p| !p.contains("أمام")));
+    assert!(of_kind("قصفت طائرات مدينة أم درمان", Kind::Location).contains(&"أم درمان".to_string()));
+}

@@ -4,6 +4,7 @@
 //!   («معالي», «خادم الحرمين الشريفين», «الرئيس»): they are cut from the front;
 //! * a name link («بن», «عبد», «أبو») never ends a name: the name runs on
 //!   to the next word («عبد» + «الله»), or the link is dropped;
+//! * a stopword never begins or ends a name («محمد أمام» → «محمد»);
 //! * a nationality adjective alone («أوكراني», «الروسية») is no name, nor
 //!   the first word of a person's («الكونغولي شاباني نوندا»);
 //! * a person never starts with «بن»: the name reaches back to the word
@@ -58,6 +59,17 @@ pub(super) fn repair(w: &WordLists, toks: &Tokens, name: Name, taken: &[bool]) -
             Some((_, n)) if start + n <= end => start += n,
             _ => break,
         }
+    }
+    // A stopword («أمام», «في») is never the edge of a name; a name
+    // link that is also one («أم») may start it («أم درمان»).
+    while start < end && w.stop.contains(toks.word(end - 1)) {
+        end -= 1;
+    }
+    while start < end && w.stop.contains(toks.word(start)) && !is_link(w, toks.word(start)) {
+        start += 1;
+    }
+    if start >= end {
+        return None;
     }
     // A nationality adjective alone («أوكراني») is no name, nor the
     // first word of a person's («الكونغولي شاباني نوندا»).

@@ -150,8 +150,10 @@ fn quoted(w: &WordLists, toks: &Tokens, i: usize) -> Option<RuleSpan> {
     })
 }
 
-/// «وزارة الدفاع الأوكرانية»: the head word plus the definite words after
-/// it, up to and including a nationality adjective.
+/// «وزارة الدفاع الأوكرانية», «الهيئة العامة للاستثمار»: the head word plus
+/// the definite words after it (also «لل…»), up to and including a
+/// nationality adjective, stopping before a word that describes the name
+/// («البرلمان البالغة عضويته»).
 fn organization(w: &WordLists, toks: &Tokens, covered: &[bool], i: usize) -> Option<RuleSpan> {
     let (trigger, (prefix, n)) = w
         .org_index
@@ -166,7 +168,15 @@ fn organization(w: &WordLists, toks: &Tokens, covered: &[bool], i: usize) -> Opt
     let mut gentilic = false;
     while end < toks.len() && end - (i + n) < MAX_ORG_WORDS && toks.joined(end) && !covered[end] {
         let word = toks.word(end);
-        if !word.starts_with(AL) || w.stop.contains(word) || is_digits(word) {
+        // «للاستثمار» (ل + ال) goes on with the name; «البالغة», «السابق»
+        // and the like describe it and end it.
+        let definite = word.starts_with(AL) || (word.starts_with("لل") && end > i + n);
+        if !definite
+            || w.stop.contains(word)
+            || is_digits(word)
+            || in_set(word, &w.name_enders)
+            || in_set(word, &w.modifiers)
+        {
             break;
         }
         end += 1;

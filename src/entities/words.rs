@@ -41,6 +41,7 @@ struct RulesFile {
     hijri_era: Vec<String>,
     gregorian_era: Vec<String>,
     ambiguous_names: Vec<String>,
+    name_enders: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -109,6 +110,8 @@ pub struct WordLists {
     /// Gazetteer names that are also common words («كيف», «جده»): found
     /// only when the tagger agrees.
     pub(super) ambiguous_names: WordSet,
+    /// Words that describe a name and so end it («البالغة», «المقبل»).
+    pub(super) name_enders: WordSet,
     pub(super) hijri_months: Vec<(Phrase, u8)>,
     pub(super) hijri_index: PhraseIndex,
     pub(super) ambiguous_hijri: WordSet,
@@ -206,6 +209,7 @@ impl WordLists {
             hijri_era: keys(&r.hijri_era),
             gregorian_era: keys(&r.gregorian_era),
             ambiguous_names: keys(&r.ambiguous_names),
+            name_enders: keys(&r.name_enders),
             hijri_index: PhraseIndex::new(hijri_months.iter().map(|(p, _)| p)),
             hijri_months,
             ambiguous_hijri: keys(&c.ambiguous_hijri_months),
