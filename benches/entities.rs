@@ -1,6 +1,10 @@
 //! Entity detection throughput on a generated 10,000-article corpus built
 //! deterministically from the seed paragraphs (each article recombines
-//! paragraphs from different seeds), reported in MB/s of article text.
+//! paragraphs from different seeds), and on single paragraphs of 200,000,
+//! 400,000 and 800,000 words (the same MB/s at each length: cost linear in
+//! the text), reported in MB/s of article text. `cargo run --release
+//! --example prof_entities` prints the same figures with CPU time beside
+//! wall time, for a loaded machine.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use sahifa::corpus::{Article, Corpus};
@@ -33,6 +37,23 @@ fn corpus() -> Vec<Article> {
         .collect()
 }
 
+/// One paragraph of about `words` words: the generated paragraphs joined.
+fn long_paragraph(articles: &[Article], words: usize) -> Article {
+    let mut text = String::new();
+    let mut n = 0;
+    for p in articles.iter().flat_map(|a| &a.paragraphs).cycle() {
+        if n >= words {
+            break;
+        }
+        n += p.split_whitespace().count();
+        text.push_str(p);
+        text.push(' ');
+    }
+    let mut a = articles[0].clone();
+    a.paragraphs = vec![text];
+    a
+}
+
 fn bench(c: &mut Criterion) {
     let detector = Detector::builtin().expect("built-in rules load");
     let articles = corpus();
@@ -56,6 +77,15 @@ fn bench(c: &mut Criterion) {
             })
         },
     );
+    for words in [200_000, 400_000, 800_000] {
+        let article = long_paragraph(&articles, words);
+        group.throughput(Throughput::Bytes(article.paragraphs[0].len() as u64));
+        group.bench_with_input(
+            BenchmarkId::new("one_paragraph", format!("{words} words")),
+            &article,
+            |b, a| b.iter(|| black_box(detector.detect_article(black_box(a)).len())),
+        );
+    }
     group.finish();
     c.bench_function("entities/build_detector", |b| {
         b.iter(|| black_box(Detector::builtin().map(|_| ()).is_ok()))

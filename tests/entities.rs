@@ -42,9 +42,9 @@ fn proclitics_are_stripped_when_the_rest_is_known() {
     assert!(has("فرّوا بخاركوف", "خاركوف", Kind::Location));
     assert!(has("انضم للناتو", "ناتو", Kind::Organization));
     assert!(has("وقال لستولتنبرغ", "ستولتنبرغ", Kind::Person));
-    let f = found("وصلت الإمدادات للقوات الروسية");
+    let f = found("وصلت الإمدادات لوزارة الدفاع الروسية");
     assert_eq!(f[0].1, Kind::Organization);
-    assert_eq!(f[0].2, "قوات الروسية");
+    assert_eq!(f[0].0, "وزارة الدفاع الروسية");
 }
 
 #[test]
@@ -121,11 +121,9 @@ fn location_and_organization_rules() {
         "لوفيغارو",
         Kind::Organization
     ));
-    assert!(has(
-        "وقال الجيش الإسرائيلي",
-        "الجيش الإسرائيلي",
-        Kind::Organization
-    ));
+    // A common noun made specific by a nationality is not a name (CoNLL
+    // and ANERcorp leave «الجيش», «القوات», «الحكومة» untagged).
+    assert!(kinds_of("وقال الجيش الإسرائيلي", Kind::Organization).is_empty());
     assert!(kinds_of("انتشرت القوات الحكومية", Kind::Organization).is_empty());
 }
 
@@ -174,7 +172,7 @@ fn non_seed_news_generalises() {
         ("باريس", Kind::Location),
         ("الأمم المتحدة", Kind::Organization),
         ("رويترز", Kind::Organization),
-        ("قطاع غزة", Kind::Location),
+        ("غزة", Kind::Location), // place words are not part of the name
         ("الخرطوم", Kind::Location),
         ("جو بايدن", Kind::Person),
         ("أنطونيو غوتيريش", Kind::Person),

@@ -112,8 +112,10 @@ def add_curated(gaz, curated):
         gaz.extend(canonical, aliases)
 
 
-def calendar():
-    """Month names per month number across Arabic locales, and day names."""
+def calendar(curated):
+    """Month names per month number across Arabic locales, day names, and
+    the Hijri months (hand-written in the curated file: babel has no
+    Islamic calendar names)."""
     months = []
     for number in range(1, 13):
         names = []
@@ -127,8 +129,12 @@ def calendar():
     ar = Locale.parse("ar")
     # babel numbers days from Monday = 0; list them Sunday first.
     days = [ar.days["format"]["wide"][(i + 6) % 7] for i in range(7)]
-    data = {"source": "Unicode CLDR via babel; see tools/gen_gazetteer.py",
-            "months": months, "days": days}
+    hijri = [{"number": i + 1, "names": names}
+             for i, names in enumerate(curated["hijri_months"])]
+    data = {"source": "Unicode CLDR via babel; Hijri months from "
+                      "tools/gazetteer_curated.json; see tools/gen_gazetteer.py",
+            "months": months, "days": days, "hijri_months": hijri,
+            "ambiguous_hijri_months": curated["ambiguous_hijri_months"]}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -141,7 +147,7 @@ def main():
     add_curated(gaz, curated)
     outputs = {
         os.path.join(ROOT, "assets", "entities.json"): gaz.to_json(),
-        os.path.join(ROOT, "assets", "calendar.json"): calendar(),
+        os.path.join(ROOT, "assets", "calendar.json"): calendar(curated),
     }
     for path, text in outputs.items():
         with open(path, "w", encoding="utf-8", newline="\n") as f:

@@ -1,56 +1,119 @@
-//! The detector: gazetteer, numbers and dates first (longest match, left to
-//! right), then rules on the words left over; per article, names found by
-//! rules are remembered so a later bare surname is found too.
+//! The detector: what each source finds in a paragraph, and which wins.
+//!
+//! 1. the user's gazetteer, always;
+//! 2. dates and numbers (rules, `dates.rs`, `numbers.rs`);
+//! 3. the tagger's people, places, organisations and other names (the
+//!    built-in gazetteer and the word lists are among its features), with
+//!    the gazetteer's canonical name where it knows the same words;
+//! 4. names learned elsewhere in the same article;
+//! 5. the built-in gazetteer, as a fallback on words nothing above took
+//!    (names that are also common words, «كيف», only with the tagger's
+//!    agreement);
+//! 6. without a model only: the title and trigger rules (with one, they
+//!    are among the tagger's features).
+//!
+//! Everything is linear in the words of the paragraph.
 
+use super::combine::{self, Found};
 use super::lexicon::Lexicon;
-use super::numbers::{date_at, number_at};
-use super::rules::{self, RuleSpan};
 use super::scan::Tokens;
+use super::tagger::{ModelError, Sentence, Tagger};
 use super::words::WordLists;
 use super::{EntityRef, Gazetteer, Kind, Mention};
 use crate::corpus::Article;
 use crate::text::normalize::{normalize_with_map, Normalized};
+use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-/// Finds entity mentions in text. Build once (it compiles the gazetteer)
-/// and share; detection takes `&self`.
+/// The built-in model, trained by `examples/train_ner.rs`.
+const MODEL: &[u8] = include_bytes!("../../assets/ner.model");
+
+/// Finds entity mentions in text. Build once and share: cloning is cheap
+/// (the tables are behind an `Arc`), it is `Send + Sync`, and detection
+/// takes `&self`, one paragraph at a time if need be
+/// ([`Detector::detect`], [`Detector::paragraphs`]).
 #[derive(Debug, Clone)]
 pub struct Detector {
-    lexicon: Lexicon,
-    words: WordLists,
+    inner: Arc<Inner>,
 }
 
-/// A match in word indexes; `entity` is `None` for rule, number and date
-/// matches, whose canonical form is their surface text.
-#[derive(Debug, Clone)]
-struct Found {
-    start: usize,
-    end: usize,
-    prefix: usize,
-    kind: Kind,
-    entity: Option<EntityRef>,
-    /// Found by a name rule (so worth remembering for the article).
-    learnable: bool,
+#[derive(Debug)]
+pub(super) struct Inner {
+    pub lexicon: Lexicon,
+    pub user: Lexicon,
+    pub words: WordLists,
+    pub tagger: Option<Arc<Tagger>>,
+}
+
+/// Why the built-in detector could not be made (a build defect).
+#[derive(Debug, thiserror::Error)]
+pub enum DetectorError {
+    #[error(transparent)]
+    Rules(#[from] super::RulesError),
+    #[error(transparent)]
+    Model(#[from] ModelError),
+}
+
+impl Tagger {
+    /// The built-in model, read once per process.
+    pub fn builtin() -> Result<Arc<Tagger>, ModelError> {
+        static CELL: OnceLock<Option<Arc<Tagger>>> = OnceLock::new();
+        match CELL.get_or_init(|| Tagger::from_bytes(MODEL).ok().map(Arc::new)) {
+            Some(t) => Ok(t.clone()),
+            None => Tagger::from_bytes(MODEL).map(Arc::new), // the error, again
+        }
+    }
 }
 
 impl Detector {
-    /// A detector over `gazetteer` with the given word lists.
+    /// A detector over `gazetteer` (its user entries win over everything)
+    /// with the given word lists and the built-in model. Should the model
+    /// be unreadable, names come from the gazetteer and rules alone
+    /// ([`Detector::has_tagger`] says so).
     pub fn new(gazetteer: &Gazetteer, words: WordLists) -> Detector {
-        let mut lexicon = Lexicon::default();
-        for e in gazetteer.entries() {
-            let entity = EntityRef {
-                canonical: Arc::from(e.canonical.as_str()),
-                kind: e.kind,
-            };
-            lexicon.add(e.names(), entity);
-        }
-        Detector { lexicon, words }
+        Detector::with_tagger(gazetteer, words, Tagger::builtin().ok())
     }
 
-    /// The built-in gazetteer and word lists.
-    pub fn builtin() -> Result<Detector, super::RulesError> {
-        Ok(Detector::new(&Gazetteer::builtin(), WordLists::builtin()?))
+    /// [`Detector::new`] with another model, or none.
+    pub fn with_tagger(
+        gazetteer: &Gazetteer,
+        words: WordLists,
+        tagger: Option<Arc<Tagger>>,
+    ) -> Detector {
+        let mut lexicon = Lexicon::default();
+        for e in gazetteer.entries() {
+            lexicon.add(e.names(), entity_ref(&e.canonical, e.kind));
+        }
+        let mut user = Lexicon::default();
+        for e in gazetteer.user_entries() {
+            // The merged entry, so a user alias of a built-in name keeps
+            // the built-in canonical form.
+            user.add(e.names(), entity_ref(&e.canonical, e.kind));
+        }
+        Detector {
+            inner: Arc::new(Inner {
+                lexicon,
+                user,
+                words,
+                tagger,
+            }),
+        }
+    }
+
+    /// The built-in gazetteer, word lists and model.
+    pub fn builtin() -> Result<Detector, DetectorError> {
+        let tagger = Tagger::builtin()?;
+        Ok(Detector::with_tagger(
+            &Gazetteer::builtin(),
+            WordLists::builtin()?,
+            Some(tagger),
+        ))
+    }
+
+    /// Whether a trained model takes part.
+    pub fn has_tagger(&self) -> bool {
+        self.inner.tagger.is_some()
     }
 
     /// Mentions in one text: byte ranges into `text` (proclitics excluded)
@@ -58,8 +121,8 @@ impl Detector {
     pub fn detect(&self, text: &str) -> Vec<(Range<usize>, EntityRef)> {
         let norm = normalize_with_map(text);
         let toks = self.tokens(&norm.text);
-        let found = self.scan(&toks, None);
-        resolve(text, &norm, &toks, &found)
+        let found = combine::find(&self.inner, &toks);
+        resolve(&self.inner.words, text, &norm, &toks, &found)
     }
 
     /// [`Detector::detect_article`] for each article, on all cores; in order.
@@ -85,22 +148,34 @@ impl Detector {
     }
 
     /// Mentions in an article: title (field 0) and paragraphs (1…). A name
-    /// a rule found anywhere in the article («ميخائيل ديجاریف») is also
-    /// found alone or by its last word elsewhere in it («ديجاريف»).
+    /// found anywhere in the article («ميخائيل ديجاریف») is also found
+    /// alone or by its last word elsewhere in it («ديجاريف»), and every
+    /// spelling of a name found outside the gazetteer shows under the
+    /// article's first spelling of it.
     pub fn detect_article(&self, article: &Article) -> Vec<Mention> {
-        let fields: Vec<&str> = std::iter::once(article.title.as_str())
-            .chain(article.paragraphs.iter().map(String::as_str))
-            .collect();
+        let fields: Vec<&str> = fields(article).collect();
         let norms: Vec<Normalized> = fields.iter().map(|f| normalize_with_map(f)).collect();
         let toks: Vec<Tokens> = norms.iter().map(|n| self.tokens(&n.text)).collect();
-        let mut found: Vec<Vec<Found>> = toks.iter().map(|t| self.scan(t, None)).collect();
-        let learned = learn(&fields, &norms, &toks, &found);
-        if !learned.is_empty() {
-            found = toks.iter().map(|t| self.scan(t, Some(&learned))).collect();
+        let mut found: Vec<Vec<Found>> =
+            toks.iter().map(|t| combine::find(&self.inner, t)).collect();
+        let mut learner = Learner::default();
+        for (field, text) in fields.iter().enumerate() {
+            learner.learn(text, &norms[field], &toks[field], &found[field]);
+        }
+        if !learner.lex.is_empty() {
+            for (f, t) in found.iter_mut().zip(&toks) {
+                combine::add_learned(&self.inner, t, f, &learner.lex);
+            }
         }
         let mut out = Vec::new();
         for (field, text) in fields.iter().enumerate() {
-            for (range, e) in resolve(text, &norms[field], &toks[field], &found[field]) {
+            for (range, e) in resolve(
+                &self.inner.words,
+                text,
+                &norms[field],
+                &toks[field],
+                &found[field],
+            ) {
                 out.push(Mention {
                     field,
                     range,
@@ -109,89 +184,71 @@ impl Detector {
                 });
             }
         }
+        super::spelling::unify(&mut out);
         out
+    }
+
+    /// The mentions of an article field by field (title first), each
+    /// paragraph detected only when asked for: a reader can run this in the
+    /// background, show what is ready and stop at any point. Names learned
+    /// in earlier fields are found in later ones.
+    pub fn paragraphs<'a>(
+        &'a self,
+        article: &'a Article,
+    ) -> impl Iterator<Item = Vec<Mention>> + 'a {
+        let mut learner = Learner::default();
+        fields(article).enumerate().map(move |(field, text)| {
+            let norm = normalize_with_map(text);
+            let toks = self.tokens(&norm.text);
+            let mut found = combine::find(&self.inner, &toks);
+            learner.learn(text, &norm, &toks, &found);
+            if !learner.lex.is_empty() {
+                combine::add_learned(&self.inner, &toks, &mut found, &learner.lex);
+            }
+            resolve(&self.inner.words, text, &norm, &toks, &found)
+                .into_iter()
+                .map(|(range, e)| Mention {
+                    field,
+                    range,
+                    canonical: e.canonical,
+                    kind: e.kind,
+                })
+                .collect()
+        })
+    }
+
+    /// The tagger's view of `text`, as detection builds it, and each
+    /// word's byte range in `text`: for training and evaluating models
+    /// (`examples/train_ner.rs`).
+    pub fn tagger_view<R>(&self, text: &str, f: impl FnOnce(&Sentence, &[Range<usize>]) -> R) -> R {
+        let norm = normalize_with_map(text);
+        let toks = self.tokens(&norm.text);
+        let sentence = combine::tagger_sentence(&self.inner, &toks);
+        let ranges: Vec<Range<usize>> = toks
+            .spans
+            .iter()
+            .map(|r| norm.original_range(r.clone()))
+            .collect();
+        f(&sentence, &ranges)
     }
 
     fn tokens<'t>(&self, text: &'t str) -> Tokens<'t> {
         let mut toks = Tokens::new(text);
-        toks.mark_phrase_starts(&self.words.phrase_starts);
+        toks.mark_phrase_starts(&self.inner.words.phrase_starts);
         toks
-    }
-
-    fn scan(&self, toks: &Tokens, learned: Option<&Lexicon>) -> Vec<Found> {
-        let w = &self.words;
-        let mut found = Vec::new();
-        let mut covered = vec![false; toks.len()];
-        let mut i = 0;
-        while i < toks.len() {
-            let mut best: Option<Found> = None;
-            let lexicons = [Some(&self.lexicon), learned].into_iter().flatten();
-            for lex in lexicons {
-                if let Some(hit) = lex.longest_at(toks, i, &w.stop) {
-                    if best.as_ref().is_none_or(|b| i + hit.words > b.end) {
-                        best = lex.entity(hit.entity).map(|e| Found {
-                            start: i,
-                            end: i + hit.words,
-                            prefix: hit.prefix,
-                            kind: e.kind,
-                            entity: Some(e.clone()),
-                            learnable: false,
-                        });
-                    }
-                }
-            }
-            let scanned = [
-                (Kind::Date, date_at(w, toks, i)),
-                (Kind::Number, number_at(w, toks, i)),
-            ];
-            for (kind, m) in scanned {
-                if let Some((prefix, end)) = m {
-                    if best.as_ref().is_none_or(|b| end > b.end) {
-                        best = Some(Found {
-                            start: i,
-                            end,
-                            prefix,
-                            kind,
-                            entity: None,
-                            learnable: false,
-                        });
-                    }
-                }
-            }
-            match best {
-                Some(f) => {
-                    covered[f.start..f.end].fill(true);
-                    i = f.end;
-                    found.push(f);
-                }
-                None => i += 1,
-            }
-        }
-        for span in rules::apply(w, toks, &mut covered) {
-            add_rule_span(&mut found, span);
-        }
-        found.sort_by_key(|f| f.start);
-        found
     }
 }
 
-/// Adds a rule match; a quoted name replaces the matches inside it unless
-/// one of them is exactly the quoted name (the gazetteer knows it).
-fn add_rule_span(found: &mut Vec<Found>, s: RuleSpan) {
-    if s.quoted {
-        if found.iter().any(|f| f.start == s.start && f.end == s.end) {
-            return;
-        }
-        found.retain(|f| f.end <= s.start || f.start >= s.end);
+/// The title, then the paragraphs.
+fn fields(article: &Article) -> impl Iterator<Item = &str> {
+    std::iter::once(article.title.as_str()).chain(article.paragraphs.iter().map(String::as_str))
+}
+
+fn entity_ref(canonical: &str, kind: Kind) -> EntityRef {
+    EntityRef {
+        canonical: Arc::from(canonical),
+        kind,
     }
-    found.push(Found {
-        start: s.start,
-        end: s.end,
-        prefix: s.prefix,
-        kind: s.kind,
-        entity: None,
-        learnable: matches!(s.kind, Kind::Person | Kind::Organization),
-    });
 }
 
 /// Byte range in the original text of a match.
@@ -202,6 +259,7 @@ fn original_range(norm: &Normalized, toks: &Tokens, f: &Found) -> Option<Range<u
 }
 
 fn resolve(
+    words: &WordLists,
     text: &str,
     norm: &Normalized,
     toks: &Tokens,
@@ -213,38 +271,58 @@ fn resolve(
             let range = original_range(norm, toks, f)?;
             let entity = match &f.entity {
                 Some(e) => e.clone(),
-                None => EntityRef {
-                    canonical: Arc::from(text.get(range.clone())?),
-                    kind: f.kind,
-                },
+                None => {
+                    let date = (f.kind == Kind::Date)
+                        .then(|| super::dates::canonical(words, toks, f.start, f.end))
+                        .flatten();
+                    let canonical = match date {
+                        Some(d) => Arc::from(d.as_str()),
+                        None => Arc::from(text.get(range.clone())?),
+                    };
+                    EntityRef {
+                        canonical,
+                        kind: f.kind,
+                    }
+                }
             };
             Some((range, entity))
         })
         .collect()
 }
 
-/// Names that rules found in an article, as a lexicon: each under its full
-/// form, people also under their last word.
-fn learn(fields: &[&str], norms: &[Normalized], toks: &[Tokens], found: &[Vec<Found>]) -> Lexicon {
-    let mut lex = Lexicon::default();
-    for (field, list) in found.iter().enumerate() {
-        for f in list.iter().filter(|f| f.learnable) {
-            let Some(range) = original_range(&norms[field], &toks[field], f) else {
+/// Names found by the tagger or the rules in an article, as a lexicon: each
+/// under its full form, people also under their last word. One entity per
+/// name however often it occurs, so the lexicon stays as small as the
+/// article's distinct names and detection stays linear.
+#[derive(Default)]
+struct Learner {
+    lex: Lexicon,
+    seen: HashSet<(Box<str>, Kind)>,
+}
+
+impl Learner {
+    fn learn(&mut self, text: &str, norm: &Normalized, toks: &Tokens, found: &[Found]) {
+        for f in found.iter().filter(|f| f.learnable()) {
+            let Some(range) = original_range(norm, toks, f) else {
                 continue;
             };
-            let Some(surface) = fields[field].get(range) else {
+            let Some(surface) = text.get(range) else {
                 continue;
             };
+            if !self.seen.insert((Box::from(surface), f.kind)) {
+                continue;
+            }
             let mut names = vec![surface];
             if f.kind == Kind::Person && f.end - f.start > 1 {
                 names.extend(surface.rsplit(char::is_whitespace).next());
             }
-            let entity = EntityRef {
-                canonical: Arc::from(surface),
-                kind: f.kind,
-            };
-            lex.add(names, entity);
+            self.lex.add(names, entity_ref(surface, f.kind));
         }
     }
-    lex
+}
+
+#[allow(dead_code)]
+fn _assert_shareable() {
+    fn is<T: Send + Sync + Clone>() {}
+    is::<Detector>();
 }

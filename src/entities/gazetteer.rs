@@ -57,6 +57,9 @@ pub enum GazetteerError {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
+    /// Canonical names and kinds of the entries the user's list gave or
+    /// extended: they win over every other source.
+    user: Vec<(Kind, String)>,
 }
 
 impl Gazetteer {
@@ -84,8 +87,31 @@ impl Gazetteer {
     /// not an error (nothing is added); a malformed one is.
     pub fn load_user(&mut self, path: &Path) -> Result<(), GazetteerError> {
         let entries = read_entries(path)?;
-        self.extend(entries);
+        self.extend_user(entries);
         Ok(())
+    }
+
+    /// Adds the user's entries ([`Gazetteer::extend`]) and remembers them
+    /// as the user's.
+    pub fn extend_user(&mut self, entries: impl IntoIterator<Item = Entry>) {
+        let entries: Vec<Entry> = entries.into_iter().collect();
+        for e in &entries {
+            let key = (e.kind, e.canonical.clone());
+            if !self.user.contains(&key) {
+                self.user.push(key);
+            }
+        }
+        self.extend(entries);
+    }
+
+    /// The merged entries the user's list gave or extended (with every
+    /// alias, built-in ones included).
+    pub fn user_entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| {
+            self.user
+                .iter()
+                .any(|(k, c)| *k == e.kind && *c == e.canonical)
+        })
     }
 
     /// Adds entries, merging aliases into existing (canonical, kind) entries.

@@ -1,20 +1,16 @@
-//! The gazetteer compiled for matching: normalised first word (without its
-//! article) → candidate names, longest first. Built once per detector.
+//! The gazetteer compiled for matching: a trie over normalised words. The
+//! first word is keyed without its article (and whether it had one), each
+//! later word as written. Built once per detector; a match costs one hash
+//! look-up per word it reads, however many names share a first word, so
+//! detection stays linear even with thousands of names learned from one
+//! long article.
 
 use super::scan::{readings, strip_al, Tokens};
 use super::EntityRef;
 use crate::text::normalize::{normalize, word_ranges};
 use std::collections::HashMap;
 
-/// One spelling of an entity, split into normalised words.
-#[derive(Debug, Clone)]
-struct Candidate {
-    /// Whether the first word carries the article («القرم»).
-    definite: bool,
-    /// The words after the first.
-    rest: Box<[Box<str>]>,
-    entity: u32,
-}
+type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 /// A match: the first word's proclitic prefix (bytes) and the word count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,42 +21,72 @@ pub(super) struct Hit {
 }
 
 #[derive(Debug, Clone, Default)]
+struct Node {
+    /// The entity of the name that ends here (the first one added).
+    entity: Option<u32>,
+    /// Next word → node.
+    children: Map<Box<str>, u32>,
+}
+
+#[derive(Debug, Clone, Default)]
 pub(super) struct Lexicon {
-    map: HashMap<Box<str>, Vec<Candidate>, foldhash::fast::FixedState>,
+    /// First word without its article → node; [0] for words written
+    /// without the article, [1] for words with it.
+    roots: [Map<Box<str>, u32>; 2],
+    nodes: Vec<Node>,
     entities: Vec<EntityRef>,
 }
 
 impl Lexicon {
+    fn node(&mut self) -> u32 {
+        self.nodes.push(Node::default());
+        (self.nodes.len() - 1) as u32
+    }
+
     /// Adds an entity under each of its names.
     pub fn add<'a>(&mut self, names: impl IntoIterator<Item = &'a str>, entity: EntityRef) {
         let id = u32::try_from(self.entities.len()).unwrap_or(u32::MAX);
         self.entities.push(entity);
         for name in names {
             let norm = normalize(name);
-            let mut words = word_ranges(&norm).map(|r| &norm[r]);
+            let mut words = word_ranges(&norm).map(|r| &norm[r]).peekable();
             let Some(first) = words.next() else { continue };
             let (definite, key) = strip_al(first);
-            let rest: Box<[Box<str>]> = words.map(Box::from).collect();
-            if rest.is_empty() && key.chars().nth(1).is_none() {
+            if words.peek().is_none() && key.chars().nth(1).is_none() {
                 continue; // a single letter is never a name
             }
-            let list = self.map.entry(Box::from(key)).or_default();
-            let dup = list
-                .iter()
-                .any(|c| c.definite == definite && c.rest == rest && c.entity == id);
-            if !dup {
-                list.push(Candidate {
-                    definite,
-                    rest,
-                    entity: id,
-                });
-                list.sort_by_key(|c| std::cmp::Reverse(c.rest.len()));
+            let mut at = match self.roots[usize::from(definite)].get(key) {
+                Some(&n) => n,
+                None => {
+                    let n = self.node();
+                    self.roots[usize::from(definite)].insert(Box::from(key), n);
+                    n
+                }
+            };
+            for w in words {
+                at = match self.nodes[at as usize].children.get(w) {
+                    Some(&n) => n,
+                    None => {
+                        let n = self.node();
+                        self.nodes[at as usize].children.insert(Box::from(w), n);
+                        n
+                    }
+                };
             }
+            self.nodes[at as usize].entity.get_or_insert(id);
         }
     }
 
     pub fn entity(&self, id: u32) -> Option<&EntityRef> {
         self.entities.get(id as usize)
+    }
+
+    /// Does a name start with this normalised word (with its article, or
+    /// without one)?
+    pub fn knows_word(&self, word: &str) -> bool {
+        let (definite, key) = strip_al(word);
+        self.roots[usize::from(definite)].contains_key(key)
+            || (!definite && self.roots[1].contains_key(key))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -78,27 +104,35 @@ impl Lexicon {
         stop: &super::word_set::WordSet,
     ) -> Option<Hit> {
         let word = toks.word(i);
-        if word.is_empty() {
+        if word.is_empty() || self.nodes.is_empty() {
             return None;
         }
         for (prefix, definite, key) in readings(word) {
-            let Some(list) = self.map.get(key) else {
+            let Some(&root) = self.roots[usize::from(definite)].get(key) else {
                 continue;
             };
-            let found = list.iter().find(|c| {
-                c.definite == definite
-                    && c.rest
-                        .iter()
-                        .enumerate()
-                        .all(|(k, w)| toks.joined(i + 1 + k) && toks.word(i + 1 + k) == &**w)
-                    && (!c.rest.is_empty()
-                        || !(stop.contains(word) || stop.contains(&word[prefix..])))
-            });
-            if let Some(c) = found {
+            let stopword = stop.contains(word) || stop.contains(&word[prefix..]);
+            let mut best = self.nodes[root as usize]
+                .entity
+                .filter(|_| !stopword)
+                .map(|e| (1, e));
+            let mut at = root;
+            let mut n = 1;
+            while toks.joined(i + n) {
+                let Some(&next) = self.nodes[at as usize].children.get(toks.word(i + n)) else {
+                    break;
+                };
+                at = next;
+                n += 1;
+                if let Some(e) = self.nodes[at as usize].entity {
+                    best = Some((n, e));
+                }
+            }
+            if let Some((words, entity)) = best {
                 return Some(Hit {
                     prefix,
-                    words: 1 + c.rest.len(),
-                    entity: c.entity,
+                    words,
+                    entity,
                 });
             }
         }

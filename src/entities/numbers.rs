@@ -1,8 +1,8 @@
-//! Number phrases («300 ألف», «نحو مليون و151 ألفا و70», «عشرات») and dates
-//! («21 سبتمبر», «فبراير/شباط 2022», «يوم الخميس», «عام 2014»), scanned by
-//! hand over normalised words. The words themselves come from the data files.
+//! Number phrases («300 ألف», «نحو مليون و151 ألفا و70», «عشرات»), scanned
+//! by hand over normalised words. The words themselves come from the data
+//! files. Dates are in `dates.rs`.
 
-use super::scan::{is_digits, loose_in, strip_al, Tokens, AL};
+use super::scan::{is_digits, loose_in, Tokens, AL};
 use super::words::WordLists;
 
 /// A span found at a word: (proclitic prefix bytes, end word, exclusive).
@@ -58,75 +58,4 @@ pub(super) fn number_at(w: &WordLists, toks: &Tokens, i: usize) -> Option<Found>
             return Some((prefix, j));
         }
     }
-}
-
-fn year_value(word: &str) -> Option<u32> {
-    (word.len() == 4 && is_digits(word))
-        .then(|| word.parse().ok())
-        .flatten()
-}
-
-/// A month name at word `i`: (prefix, words, ambiguous).
-fn month_at(w: &WordLists, toks: &Tokens, i: usize) -> Option<(usize, usize, bool)> {
-    let (p, n) = w
-        .month_index
-        .candidates(toks, i)
-        .into_iter()
-        .filter_map(|k| w.months[k].0.at(toks, i))
-        .max_by_key(|&(_, n)| n)?;
-    let ambiguous = n == 1 && loose_in(toks.word(i), &w.ambiguous_months).is_some();
-    Some((p, n, ambiguous))
-}
-
-/// After a month ending before word `j`: «/ شباط» and a year.
-fn month_tail(w: &WordLists, toks: &Tokens, mut j: usize) -> (usize, bool) {
-    let mut confirmed = false;
-    if toks.gap(j).trim() == "/" {
-        if let Some((0, n, _)) = month_at(w, toks, j) {
-            j += n;
-            confirmed = true;
-        }
-    }
-    if toks.joined(j) && year_value(toks.word(j)).is_some_and(|y| (1000..=2100).contains(&y)) {
-        j += 1;
-        confirmed = true;
-    }
-    (j, confirmed)
-}
-
-/// A date starting at word `i`.
-pub(super) fn date_at(w: &WordLists, toks: &Tokens, i: usize) -> Option<Found> {
-    let word = toks.word(i);
-    if let Some(p) = loose_in(word, &w.days) {
-        let after_yawm = i > 0 && strip_al(toks.word(i - 1)).1 == "يوم";
-        if loose_in(word, &w.day_needs_yawm).is_some() && !after_yawm {
-            return None;
-        }
-        let end = day_month(w, toks, i + 1).filter(|_| toks.joined(i + 1));
-        return Some((p, end.unwrap_or(i + 1)));
-    }
-    if let Some(p) = loose_in(word, &w.year_words) {
-        let year = toks.joined(i + 1) && year_value(toks.word(i + 1)).is_some();
-        return year.then_some((p, i + 2));
-    }
-    if let Some(end) = day_month(w, toks, i) {
-        return Some((0, end));
-    }
-    if let Some((p, n, ambiguous)) = month_at(w, toks, i) {
-        let (end, confirmed) = month_tail(w, toks, i + n);
-        return (!ambiguous || confirmed).then_some((p, end));
-    }
-    let year = year_value(word).is_some_and(|y| (1900..=2099).contains(&y));
-    let context = i > 0 && loose_in(toks.word(i - 1), &w.year_context).is_some();
-    (year && context).then_some((0, i + 1))
-}
-
-/// «21 سبتمبر» (and its tail) starting at word `i`: the end word.
-fn day_month(w: &WordLists, toks: &Tokens, i: usize) -> Option<usize> {
-    let day: u32 = toks.word(i).parse().ok()?;
-    if !(1..=31).contains(&day) || !toks.joined(i + 1) {
-        return None;
-    }
-    let (p, n, _) = month_at(w, toks, i + 1)?;
-    (p == 0).then(|| month_tail(w, toks, i + 1 + n).0)
 }

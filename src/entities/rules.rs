@@ -7,10 +7,9 @@
 //! * organisation heads with their noun phrase («وزارة الدفاع الأوكرانية»);
 //! * quoted names after an outlet or group word («صحيفة "التايمز"»).
 
-use super::scan::{is_digits, loose_in, Tokens, AL};
+use super::scan::{clitic_splits, is_digits, loose_in, Tokens, AL};
 use super::words::WordLists;
 use super::Kind;
-use crate::text::normalize::strip_proclitics;
 
 /// A rule match in word indexes: words `start..end`, the first with
 /// `prefix` bytes of proclitics left out. `quoted` names may replace
@@ -22,6 +21,10 @@ pub(super) struct RuleSpan {
     pub prefix: usize,
     pub kind: Kind,
     pub quoted: bool,
+    /// The name of an institution: a quoted name, or an organisation
+    /// head that names one by itself («وزارة الدفاع الأوكرانية»), not a
+    /// common noun made specific by a nationality («القوات الروسية»).
+    pub named: bool,
 }
 
 /// Maximum words a rule takes for a name.
@@ -64,6 +67,12 @@ impl WordLists {
             && !self.is_trigger_word(word)
     }
 
+    /// A title, «السابق» or a nationality adjective («الكيني»): a name
+    /// may follow it directly.
+    pub(super) fn introduces_name(&self, word: &str) -> bool {
+        skippable_after_title(self, word) || self.is_trigger_word(word)
+    }
+
     fn is_trigger_word(&self, word: &str) -> bool {
         in_set(word, &self.trigger_starts)
     }
@@ -71,7 +80,7 @@ impl WordLists {
 
 /// «للجنود», «والقوات»: a proclitic group ending in the article.
 fn has_definite_clitic(word: &str) -> bool {
-    strip_proclitics(word).any(|(p, _)| word[..p].ends_with(AL) || word[..p].ends_with("لل"))
+    clitic_splits(word).any(|(p, _)| word[..p].ends_with(AL) || word[..p].ends_with("لل"))
 }
 
 /// Name words from `j` on (at most `max`), joined and not yet covered.
@@ -137,11 +146,14 @@ fn quoted(w: &WordLists, toks: &Tokens, i: usize) -> Option<RuleSpan> {
         prefix: 0,
         kind: Kind::Organization,
         quoted: true,
+        named: true,
     })
 }
 
-/// «وزارة الدفاع الأوكرانية»: the head word plus the definite words after
-/// it, up to and including a nationality adjective.
+/// «وزارة الدفاع الأوكرانية», «الهيئة العامة للاستثمار»: the head word plus
+/// the definite words after it (also «لل…»), up to and including a
+/// nationality adjective, stopping before a word that describes the name
+/// («البرلمان البالغة عضويته»).
 fn organization(w: &WordLists, toks: &Tokens, covered: &[bool], i: usize) -> Option<RuleSpan> {
     let (trigger, (prefix, n)) = w
         .org_index
@@ -156,7 +168,15 @@ fn organization(w: &WordLists, toks: &Tokens, covered: &[bool], i: usize) -> Opt
     let mut gentilic = false;
     while end < toks.len() && end - (i + n) < MAX_ORG_WORDS && toks.joined(end) && !covered[end] {
         let word = toks.word(end);
-        if !word.starts_with(AL) || w.stop.contains(word) || is_digits(word) {
+        // «للاستثمار» (ل + ال) goes on with the name; «البالغة», «السابق»
+        // and the like describe it and end it.
+        let definite = word.starts_with(AL) || (word.starts_with("لل") && end > i + n);
+        if !definite
+            || w.stop.contains(word)
+            || is_digits(word)
+            || in_set(word, &w.name_enders)
+            || in_set(word, &w.modifiers)
+        {
             break;
         }
         end += 1;
@@ -172,6 +192,7 @@ fn organization(w: &WordLists, toks: &Tokens, covered: &[bool], i: usize) -> Opt
         prefix,
         kind: Kind::Organization,
         quoted: false,
+        named: !trigger.needs_gentilic,
     })
 }
 
@@ -210,6 +231,7 @@ fn after_title(w: &WordLists, toks: &Tokens, covered: &[bool], i: usize) -> Opti
         prefix: 0,
         kind,
         quoted: false,
+        named: false,
     })
 }
 
@@ -282,5 +304,6 @@ fn apposition(w: &WordLists, toks: &Tokens, covered: &[bool], i: usize) -> Optio
         prefix: 0,
         kind: Kind::Person,
         quoted: false,
+        named: false,
     })
 }

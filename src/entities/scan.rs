@@ -2,7 +2,7 @@
 //! matcher shares. No allocation per token: words are slices.
 
 use super::word_set::WordSet;
-use crate::text::normalize::{strip_proclitics, word_ranges};
+use crate::text::normalize::{is_proclitic_split, word_ranges, PROCLITICS};
 use std::collections::HashMap;
 
 type FirstWords = HashMap<String, Vec<usize>, foldhash::fast::FixedState>;
@@ -97,6 +97,21 @@ pub(super) fn strip_al(word: &str) -> (bool, &str) {
     }
 }
 
+/// The same readings as [`crate::text::normalize::strip_proclitics`], in the same order, found
+/// without a library call per candidate prefix: this runs for every word
+/// of every paragraph, several times.
+pub(super) fn clitic_splits(word: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = word.as_bytes();
+    let may = word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']);
+    PROCLITICS
+        .iter()
+        .filter(move |p| may && p.len() < bytes.len() && p.bytes().zip(bytes).all(|(a, &b)| a == b))
+        .filter_map(move |p| {
+            let rest = &word[p.len()..];
+            is_proclitic_split(p, rest).then_some((p.len(), rest))
+        })
+}
+
 /// The readings of a word: `(prefix bytes, definite, key)`, the unstripped
 /// word first, then each proclitic split. `key` never starts with ال.
 pub(super) fn readings(word: &str) -> impl Iterator<Item = (usize, bool, &str)> {
@@ -104,7 +119,7 @@ pub(super) fn readings(word: &str) -> impl Iterator<Item = (usize, bool, &str)> 
         let (def, key) = strip_al(word);
         (0, def, key)
     });
-    let split = strip_proclitics(word).map(move |(p, rest)| {
+    let split = clitic_splits(word).map(move |(p, rest)| {
         if prefix_is_definite(&word[..p]) {
             (p, true, rest)
         } else {
@@ -117,7 +132,7 @@ pub(super) fn readings(word: &str) -> impl Iterator<Item = (usize, bool, &str)> 
 
 /// The word as written and each proclitic split: `(prefix bytes, rest)`.
 fn splits(word: &str) -> impl Iterator<Item = (usize, &str)> {
-    std::iter::once((0, word)).chain(strip_proclitics(word))
+    std::iter::once((0, word)).chain(clitic_splits(word))
 }
 
 /// Matches `word` against a set of normalised words regardless of article
@@ -193,6 +208,18 @@ impl PhraseIndex {
         PhraseIndex { by_first }
     }
 
+    /// Whether some phrase's first word is a reading of word `i` (see
+    /// [`PhraseIndex::candidates`]), without listing them.
+    pub fn any(&self, toks: &Tokens, i: usize) -> bool {
+        toks.may_start_phrase(i)
+            && splits(toks.word(i)).any(|(_, rest)| {
+                self.by_first.contains_key(rest)
+                    || rest
+                        .strip_prefix(AL)
+                        .is_some_and(|r| self.by_first.contains_key(r))
+            })
+    }
+
     /// Indexes (ascending) of the phrases whose first word is a reading of
     /// word `i` that `loose_match` accepts: after any proclitic split, with
     /// or without the article. A superset of the phrases that match there.
@@ -255,4 +282,36 @@ impl PhraseList {
 /// True for a word of ASCII digits only.
 pub(super) fn is_digits(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::strip_proclitics;
+
+    #[test]
+    fn clitic_splits_agree_with_the_normaliser() {
+        for word in [
+            "وبالمدينه",
+            "والقاهره",
+            "للقوات",
+            "ولل",
+            "بغداد",
+            "كالبرق",
+            "فلاديمير",
+            "ال",
+            "و",
+            "ab",
+            "",
+            "فبالتالي",
+            "وكالمعتاد",
+            "مدينه",
+            "اسرائيل",
+            "لبنان",
+        ] {
+            let fast: Vec<_> = clitic_splits(word).collect();
+            let slow: Vec<_> = strip_proclitics(word).collect();
+            assert_eq!(fast, slow, "{word}");
+        }
+    }
 }

@@ -35,6 +35,13 @@ struct RulesFile {
     year_words: Vec<String>,
     year_context: Vec<String>,
     place_nouns: Vec<String>,
+    honorifics: Vec<String>,
+    name_links: Vec<String>,
+    day_context: Vec<String>,
+    hijri_era: Vec<String>,
+    gregorian_era: Vec<String>,
+    ambiguous_names: Vec<String>,
+    name_enders: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -48,6 +55,8 @@ struct OrgTriggerFile {
 struct CalendarFile {
     months: Vec<MonthFile>,
     days: Vec<String>,
+    hijri_months: Vec<MonthFile>,
+    ambiguous_hijri_months: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -90,6 +99,27 @@ pub struct WordLists {
     pub(super) year_words: WordSet,
     pub(super) year_context: WordSet,
     pub(super) place_nouns: WordSet,
+    /// «معالي», «خادم الحرمين الشريفين»: lead to a name, never one.
+    pub(super) honorifics: PhraseList,
+    /// «بن», «عبد», «أبو»: join name words, never end a name.
+    pub(super) name_links: WordSet,
+    /// «أمس», «يوم»: a weekday after one is a date.
+    pub(super) day_context: WordSet,
+    pub(super) hijri_era: WordSet,
+    pub(super) gregorian_era: WordSet,
+    /// Gazetteer names that are also common words («كيف», «جده»): found
+    /// only when the tagger agrees.
+    pub(super) ambiguous_names: WordSet,
+    /// Words that describe a name and so end it («البالغة», «المقبل»).
+    pub(super) name_enders: WordSet,
+    pub(super) hijri_months: Vec<(Phrase, u8)>,
+    pub(super) hijri_index: PhraseIndex,
+    pub(super) ambiguous_hijri: WordSet,
+    /// The name shown for each Gregorian and Hijri month (1–12) and each
+    /// weekday: the first spelling the calendar lists.
+    pub(super) month_names: Vec<String>,
+    pub(super) hijri_names: Vec<String>,
+    pub(super) day_names: Vec<(String, String)>,
     /// First words of every phrase list, for a quick "may a phrase start
     /// here" test ([`super::scan::Tokens::mark_phrase_starts`]).
     pub(super) phrase_starts: WordSet,
@@ -120,16 +150,29 @@ impl WordLists {
             .iter()
             .flat_map(|g| suffixes.iter().map(move |s| format!("{g}{s}")))
             .collect();
-        let months = c
-            .months
-            .iter()
-            .flat_map(|m| {
-                m.names
-                    .iter()
-                    .filter_map(|n| Phrase::new(n))
-                    .map(|p| (p, m.number))
-            })
-            .collect();
+        let month_list = |list: &[MonthFile]| -> Vec<(Phrase, u8)> {
+            list.iter()
+                .flat_map(|m| {
+                    m.names
+                        .iter()
+                        .filter_map(|n| Phrase::new(n))
+                        .map(|p| (p, m.number))
+                })
+                .collect()
+        };
+        let first_names = |list: &[MonthFile]| -> Vec<String> {
+            (1..=12u8)
+                .map(|n| {
+                    list.iter()
+                        .find(|m| m.number == n)
+                        .and_then(|m| m.names.first())
+                        .cloned()
+                        .unwrap_or_else(|| n.to_string())
+                })
+                .collect()
+        };
+        let months = month_list(&c.months);
+        let hijri_months = month_list(&c.hijri_months);
         let mut lists = WordLists {
             stop: r.stopwords.iter().map(|w| normalize(w)).collect(),
             verbs: keys(&r.verbs),
@@ -160,6 +203,19 @@ impl WordLists {
             year_words: keys(&r.year_words),
             year_context: keys(&r.year_context),
             place_nouns: keys(&r.place_nouns),
+            honorifics: phrases(&r.honorifics),
+            name_links: keys(&r.name_links),
+            day_context: keys(&r.day_context),
+            hijri_era: keys(&r.hijri_era),
+            gregorian_era: keys(&r.gregorian_era),
+            ambiguous_names: keys(&r.ambiguous_names),
+            name_enders: keys(&r.name_enders),
+            hijri_index: PhraseIndex::new(hijri_months.iter().map(|(p, _)| p)),
+            hijri_months,
+            ambiguous_hijri: keys(&c.ambiguous_hijri_months),
+            month_names: first_names(&c.months),
+            hijri_names: first_names(&c.hijri_months),
+            day_names: c.days.iter().map(|d| (normalize(d), d.clone())).collect(),
             phrase_starts: WordSet::default(),
             trigger_starts: WordSet::default(),
             org_index: PhraseIndex::default(),
@@ -177,6 +233,8 @@ impl WordLists {
             .chain(&lists.quoted_triggers)
             .chain(&lists.approximators)
             .chain(lists.months.iter().map(|(p, _)| p))
+            .chain(lists.hijri_months.iter().map(|(p, _)| p))
+            .chain(&lists.honorifics)
             .filter_map(first)
             .chain(lists.trigger_starts.iter().cloned())
             .collect();

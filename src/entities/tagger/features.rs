@@ -1,0 +1,454 @@
+//! What the tagger looks at for each word: the word (normalised), its
+//! forms with proclitics stripped, prefixes and suffixes, shape, the words
+//! around it (±2), the punctuation beside it, whether the gazetteer knows
+//! it, and trigger words from the rules (titles, speech verbs, nationality
+//! adjectives, organisation and place nouns) on it and its neighbours.
+//!
+//! Each feature is a 64-bit hash of a template number and the strings it
+//! reads ([`super::Fnv`]); no allocation per word.
+
+use super::Fnv;
+use crate::text::normalize::PROCLITICS;
+use std::collections::HashMap;
+
+/// How common each word (its [`stem`]) was in the training text: names
+/// are mostly rare words, so «rare or never seen» is worth knowing. Words
+/// seen once are left out, so a training word seen once looks exactly like
+/// a new word at run time.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Vocab {
+    buckets: HashMap<Box<str>, u8, foldhash::fast::FixedState>,
+}
+
+impl Vocab {
+    /// Counts the stems of `words`.
+    pub fn count<'a>(words: impl IntoIterator<Item = &'a str>) -> Vocab {
+        let mut counts: HashMap<&str, u32> = HashMap::new();
+        for w in words {
+            *counts.entry(stem(w)).or_default() += 1;
+        }
+        let buckets = counts
+            .into_iter()
+            .filter(|&(_, c)| c >= 2)
+            .map(|(w, c)| (Box::from(w), Vocab::bucket_of(c)))
+            .collect();
+        Vocab { buckets }
+    }
+
+    fn bucket_of(count: u32) -> u8 {
+        match count {
+            0..=1 => 0,
+            2..=4 => 1,
+            5..=19 => 2,
+            20..=99 => 3,
+            _ => 4,
+        }
+    }
+
+    /// 0 for a rare or unknown stem, up to 4 for the commonest.
+    pub fn bucket(&self, stem: &str) -> u8 {
+        self.buckets.get(stem).copied().unwrap_or(0)
+    }
+
+    /// (stem, bucket), sorted: for the model file.
+    pub fn entries(&self) -> Vec<(&str, u8)> {
+        let mut v: Vec<(&str, u8)> = self.buckets.iter().map(|(w, &b)| (&**w, b)).collect();
+        v.sort_unstable();
+        v
+    }
+
+    pub fn from_entries(entries: impl IntoIterator<Item = (String, u8)>) -> Vocab {
+        Vocab {
+            buckets: entries
+                .into_iter()
+                .map(|(w, b)| (w.into_boxed_str(), b))
+                .collect(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.buckets.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.buckets.is_empty()
+    }
+}
+
+/// Bumped whenever a template changes: a model trained with another
+/// feature set is refused rather than silently misread.
+pub const FEATURE_SET: u32 = 6;
+
+/// Facts about a word the rules and the gazetteer know, as bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    PersonTitle = 0,
+    PlaceWord,
+    OrgWord,
+    Verb,
+    Gentilic,
+    Stop,
+    Apposition,
+    Modifier,
+    Calendar,
+    Number,
+    Honorific,
+    NameLink,
+    /// Inside a name a rule found (after a title, an organisation noun…).
+    RulePerson,
+    RulePlace,
+    RuleOrg,
+}
+
+impl Cue {
+    pub const ALL: [Cue; 15] = [
+        Cue::PersonTitle,
+        Cue::PlaceWord,
+        Cue::OrgWord,
+        Cue::Verb,
+        Cue::Gentilic,
+        Cue::Stop,
+        Cue::Apposition,
+        Cue::Modifier,
+        Cue::Calendar,
+        Cue::Number,
+        Cue::Honorific,
+        Cue::NameLink,
+        Cue::RulePerson,
+        Cue::RulePlace,
+        Cue::RuleOrg,
+    ];
+
+    pub fn bit(self) -> u16 {
+        1 << self as u16
+    }
+}
+
+/// One word of a sentence as the tagger sees it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Slot<'t> {
+    /// The normalised word.
+    pub word: &'t str,
+    /// The punctuation before it, as a class ([`gap_class`]).
+    pub gap: u8,
+    /// [`Cue`] bits.
+    pub cues: u16,
+    /// The gazetteer's match over this word: 0 none, else `1 + 2 × kind +
+    /// inside` (kinds as in [`super::Tag`]; numbers and dates are 8).
+    pub gazetteer: u8,
+}
+
+/// A sentence (or paragraph) ready for tagging.
+#[derive(Debug, Clone, Default)]
+pub struct Sentence<'t> {
+    pub slots: Vec<Slot<'t>>,
+    /// The punctuation after the last word.
+    pub end_gap: u8,
+}
+
+/// The class of the text between two words: 0 spaces only, 1 sentence
+/// end, 2 comma, 3 quotation mark, 4 bracket, 5 colon, 6 dash or slash,
+/// 7 anything else; 8 the start or end of the text.
+pub fn gap_class(gap: &str) -> u8 {
+    let mut class = 0;
+    for c in gap.chars() {
+        let k = match c {
+            '.' | '!' | '?' | '؟' => 1,
+            '،' | ',' | '؛' | ';' => 2,
+            '"' | '“' | '”' | '«' | '»' | '„' | '\'' => 3,
+            '(' | ')' | '[' | ']' => 4,
+            ':' => 5,
+            '-' | '/' | '–' | '—' => 6,
+            c if c.is_whitespace() => 0,
+            _ => 7,
+        };
+        class = class.max(k);
+    }
+    class
+}
+
+/// The word without its longest proclitic prefix, when at least three
+/// characters remain («وبالمدينه» → «مدينه»; the article is stripped with
+/// the clitics before it, and alone).
+pub fn stem(word: &str) -> &str {
+    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']) {
+        return word;
+    }
+    let mut best = word;
+    for p in PROCLITICS {
+        if let Some(rest) = word.strip_prefix(p) {
+            if rest.chars().nth(2).is_some() && rest.len() < best.len() {
+                best = rest;
+            }
+        }
+    }
+    best
+}
+
+/// The first `n` characters of a word longer than that.
+fn prefix(word: &str, n: usize) -> Option<&str> {
+    let end = word.char_indices().nth(n).map(|(i, _)| i)?;
+    Some(&word[..end])
+}
+
+/// The last `n` characters of a word longer than that.
+fn suffix(word: &str, n: usize) -> Option<&str> {
+    let start = word.char_indices().rev().nth(n - 1).map(|(i, _)| i)?;
+    (start > 0).then(|| &word[start..])
+}
+
+/// Script and length: Latin, digits, Arabic, mixed; length bucket.
+fn shape(word: &str) -> u8 {
+    let (mut latin, mut digit, mut arabic) = (false, false, false);
+    for c in word.chars() {
+        latin |= c.is_ascii_alphabetic();
+        digit |= c.is_ascii_digit();
+        arabic |= ('\u{0600}'..='\u{06FF}').contains(&c);
+    }
+    let script = match (latin, digit, arabic) {
+        (true, false, false) => 1,
+        (false, true, false) => 2,
+        (false, false, true) => 3,
+        _ => 4,
+    };
+    let len = word.chars().count().min(9) as u8;
+    script * 16 + len
+}
+
+const NONE: &str = "\u{1}";
+
+/// The hash standing for a word outside the sentence.
+const OUTSIDE: u64 = 1;
+
+/// Per-word values the features of several words read, computed once:
+/// stems, frequency classes, and hashes of each word and stem.
+#[derive(Debug, Clone, Default)]
+pub struct Lookups<'t> {
+    stems: Vec<&'t str>,
+    freqs: Vec<u8>,
+    words: Vec<u64>,
+    stem_hashes: Vec<u64>,
+}
+
+impl<'t> Sentence<'t> {
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    fn word(&self, i: isize) -> &'t str {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.slots.get(i))
+            .map_or(NONE, |s| s.word)
+    }
+
+    fn slot(&self, i: isize) -> Slot<'t> {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.slots.get(i))
+            .copied()
+            .unwrap_or(Slot {
+                word: NONE,
+                gap: 8,
+                cues: 0,
+                gazetteer: 9,
+            })
+    }
+
+    /// The punctuation between word `i - 1` and word `i` (8 at the ends).
+    fn gap_before(&self, i: usize) -> u8 {
+        match self.slots.get(i) {
+            Some(s) if i > 0 => s.gap,
+            Some(_) => 8,
+            None if i == self.slots.len() => self.end_gap.max(8 * u8::from(self.end_gap == 0)),
+            None => 8,
+        }
+    }
+
+    /// Each word's stem and frequency class, computed once for
+    /// [`Sentence::features`].
+    pub fn lookups(&self, vocab: &Vocab) -> Lookups<'t> {
+        let stems: Vec<&'t str> = self.slots.iter().map(|s| stem(s.word)).collect();
+        let freqs = stems.iter().map(|s| vocab.bucket(s)).collect();
+        let words = self
+            .slots
+            .iter()
+            .map(|s| Fnv::new(0).str(s.word).finish())
+            .collect();
+        let stem_hashes = stems.iter().map(|s| Fnv::new(0).str(s).finish()).collect();
+        Lookups {
+            stems,
+            freqs,
+            words,
+            stem_hashes,
+        }
+    }
+
+    /// Appends the feature hashes of word `i`.
+    pub fn features(&self, i: usize, lk: &Lookups, out: &mut Vec<u64>) {
+        let at = i as isize;
+        let w0 = self.word(at);
+        let get = |list: &[u64], k: isize| {
+            usize::try_from(k)
+                .ok()
+                .and_then(|k| list.get(k).copied())
+                .unwrap_or(OUTSIDE)
+        };
+        let word_at = |k: isize| get(&lk.words, k);
+        let hstem_at = |k: isize| get(&lk.stem_hashes, k);
+        let stem_at = |k: isize| {
+            usize::try_from(k)
+                .ok()
+                .and_then(|k| lk.stems.get(k).copied())
+                .unwrap_or(NONE)
+        };
+        let freq_at = |k: isize| {
+            usize::try_from(k)
+                .ok()
+                .and_then(|k| lk.freqs.get(k).copied())
+                .unwrap_or(0)
+        };
+        let (hw0, hs0) = (word_at(at), hstem_at(at));
+        let (hwm1, hwp1, hsm1, hsp1) = (
+            word_at(at - 1),
+            word_at(at + 1),
+            hstem_at(at - 1),
+            hstem_at(at + 1),
+        );
+        let s0 = stem_at(at);
+        let bare = s0.strip_prefix("ال").filter(|r| r.chars().nth(1).is_some());
+        let mut push = |f: Fnv| out.push(f.finish());
+        push(Fnv::new(0));
+        push(Fnv::new(1).u64(hw0));
+        push(Fnv::new(2).u64(hs0));
+        match bare {
+            Some(b) => push(Fnv::new(3).str(b)),
+            None => push(Fnv::new(3).u64(hs0)),
+        }
+        for n in 1..=4 {
+            if let Some(p) = prefix(w0, n) {
+                push(Fnv::new(4).byte(n as u8).str(p));
+            }
+            if let Some(s) = suffix(w0, n) {
+                push(Fnv::new(5).byte(n as u8).str(s));
+            }
+        }
+        for n in 1..=3 {
+            if let Some(p) = prefix(s0, n) {
+                push(Fnv::new(6).byte(n as u8).str(p));
+            }
+            if let Some(s) = suffix(s0, n) {
+                push(Fnv::new(7).byte(n as u8).str(s));
+            }
+        }
+        push(Fnv::new(8).byte(shape(s0)));
+        push(Fnv::new(9).byte(u8::from(bare.is_some())));
+        push(Fnv::new(10).u64(hwm1));
+        push(Fnv::new(11).u64(hwp1));
+        push(Fnv::new(12).u64(word_at(at - 2)));
+        push(Fnv::new(13).u64(word_at(at + 2)));
+        push(Fnv::new(14).u64(hsm1));
+        push(Fnv::new(15).u64(hsp1));
+        push(Fnv::new(16).u64(hwm1).u64(hw0));
+        push(Fnv::new(17).u64(hw0).u64(hwp1));
+        push(Fnv::new(18).u64(hsm1).u64(hs0));
+        let (gb, ga) = (self.gap_before(i), self.gap_before(i + 1));
+        push(Fnv::new(19).byte(gb));
+        push(Fnv::new(20).byte(ga));
+        push(Fnv::new(21).byte(gb).byte(ga).byte(shape(s0) >> 4));
+        for d in -2isize..=2 {
+            let s = self.slot(at + d);
+            let k = (d + 2) as u8;
+            push(Fnv::new(22).byte(k).byte(s.gazetteer));
+            for c in Cue::ALL {
+                if s.cues & c.bit() != 0 {
+                    push(Fnv::new(23).byte(k).byte(c as u8));
+                }
+            }
+        }
+        let here = self.slot(at);
+        push(
+            Fnv::new(24)
+                .byte(here.gazetteer)
+                .byte(self.slot(at - 1).gazetteer),
+        );
+        push(
+            Fnv::new(25)
+                .byte(here.gazetteer)
+                .str(suffix(s0, 2).unwrap_or(NONE)),
+        );
+        let (f0, fm1, fp1) = (freq_at(at), freq_at(at - 1), freq_at(at + 1));
+        push(Fnv::new(27).byte(f0));
+        push(Fnv::new(28).byte(f0).byte(fm1).byte(fp1));
+        push(Fnv::new(29).byte(f0).byte(gb).byte(shape(s0) >> 4));
+        push(Fnv::new(30).byte(f0).u64(hsm1));
+        push(Fnv::new(31).byte(f0).u64(hsp1));
+        push(
+            Fnv::new(32)
+                .byte(f0)
+                .byte(here.gazetteer)
+                .byte(u8::from(bare.is_some())),
+        );
+        let cm1 = self.slot(at - 1).cues;
+        push(
+            Fnv::new(26)
+                .byte((cm1 & 0xff) as u8)
+                .byte((cm1 >> 8) as u8)
+                .byte(u8::from(bare.is_some())),
+        );
+        let rules = here.cues >> Cue::RulePerson as u16;
+        push(Fnv::new(33).byte(rules as u8).byte(f0));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_keep_three_letters_and_gaps_are_classed() {
+        assert_eq!(stem("وبالمدينه"), "مدينه");
+        assert_eq!(stem("والقاهره"), "قاهره");
+        assert_eq!(stem("وزير"), "زير");
+        assert_eq!(stem("بان"), "بان");
+        assert_eq!(gap_class(" "), 0);
+        assert_eq!(gap_class("، "), 2);
+        assert_eq!(gap_class(" « "), 3);
+        assert_eq!(gap_class(". ("), 4);
+        assert_eq!(suffix("مدينه", 2), Some("نه"));
+        assert_eq!(suffix("من", 2), None);
+        // A prefix or suffix is a proper part of the word (the whole word
+        // is a feature of its own).
+        assert_eq!(prefix("من", 2), None);
+        assert_eq!(prefix("منه", 2), Some("من"));
+    }
+
+    #[test]
+    fn features_are_a_fixed_function_of_the_words() {
+        let s = Sentence {
+            slots: ["قال", "الرئيس", "جو", "بايدن"]
+                .into_iter()
+                .map(|word| Slot {
+                    word,
+                    ..Slot::default()
+                })
+                .collect(),
+            end_gap: 1,
+        };
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        let v = Vocab::count(["قال", "قال"]);
+        assert_eq!((v.bucket("قال"), v.bucket("جو")), (1, 0));
+        let lk = s.lookups(&v);
+        s.features(2, &lk, &mut a);
+        s.features(2, &lk, &mut b);
+        assert_eq!(a, b);
+        let mut c = Vec::new();
+        s.features(3, &lk, &mut c);
+        assert_ne!(a, c);
+        assert!(a.len() > 30, "{}", a.len());
+    }
+}
