@@ -9,6 +9,7 @@ pub mod config;
 pub mod corpus;
 pub mod data_dir;
 pub mod entities;
+pub mod library;
 pub mod lookup;
 pub mod search;
 pub mod text;

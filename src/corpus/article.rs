@@ -30,6 +30,8 @@ pub struct Metadata {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub extra: Map<String, Value>,

@@ -1,0 +1,316 @@
+//! Reading the library: the list, one article by id or prefix, every
+//! article in pieces, search, and what `sahifa library` reports; and
+//! removing articles.
+
+use super::rows::{from_row, ARTICLE_COLUMNS};
+use super::{Library, LibraryError};
+use crate::corpus::Article;
+use crate::search::{article_hits, Hit, Query};
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+/// One row of `sahifa list`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListRow {
+    pub id: String,
+    pub title: String,
+    pub paragraph_count: usize,
+    pub word_count: usize,
+    /// The outlet (agency, site), where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// What `sahifa library` reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct Info {
+    pub path: String,
+    pub articles: usize,
+    pub unread: usize,
+    pub outlets: usize,
+    pub with_url: usize,
+    pub with_date: usize,
+    /// Bytes on disk: the database and its write-ahead log.
+    pub bytes: u64,
+    pub schema: i64,
+}
+
+/// How many ids an "ambiguous" message names.
+const SHOWN: usize = 5;
+
+impl Library {
+    fn sql(&self) -> impl Fn(rusqlite::Error) -> LibraryError + '_ {
+        |source| LibraryError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// How many articles the library holds.
+    pub fn len(&self) -> Result<usize, LibraryError> {
+        self.conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .map_err(self.sql())
+    }
+
+    pub fn is_empty(&self) -> Result<bool, LibraryError> {
+        Ok(self.len()? == 0)
+    }
+
+    /// Calls `visit` with every row of the list, in library order.
+    pub fn list(&self, mut visit: impl FnMut(ListRow)) -> Result<(), LibraryError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT id, title, paragraph_count, word_count, outlet, published, url
+                 FROM articles ORDER BY n",
+            )
+            .map_err(self.sql())?;
+        let mut rows = st.query([]).map_err(self.sql())?;
+        while let Some(r) = rows.next().map_err(self.sql())? {
+            let row = (|| {
+                Ok::<_, rusqlite::Error>(ListRow {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    paragraph_count: r.get::<_, i64>(2)? as usize,
+                    word_count: r.get::<_, i64>(3)? as usize,
+                    source: r.get(4)?,
+                    published: r.get(5)?,
+                    url: r.get(6)?,
+                })
+            })()
+            .map_err(self.sql())?;
+            visit(row);
+        }
+        Ok(())
+    }
+
+    /// The article with exactly this id.
+    pub fn get(&self, id: &str) -> Result<Option<Article>, LibraryError> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"
+            ))
+            .and_then(|mut st| st.query_row([id], |r| from_row(r, 0)).optional())
+            .map_err(self.sql())
+    }
+
+    /// The article with this id, else the only one whose id starts with
+    /// it; an unknown id or an ambiguous prefix is an error that says so.
+    pub fn find(&self, wanted: &str) -> Result<Article, LibraryError> {
+        if let Some(a) = self.get(wanted)? {
+            return Ok(a);
+        }
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE id > ?1 ORDER BY id")
+            .map_err(self.sql())?;
+        let mut rows = st.query([wanted]).map_err(self.sql())?;
+        let mut ids = Vec::new();
+        let mut count = 0;
+        while let Some(r) = rows.next().map_err(self.sql())? {
+            let id: String = r.get(0).map_err(self.sql())?;
+            if wanted.is_empty() || !id.starts_with(wanted) {
+                break;
+            }
+            count += 1;
+            if ids.len() < SHOWN {
+                ids.push(id);
+            }
+        }
+        match (count, ids.pop()) {
+            (1, Some(id)) => self
+                .get(&id)?
+                .ok_or_else(|| LibraryError::UnknownId(wanted.to_string())),
+            (0, _) | (_, None) => Err(LibraryError::UnknownId(wanted.to_string())),
+            (count, Some(last)) => {
+                ids.push(last);
+                Err(LibraryError::Ambiguous {
+                    prefix: wanted.to_string(),
+                    count,
+                    shown: ids,
+                })
+            }
+        }
+    }
+
+    /// Every article in library order, handed to `emit` `batch` at a time,
+    /// so a caller never needs them all at once.
+    pub fn articles(
+        &self,
+        batch: usize,
+        mut emit: impl FnMut(Vec<Article>) -> bool,
+    ) -> Result<(), LibraryError> {
+        let mut st = self
+            .conn
+            .prepare(&format!(
+                "SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY n"
+            ))
+            .map_err(self.sql())?;
+        let mut rows = st.query([]).map_err(self.sql())?;
+        let mut piece = Vec::with_capacity(batch);
+        while let Some(r) = rows.next().map_err(self.sql())? {
+            piece.push(from_row(r, 0).map_err(self.sql())?);
+            if piece.len() >= batch.max(1) && !emit(std::mem::take(&mut piece)) {
+                return Ok(());
+            }
+        }
+        if !piece.is_empty() {
+            emit(piece);
+        }
+        Ok(())
+    }
+
+    /// The articles matching `query`, in library order, each with its
+    /// hits, turned by `keep` into what the caller holds; and how many
+    /// articles the library has. The index gives the articles that may
+    /// match; the search's matcher decides, on all cores, so the answer is
+    /// exactly what searching the same articles loaded from files gives.
+    pub fn search<T: Send>(
+        &self,
+        query: &Query,
+        keep: impl Fn(&Article, Vec<Hit>) -> T + Sync,
+    ) -> Result<(Vec<T>, usize), LibraryError> {
+        let total = self.len()?;
+        let cols = "id, title, paragraphs";
+        let sql = match super::forms::candidates(query) {
+            Some(_) => format!(
+                "SELECT {cols} FROM articles WHERE n IN
+                 (SELECT rowid FROM words WHERE words MATCH ?1) ORDER BY n"
+            ),
+            None => format!("SELECT {cols} FROM articles WHERE ?1 IS NULL ORDER BY n"),
+        };
+        let mut st = self.conn.prepare(&sql).map_err(self.sql())?;
+        let mut rows = st
+            .query([super::forms::candidates(query)])
+            .map_err(self.sql())?;
+        let mut found = Vec::new();
+        let mut pending: Vec<Article> = Vec::new();
+        let check = |pending: &mut Vec<Article>, found: &mut Vec<T>| {
+            found.extend(matches(std::mem::take(pending), query, &keep));
+        };
+        while let Some(r) = rows.next().map_err(self.sql())? {
+            let (id, title, paragraphs): (String, String, String) =
+                (r.get(0), r.get(1), r.get(2)).tuple().map_err(self.sql())?;
+            pending.push(Article {
+                id,
+                title,
+                paragraphs: super::rows::paragraphs(&paragraphs),
+                source: String::new(),
+                meta: Default::default(),
+                boilerplate: Vec::new(),
+            });
+            if pending.len() >= 1024 {
+                check(&mut pending, &mut found);
+            }
+        }
+        check(&mut pending, &mut found);
+        Ok((found, total))
+    }
+
+    /// Removes the articles with these exact ids; returns the ids that
+    /// were not there. All or nothing.
+    pub fn remove(&mut self, ids: &[String]) -> Result<Vec<String>, LibraryError> {
+        let path = self.path.clone();
+        let sql = |source| LibraryError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        let mut missing = Vec::new();
+        for id in ids {
+            let n: Option<i64> = tx
+                .query_row("SELECT n FROM articles WHERE id = ?1", [id], |r| r.get(0))
+                .optional()
+                .map_err(sql)?;
+            let Some(n) = n else {
+                missing.push(id.clone());
+                continue;
+            };
+            tx.execute("DELETE FROM words WHERE rowid = ?1", params![n])
+                .map_err(sql)?;
+            tx.execute("DELETE FROM articles WHERE n = ?1", params![n])
+                .map_err(sql)?;
+        }
+        tx.commit().map_err(sql)?;
+        Ok(missing)
+    }
+
+    /// Counts, size on disk and where the library is.
+    pub fn info(&self) -> Result<Info, LibraryError> {
+        let count = |sql: &str| -> Result<usize, LibraryError> {
+            self.conn
+                .query_row(sql, [], |r| r.get::<_, i64>(0))
+                .map(|n| n as usize)
+                .map_err(self.sql())
+        };
+        let size = |suffix: &str| {
+            std::fs::metadata(format!("{}{suffix}", self.path.display())).map_or(0, |m| m.len())
+        };
+        Ok(Info {
+            path: self.path.display().to_string(),
+            articles: count("SELECT count(*) FROM articles")?,
+            unread: count("SELECT count(*) FROM articles WHERE read = 0")?,
+            outlets: count("SELECT count(DISTINCT outlet) FROM articles")?,
+            with_url: count("SELECT count(url) FROM articles")?,
+            with_date: count("SELECT count(published) FROM articles")?,
+            bytes: size("") + size("-wal"),
+            schema: self.version().map_err(self.sql())?,
+        })
+    }
+}
+
+/// Three column reads as one result.
+trait Tuple<A, B, C> {
+    fn tuple(self) -> rusqlite::Result<(A, B, C)>;
+}
+
+impl<A, B, C> Tuple<A, B, C>
+    for (
+        rusqlite::Result<A>,
+        rusqlite::Result<B>,
+        rusqlite::Result<C>,
+    )
+{
+    fn tuple(self) -> rusqlite::Result<(A, B, C)> {
+        Ok((self.0?, self.1?, self.2?))
+    }
+}
+
+/// The articles of `batch` that match, in order, matched on all cores.
+fn matches<T: Send>(
+    batch: Vec<Article>,
+    query: &Query,
+    keep: &(impl Fn(&Article, Vec<Hit>) -> T + Sync),
+) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = batch.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = batch
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .filter_map(|a| {
+                            let fields = std::iter::once(a.title.as_str())
+                                .chain(a.paragraphs.iter().map(String::as_str));
+                            article_hits(fields, query).map(|hits| keep(a, hits))
+                        })
+                        .collect::<Vec<T>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
