@@ -4,10 +4,11 @@
 
 use super::rows::{from_row, ARTICLE_COLUMNS};
 use super::{Library, LibraryError};
-use crate::corpus::Article;
+use crate::corpus::{Article, FileLoad, LoadError, Progress};
 use crate::search::{article_hits, Hit, Query};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
+use std::sync::atomic::Ordering;
 
 /// One row of `sahifa list`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -38,6 +39,9 @@ pub struct Info {
     pub bytes: u64,
     pub schema: i64,
 }
+
+/// How many articles the reader is handed at a time.
+const PIECE: usize = 512;
 
 /// How many ids an "ambiguous" message names.
 const SHOWN: usize = 5;
@@ -164,6 +168,40 @@ impl Library {
             emit(piece);
         }
         Ok(())
+    }
+
+    /// Every article, handed to `emit` in pieces as the corpus loader
+    /// hands over files (the reader takes either), with progress counted
+    /// in articles; stops when the progress is cancelled.
+    pub fn load_pieces(
+        &self,
+        progress: &Progress,
+        emit: &mut dyn FnMut(FileLoad),
+    ) -> Result<(), LoadError> {
+        let failed = |e: LibraryError| LoadError::Io {
+            path: self.path.clone(),
+            source: std::io::Error::other(e.to_string()),
+        };
+        progress
+            .total_bytes
+            .store(self.len().map_err(failed)? as u64, Ordering::Relaxed);
+        let mut cancelled = false;
+        self.articles(PIECE, |articles| {
+            progress
+                .done_bytes
+                .fetch_add(articles.len() as u64, Ordering::Relaxed);
+            emit(FileLoad {
+                articles,
+                warnings: Vec::new(),
+            });
+            cancelled = progress.cancel.load(Ordering::Relaxed);
+            !cancelled
+        })
+        .map_err(failed)?;
+        match cancelled {
+            true => Err(LoadError::Cancelled),
+            false => Ok(()),
+        }
     }
 
     /// The articles matching `query`, in library order, each with its

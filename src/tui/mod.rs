@@ -21,7 +21,7 @@ pub use bookmarking::{current_paragraph, BookmarkState, Prompt};
 pub use entity_state::{EntityState, TagPrompt};
 pub use geometry::{geometry, Geometry, Pane, PaneOrder};
 pub use keymap::{Key, KeyCode, KeyMap};
-pub use loading::{Outcome, Source};
+pub use loading::{Outcome, PieceSource, Source};
 pub use session::Session;
 pub use state::{App, Loading, ReaderCorpus, Settings};
 pub use theme::{Theme, ThemeName};
