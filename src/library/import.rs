@@ -15,6 +15,7 @@
 //! Ids repeated inside one import are renamed `-2`, `-3`, … exactly as
 //! `--corpus` does, so the library lists what `--corpus` lists.
 
+use super::index::{Keys, Pending};
 use super::rows::Prepared;
 use super::{Library, LibraryError};
 use crate::corpus::{Article, Corpus, Progress, Warning};
@@ -52,6 +53,10 @@ impl Summary {
         }
     }
 }
+
+/// Index postings gathered before they are written (about 4 bytes each):
+/// a big import is indexed in steps, inside its one transaction.
+const FLUSH_POSTINGS: usize = 64 << 20;
 
 /// A piece of the files, made ready for the table.
 struct Batch {
@@ -134,6 +139,9 @@ fn write_all(
         for article in batch.articles {
             writer.write(article, summary)?;
         }
+        if writer.index.size > FLUSH_POSTINGS {
+            writer.index.write(tx)?;
+        }
         if pause {
             // Test-only: the articles so far are written inside the
             // transaction; wait here to be killed.
@@ -146,7 +154,7 @@ fn write_all(
             break;
         }
     }
-    Ok(())
+    writer.index.write(tx)
 }
 
 /// Prepares articles on all cores, in order.
@@ -182,7 +190,7 @@ pub(crate) fn write_new(tx: &Transaction, articles: Vec<Article>) -> rusqlite::R
     for a in prepare(articles) {
         writer.write(a, &mut summary)?;
     }
-    Ok(())
+    writer.index.write(tx)
 }
 
 /// A row already in the library that an incoming article may be.
@@ -196,6 +204,8 @@ struct Existing {
 struct Writer<'t> {
     tx: &'t Transaction<'t>,
     now: String,
+    /// Index changes, written after the articles.
+    index: Pending,
 }
 
 impl<'t> Writer<'t> {
@@ -203,6 +213,7 @@ impl<'t> Writer<'t> {
         Writer {
             tx,
             now: crate::bookmarks::rfc3339(crate::bookmarks::now_secs()),
+            index: Pending::default(),
         }
     }
 
@@ -255,7 +266,7 @@ impl<'t> Writer<'t> {
         Ok(())
     }
 
-    fn insert(&self, a: &Prepared) -> rusqlite::Result<()> {
+    fn insert(&mut self, a: &Prepared) -> rusqlite::Result<()> {
         let m = &a.article.meta;
         self.tx
             .prepare_cached(
@@ -283,14 +294,21 @@ impl<'t> Writer<'t> {
                 self.now,
             ])?;
         let n = self.tx.last_insert_rowid();
-        self.tx
-            .prepare_cached(super::forms::INSERT)?
-            .execute(params![n, a.forms])?;
+        self.index.add(n, &a.keys);
         Ok(())
     }
 
     /// Replaces row `old` with `a`, keeping its id and place.
-    fn update(&self, old: &Existing, a: &Prepared) -> rusqlite::Result<()> {
+    fn update(&mut self, old: &Existing, a: &Prepared) -> rusqlite::Result<()> {
+        if old.text_hash != a.text_hash {
+            let (title, paragraphs): (String, String) = self.tx.query_row(
+                "SELECT title, paragraphs FROM articles WHERE n = ?1",
+                [old.n],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let before = Keys::of(&title, &super::rows::paragraphs(&paragraphs));
+            self.index.replace(old.n, &before, Some(&a.keys));
+        }
         let m = &a.article.meta;
         self.tx
             .prepare_cached(
@@ -317,14 +335,6 @@ impl<'t> Writer<'t> {
                 a.word_count as i64,
                 self.now,
             ])?;
-        if old.text_hash != a.text_hash {
-            self.tx
-                .prepare_cached("DELETE FROM words WHERE rowid = ?1")?
-                .execute([old.n])?;
-            self.tx
-                .prepare_cached(super::forms::INSERT)?
-                .execute(params![old.n, a.forms])?;
-        }
         Ok(())
     }
 }

@@ -13,8 +13,8 @@
 //! No terminal code here.
 
 mod error;
-mod forms;
 mod import;
+mod index;
 mod open;
 mod read;
 mod rows;

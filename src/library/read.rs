@@ -215,39 +215,46 @@ impl Library {
         keep: impl Fn(&Article, Vec<Hit>) -> T + Sync,
     ) -> Result<(Vec<T>, usize), LibraryError> {
         let total = self.len()?;
-        let cols = "id, title, paragraphs";
-        let sql = match super::forms::candidates(query) {
-            Some(_) => format!(
-                "SELECT {cols} FROM articles WHERE n IN
-                 (SELECT rowid FROM words WHERE words MATCH ?1) ORDER BY n"
-            ),
-            None => format!("SELECT {cols} FROM articles WHERE ?1 IS NULL ORDER BY n"),
-        };
-        let mut st = self.conn.prepare(&sql).map_err(self.sql())?;
-        let mut rows = st
-            .query([super::forms::candidates(query)])
-            .map_err(self.sql())?;
+        let candidates = super::index::candidates(&self.conn, query).map_err(self.sql())?;
         let mut found = Vec::new();
-        let mut pending: Vec<Article> = Vec::new();
-        let check = |pending: &mut Vec<Article>, found: &mut Vec<T>| {
-            found.extend(matches(std::mem::take(pending), query, &keep));
-        };
-        while let Some(r) = rows.next().map_err(self.sql())? {
-            let (id, title, paragraphs): (String, String, String) =
-                (r.get(0), r.get(1), r.get(2)).tuple().map_err(self.sql())?;
-            pending.push(Article {
-                id,
-                title,
-                paragraphs: super::rows::paragraphs(&paragraphs),
+        let mut batch: Vec<Article> = Vec::new();
+        let mut take = |r: &rusqlite::Row| -> rusqlite::Result<()> {
+            batch.push(Article {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                paragraphs: super::rows::paragraphs(&r.get::<_, String>(2)?),
                 source: String::new(),
                 meta: Default::default(),
                 boilerplate: Vec::new(),
             });
-            if pending.len() >= 1024 {
-                check(&mut pending, &mut found);
+            if batch.len() >= 1024 {
+                found.extend(matches(std::mem::take(&mut batch), query, &keep));
             }
-        }
-        check(&mut pending, &mut found);
+            Ok(())
+        };
+        let columns = "SELECT id, title, paragraphs FROM articles";
+        let read = || -> rusqlite::Result<()> {
+            match candidates {
+                Some(docs) => {
+                    let mut one = self.conn.prepare(&format!("{columns} WHERE n = ?1"))?;
+                    for n in docs {
+                        if let Some(r) = one.query([n])?.next()? {
+                            take(r)?;
+                        }
+                    }
+                }
+                None => {
+                    let mut every = self.conn.prepare(&format!("{columns} ORDER BY n"))?;
+                    let mut rows = every.query([])?;
+                    while let Some(r) = rows.next()? {
+                        take(r)?;
+                    }
+                }
+            }
+            Ok(())
+        };
+        read().map_err(self.sql())?;
+        found.extend(matches(batch, query, &keep));
         Ok((found, total))
     }
 
@@ -264,20 +271,26 @@ impl Library {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(sql)?;
         let mut missing = Vec::new();
+        let mut index = super::index::Pending::default();
         for id in ids {
-            let n: Option<i64> = tx
-                .query_row("SELECT n FROM articles WHERE id = ?1", [id], |r| r.get(0))
+            let row: Option<(i64, String, String)> = tx
+                .query_row(
+                    "SELECT n, title, paragraphs FROM articles WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
                 .optional()
                 .map_err(sql)?;
-            let Some(n) = n else {
+            let Some((n, title, paragraphs)) = row else {
                 missing.push(id.clone());
                 continue;
             };
-            tx.execute("DELETE FROM words WHERE rowid = ?1", params![n])
-                .map_err(sql)?;
+            let keys = super::index::Keys::of(&title, &super::rows::paragraphs(&paragraphs));
+            index.replace(n, &keys, None);
             tx.execute("DELETE FROM articles WHERE n = ?1", params![n])
                 .map_err(sql)?;
         }
+        index.write(&tx).map_err(sql)?;
         tx.commit().map_err(sql)?;
         Ok(missing)
     }
@@ -303,23 +316,6 @@ impl Library {
             bytes: size("") + size("-wal"),
             schema: self.version().map_err(self.sql())?,
         })
-    }
-}
-
-/// Three column reads as one result.
-trait Tuple<A, B, C> {
-    fn tuple(self) -> rusqlite::Result<(A, B, C)>;
-}
-
-impl<A, B, C> Tuple<A, B, C>
-    for (
-        rusqlite::Result<A>,
-        rusqlite::Result<B>,
-        rusqlite::Result<C>,
-    )
-{
-    fn tuple(self) -> rusqlite::Result<(A, B, C)> {
-        Ok((self.0?, self.1?, self.2?))
     }
 }
 

@@ -57,7 +57,7 @@ pub(crate) struct Prepared {
     /// means nothing to update.
     pub(crate) record_hash: String,
     pub(crate) word_count: usize,
-    pub(crate) forms: String,
+    pub(crate) keys: super::index::Keys,
 }
 
 impl Prepared {
@@ -75,7 +75,7 @@ impl Prepared {
         record.push(extra.clone().unwrap_or_default());
         let record_hash = content_id("", &record);
         let word_count = article.word_count();
-        let forms = super::forms::forms(&article.title, &article.paragraphs);
+        let keys = super::index::Keys::of(&article.title, &article.paragraphs);
         Prepared {
             paragraphs,
             boilerplate,
@@ -83,7 +83,7 @@ impl Prepared {
             text_hash,
             record_hash,
             word_count,
-            forms,
+            keys,
             article,
         }
     }

@@ -49,21 +49,17 @@ fn articles_table(tx: &Transaction) -> rusqlite::Result<()> {
     )
 }
 
-/// Version 2: the search index (see [`super::forms`]), filled from the
+/// Version 2: the search index (see [`super::index`]), filled from the
 /// articles already there.
 fn word_index(tx: &Transaction) -> rusqlite::Result<()> {
-    tx.execute_batch(super::forms::CREATE_INDEX)?;
+    tx.execute_batch(super::index::CREATE)?;
+    let mut pending = super::index::Pending::default();
     let mut read = tx.prepare("SELECT n, title, paragraphs FROM articles ORDER BY n")?;
-    let mut write = tx.prepare(super::forms::INSERT)?;
     let mut rows = read.query([])?;
     while let Some(row) = rows.next()? {
-        let n: i64 = row.get(0)?;
         let title: String = row.get(1)?;
         let paragraphs = super::rows::paragraphs(&row.get::<_, String>(2)?);
-        write.execute(rusqlite::params![
-            n,
-            super::forms::forms(&title, &paragraphs)
-        ])?;
+        pending.add(row.get(0)?, &super::index::Keys::of(&title, &paragraphs));
     }
-    Ok(())
+    pending.write(tx)
 }

@@ -305,3 +305,48 @@ fn another_programs_database_is_not_touched() {
         Err(LibraryError::Foreign { .. })
     ));
 }
+
+#[test]
+fn one_word_candidates_are_exactly_the_matches_after_updates_and_removals() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut lib = Library::open(&dir.path().join("l.db")).unwrap();
+    let file = dir.path().join("g.jsonl");
+    crate::corpus::synthetic::write(200, 5, &file).unwrap();
+    import(&mut lib, std::slice::from_ref(&file));
+    // Rewrite the first 50 with other text (same ids), drop ten others.
+    let other = dir.path().join("other.jsonl");
+    crate::corpus::synthetic::write(50, 77, &other).unwrap();
+    let s = import(&mut lib, &[other]);
+    assert_eq!(s.updated, 50);
+    let gone: Vec<String> = (100..110).map(|n| format!("gen{n:07}")).collect();
+    assert!(lib.remove(&gone).unwrap().is_empty());
+    for q in [
+        "خيرسون",
+        "خ",
+        "خي",
+        "وخ",
+        "بخيرس",
+        "الد",
+        "ال",
+        "روسيا",
+        "زابوريجيا",
+        "ستولتنبرغ",
+        "2022",
+        "nla",
+    ] {
+        let query = Query::parse(q);
+        let docs = index::candidates(&lib.conn, &query).unwrap().unwrap();
+        let mut from_index: Vec<String> = docs
+            .iter()
+            .map(|n| {
+                lib.conn
+                    .query_row("SELECT id FROM articles WHERE n = ?1", [n], |r| r.get(0))
+                    .unwrap()
+            })
+            .collect();
+        from_index.sort();
+        let (mut matched, _) = lib.search(&query, |a, _| a.id.clone()).unwrap();
+        matched.sort();
+        assert_eq!(from_index, matched, "{q}");
+    }
+}
