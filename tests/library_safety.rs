@@ -31,8 +31,20 @@ fn assert_intact(data: &Path) {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(check, "ok");
-    conn.execute_batch("INSERT INTO words(words, rank) VALUES('integrity-check', 0)")
-        .unwrap();
+    // Every article is in the index, and only articles are.
+    let mut articles = roaring::RoaringBitmap::new();
+    let mut st = conn.prepare("SELECT n FROM articles").unwrap();
+    for n in st.query_map([], |r| r.get::<_, u32>(0)).unwrap() {
+        articles.insert(n.unwrap());
+    }
+    for table in ["forms", "prefixes"] {
+        let mut indexed = roaring::RoaringBitmap::new();
+        let mut st = conn.prepare(&format!("SELECT docs FROM {table}")).unwrap();
+        for blob in st.query_map([], |r| r.get::<_, Vec<u8>>(0)).unwrap() {
+            indexed |= roaring::RoaringBitmap::deserialize_from(&blob.unwrap()[..]).unwrap();
+        }
+        assert_eq!(indexed, articles, "{table}");
+    }
 }
 
 fn generated(dir: &Path, name: &str, count: usize, seed: u64) -> PathBuf {

@@ -270,16 +270,13 @@ impl<'t> Writer<'t> {
         let m = &a.article.meta;
         self.tx
             .prepare_cached(
-                "INSERT INTO articles (id, title, paragraphs, boilerplate, origin, outlet, url,
-                 published, author, lang, extra, text_hash, record_hash, paragraph_count,
-                 word_count, imported_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                "INSERT INTO articles (id, title, origin, outlet, url, published, author, lang,
+                 extra, text_hash, record_hash, paragraph_count, word_count, imported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?
             .execute(params![
                 a.article.id,
                 a.article.title,
-                a.paragraphs,
-                a.boilerplate,
                 a.article.source,
                 m.outlet,
                 m.url,
@@ -294,7 +291,18 @@ impl<'t> Writer<'t> {
                 self.now,
             ])?;
         let n = self.tx.last_insert_rowid();
+        self.write_text(n, a)?;
         self.index.add(n, &a.keys);
+        Ok(())
+    }
+
+    /// Article `n`'s paragraphs and boilerplate.
+    fn write_text(&self, n: i64, a: &Prepared) -> rusqlite::Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO texts (n, paragraphs, boilerplate) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![n, a.paragraphs, a.boilerplate])?;
         Ok(())
     }
 
@@ -302,7 +310,8 @@ impl<'t> Writer<'t> {
     fn update(&mut self, old: &Existing, a: &Prepared) -> rusqlite::Result<()> {
         if old.text_hash != a.text_hash {
             let (title, paragraphs): (String, String) = self.tx.query_row(
-                "SELECT title, paragraphs FROM articles WHERE n = ?1",
+                "SELECT a.title, t.paragraphs FROM articles a JOIN texts t ON t.n = a.n
+                 WHERE a.n = ?1",
                 [old.n],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
@@ -312,16 +321,14 @@ impl<'t> Writer<'t> {
         let m = &a.article.meta;
         self.tx
             .prepare_cached(
-                "UPDATE articles SET title = ?2, paragraphs = ?3, boilerplate = ?4, origin = ?5,
-                 outlet = ?6, url = ?7, published = ?8, author = ?9, lang = ?10, extra = ?11,
-                 text_hash = ?12, record_hash = ?13, paragraph_count = ?14, word_count = ?15,
-                 updated_at = ?16 WHERE n = ?1",
+                "UPDATE articles SET title = ?2, origin = ?3, outlet = ?4, url = ?5,
+                 published = ?6, author = ?7, lang = ?8, extra = ?9, text_hash = ?10,
+                 record_hash = ?11, paragraph_count = ?12, word_count = ?13, updated_at = ?14
+                 WHERE n = ?1",
             )?
             .execute(params![
                 old.n,
                 a.article.title,
-                a.paragraphs,
-                a.boilerplate,
                 a.article.source,
                 m.outlet,
                 m.url,
@@ -335,6 +342,6 @@ impl<'t> Writer<'t> {
                 a.word_count as i64,
                 self.now,
             ])?;
-        Ok(())
+        self.write_text(old.n, a)
     }
 }

@@ -2,7 +2,7 @@
 //! article in pieces, search, and what `sahifa library` reports; and
 //! removing articles.
 
-use super::rows::{from_row, ARTICLE_COLUMNS};
+use super::rows::{from_row, ARTICLE_COLUMNS, ARTICLE_TABLES};
 use super::{Library, LibraryError};
 use crate::corpus::{Article, FileLoad, LoadError, Progress};
 use crate::search::{article_hits, Hit, Query};
@@ -98,7 +98,7 @@ impl Library {
     pub fn get(&self, id: &str) -> Result<Option<Article>, LibraryError> {
         self.conn
             .prepare_cached(&format!(
-                "SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"
+                "SELECT {ARTICLE_COLUMNS} FROM {ARTICLE_TABLES} WHERE a.id = ?1"
             ))
             .and_then(|mut st| st.query_row([id], |r| from_row(r, 0)).optional())
             .map_err(self.sql())
@@ -153,7 +153,7 @@ impl Library {
         let mut st = self
             .conn
             .prepare(&format!(
-                "SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY n"
+                "SELECT {ARTICLE_COLUMNS} FROM {ARTICLE_TABLES} ORDER BY a.n"
             ))
             .map_err(self.sql())?;
         let mut rows = st.query([]).map_err(self.sql())?;
@@ -232,11 +232,12 @@ impl Library {
             }
             Ok(())
         };
-        let columns = "SELECT id, title, paragraphs FROM articles";
+        let columns =
+            "SELECT a.id, a.title, t.paragraphs FROM articles a JOIN texts t ON t.n = a.n";
         let read = || -> rusqlite::Result<()> {
             match candidates {
                 Some(docs) => {
-                    let mut one = self.conn.prepare(&format!("{columns} WHERE n = ?1"))?;
+                    let mut one = self.conn.prepare(&format!("{columns} WHERE a.n = ?1"))?;
                     for n in docs {
                         if let Some(r) = one.query([n])?.next()? {
                             take(r)?;
@@ -244,7 +245,7 @@ impl Library {
                     }
                 }
                 None => {
-                    let mut every = self.conn.prepare(&format!("{columns} ORDER BY n"))?;
+                    let mut every = self.conn.prepare(&format!("{columns} ORDER BY a.n"))?;
                     let mut rows = every.query([])?;
                     while let Some(r) = rows.next()? {
                         take(r)?;
@@ -256,6 +257,17 @@ impl Library {
         read().map_err(self.sql())?;
         found.extend(matches(batch, query, &keep));
         Ok((found, total))
+    }
+
+    /// The article numbers that may match `query` (see
+    /// [`Library::search`]): for a query of one-word terms, exactly those
+    /// that match. `None` when it has no positive term. What a reader's
+    /// filter computes on each key, without reading any article.
+    pub fn candidates(
+        &self,
+        query: &Query,
+    ) -> Result<Option<roaring::RoaringBitmap>, LibraryError> {
+        super::index::candidates(&self.conn, query).map_err(self.sql())
     }
 
     /// Removes the articles with these exact ids; returns the ids that
@@ -275,7 +287,8 @@ impl Library {
         for id in ids {
             let row: Option<(i64, String, String)> = tx
                 .query_row(
-                    "SELECT n, title, paragraphs FROM articles WHERE id = ?1",
+                    "SELECT a.n, a.title, t.paragraphs FROM articles a JOIN texts t ON t.n = a.n
+                     WHERE a.id = ?1",
                     [id],
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )
@@ -288,6 +301,8 @@ impl Library {
             let keys = super::index::Keys::of(&title, &super::rows::paragraphs(&paragraphs));
             index.replace(n, &keys, None);
             tx.execute("DELETE FROM articles WHERE n = ?1", params![n])
+                .map_err(sql)?;
+            tx.execute("DELETE FROM texts WHERE n = ?1", params![n])
                 .map_err(sql)?;
         }
         index.write(&tx).map_err(sql)?;

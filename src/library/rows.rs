@@ -6,8 +6,11 @@ use rusqlite::Row;
 use serde_json::{Map, Value};
 
 /// The columns [`from_row`] reads, in its order.
-pub(crate) const ARTICLE_COLUMNS: &str = "id, title, paragraphs, boilerplate, origin, outlet, \
-     url, published, author, lang, extra";
+pub(crate) const ARTICLE_COLUMNS: &str = "a.id, a.title, t.paragraphs, t.boilerplate, a.origin, \
+     a.outlet, a.url, a.published, a.author, a.lang, a.extra";
+
+/// The tables [`ARTICLE_COLUMNS`] come from.
+pub(crate) const ARTICLE_TABLES: &str = "articles a JOIN texts t ON t.n = a.n";
 
 /// An article read with [`ARTICLE_COLUMNS`] (starting at column `at`).
 pub(crate) fn from_row(row: &Row, at: usize) -> rusqlite::Result<Article> {

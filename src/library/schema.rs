@@ -20,15 +20,15 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// Version 1: the articles. `n` is the order of import (what `list` shows
 /// first) and the row the search index refers to; `id` is what users type.
 /// Paragraphs, boilerplate and extra fields are JSON, so nothing in them
-/// (newlines, control characters) needs a separator that could clash.
+/// (newlines, control characters) needs a separator that could clash. The
+/// paragraphs and boilerplate are in a table of their own (`texts`, by the
+/// same `n`), so the list reads small rows.
 fn articles_table(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
         "CREATE TABLE articles (
             n INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
             title TEXT NOT NULL,
-            paragraphs TEXT NOT NULL,
-            boilerplate TEXT NOT NULL,
             origin TEXT NOT NULL,
             outlet TEXT,
             url TEXT,
@@ -44,6 +44,11 @@ fn articles_table(tx: &Transaction) -> rusqlite::Result<()> {
             updated_at TEXT,
             read INTEGER NOT NULL DEFAULT 0
         );
+        CREATE TABLE texts (
+            n INTEGER PRIMARY KEY,
+            paragraphs TEXT NOT NULL,
+            boilerplate TEXT NOT NULL
+        );
         CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
         CREATE INDEX articles_text_hash ON articles(text_hash);",
     )
@@ -54,7 +59,9 @@ fn articles_table(tx: &Transaction) -> rusqlite::Result<()> {
 fn word_index(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(super::index::CREATE)?;
     let mut pending = super::index::Pending::default();
-    let mut read = tx.prepare("SELECT n, title, paragraphs FROM articles ORDER BY n")?;
+    let mut read = tx.prepare(
+        "SELECT a.n, a.title, t.paragraphs FROM articles a JOIN texts t ON t.n = a.n ORDER BY a.n",
+    )?;
     let mut rows = read.query([])?;
     while let Some(row) = rows.next()? {
         let title: String = row.get(1)?;

@@ -1,5 +1,5 @@
 use super::*;
-use crate::corpus::{Corpus, Progress};
+use crate::corpus::{Article, Corpus, Progress};
 use crate::search::{search_articles, Query};
 use std::path::Path;
 
@@ -223,9 +223,14 @@ fn an_older_library_is_migrated_with_its_articles_indexed() {
         ))
         .unwrap();
         tx.execute(
-            "INSERT INTO articles (id, title, paragraphs, boilerplate, origin, text_hash,
-             record_hash, paragraph_count, word_count, imported_at)
-             VALUES ('old', 'عنوان', '[\"قصف في وخيرسون\"]', '[]', 'f.txt', 'h', 'r', 1, 3, 't')",
+            "INSERT INTO articles (n, id, title, origin, text_hash, record_hash,
+             paragraph_count, word_count, imported_at)
+             VALUES (1, 'old', 'عنوان', 'f.txt', 'h', 'r', 1, 3, 't')",
+            [],
+        )
+        .unwrap();
+        tx.execute(
+            "INSERT INTO texts VALUES (1, '[\"قصف في وخيرسون\"]', '[]')",
             [],
         )
         .unwrap();
@@ -349,4 +354,38 @@ fn one_word_candidates_are_exactly_the_matches_after_updates_and_removals() {
         matched.sort();
         assert_eq!(from_index, matched, "{q}");
     }
+}
+
+#[test]
+fn the_reader_gets_every_article_in_pieces_in_order() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut lib = Library::open(&dir.path().join("l.db")).unwrap();
+    let file = dir.path().join("g.jsonl");
+    crate::corpus::synthetic::write(1_100, 2, &file).unwrap();
+    import(&mut lib, std::slice::from_ref(&file));
+    let progress = Progress::default();
+    let mut pieces = Vec::new();
+    lib.load_pieces(&progress, &mut |piece| pieces.push(piece.articles))
+        .unwrap();
+    assert_eq!(
+        pieces.iter().map(Vec::len).collect::<Vec<_>>(),
+        [512, 512, 81]
+    );
+    let got: Vec<Article> = pieces.into_iter().flatten().collect();
+    let mut want = Corpus::bundled().articles;
+    want.extend(Corpus::load(&[file]).unwrap().articles);
+    assert_eq!(got, want, "every field, as loaded from the files");
+    let done = progress
+        .done_bytes
+        .load(std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(done, 1_105);
+    // Cancelled: stops after the piece it is in.
+    let progress = Progress::default();
+    progress
+        .cancel
+        .store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut count = 0;
+    let result = lib.load_pieces(&progress, &mut |_| count += 1);
+    assert!(matches!(result, Err(crate::corpus::LoadError::Cancelled)));
+    assert_eq!(count, 1);
 }
