@@ -19,6 +19,7 @@ mod open;
 mod read;
 mod rows;
 mod schema;
+mod search;
 
 pub use error::LibraryError;
 pub use import::Summary;
