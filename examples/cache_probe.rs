@@ -92,6 +92,7 @@ impl Reader<'_> {
                 outlet,
                 url,
                 published,
+                // Not in the cache's format (measured before it existed).
                 author: None,
                 lang,
                 extra,

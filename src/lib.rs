@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod data_dir;
 pub mod entities;
 pub mod feeds;
+pub mod library;
 pub mod lookup;
 pub mod search;
 pub mod text;

@@ -5,10 +5,14 @@ use serde_json::Value;
 use std::fs;
 use std::process::{Command, Output};
 
+/// Runs sahifa with a data directory of its own (a new library, holding
+/// the seeds), never the user's.
 fn sahifa(args: &[&str]) -> Output {
+    let data = tempfile::TempDir::new().unwrap();
     Command::new(env!("CARGO_BIN_EXE_sahifa"))
         .args(args)
         .env("NO_COLOR", "1")
+        .env("SAHIFA_DATA_DIR", data.path())
         .output()
         .expect("runs")
 }

@@ -119,10 +119,12 @@ fn empty_input_prints_nothing_and_crlf_is_accepted() {
 
 #[test]
 fn show_visual_always_uses_the_engine() {
+    let data = tempfile::TempDir::new().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_sahifa"))
         .args([
             "show", "004", "--width", "50", "--visual", "always", "--shape", "on",
         ])
+        .env("SAHIFA_DATA_DIR", data.path())
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
@@ -134,6 +136,7 @@ fn show_visual_always_uses_the_engine() {
     );
     let never = Command::new(env!("CARGO_BIN_EXE_sahifa"))
         .args(["show", "004", "--width", "50", "--visual", "never"])
+        .env("SAHIFA_DATA_DIR", data.path())
         .output()
         .unwrap();
     let logical = String::from_utf8(never.stdout).unwrap();

@@ -265,6 +265,7 @@ fn bookmark_two_articles_and_export_markdown() {
         let from = b["from"].as_u64().unwrap() as usize;
         let shown = Command::new(&bin)
             .args(["show", id, "--json"])
+            .env("SAHIFA_DATA_DIR", data.path())
             .output()
             .unwrap();
         let article: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();

@@ -262,8 +262,10 @@ fn builtin_gazetteer_covers_the_world() {
 
 #[test]
 fn cli_json_shape() {
+    let data = tempfile::TempDir::new().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_sahifa"))
         .args(["entities", "003", "--json"])
+        .env("SAHIFA_DATA_DIR", data.path())
         .env("XDG_CONFIG_HOME", "/nonexistent")
         .output()
         .unwrap();
@@ -292,6 +294,7 @@ fn cli_json_shape() {
     assert_eq!(tass["paragraph"], 1);
     let text = Command::new(env!("CARGO_BIN_EXE_sahifa"))
         .args(["entities", "--visual", "never"])
+        .env("SAHIFA_DATA_DIR", data.path())
         .env("XDG_CONFIG_HOME", "/nonexistent")
         .output()
         .unwrap();

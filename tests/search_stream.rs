@@ -249,10 +249,13 @@ fn the_command_line_prints_the_same_either_way() {
         write(root.path(), name, text);
     }
     let dir = root.path().to_str().unwrap();
+    // Without --corpus: a new library of the test's own, holding the seeds.
+    let data = tempfile::TempDir::new().unwrap();
     let run = |args: &[&str]| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_sahifa"))
             .args(args)
             .env("NO_COLOR", "1")
+            .env("SAHIFA_DATA_DIR", data.path())
             .output()
             .unwrap();
         (out.status.code(), out.stdout, out.stderr)

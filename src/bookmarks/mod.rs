@@ -27,4 +27,4 @@ pub use error::{BookmarkError, SaveError, StoreWarning};
 pub use file::{FileData, FILE_NAME, SCHEMA};
 pub use model::{passage_hash, Bookmark};
 pub use store::{Store, Toggle};
-pub use time::{now_secs, rfc3339};
+pub use time::{file_stamp, now_secs, rfc3339};

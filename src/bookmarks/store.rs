@@ -203,10 +203,25 @@ impl Store {
     /// missing ones are marked orphaned. Returns each bookmark's anchor, in
     /// store order, and whether any paragraph numbers changed.
     pub fn reanchor(&mut self, corpus: &Corpus) -> (Vec<Anchor>, bool) {
+        self.reanchor_with(|id| corpus.articles.iter().find(|a| a.id == id).cloned())
+    }
+
+    /// [`Store::reanchor`] with each bookmarked article looked up by
+    /// `article` (its exact id), so a library need not be loaded whole:
+    /// only the bookmarked articles are read.
+    pub fn reanchor_with(
+        &mut self,
+        mut article: impl FnMut(&str) -> Option<Article>,
+    ) -> (Vec<Anchor>, bool) {
         let mut changed = false;
         let mut anchors = Vec::with_capacity(self.bookmarks.len());
+        let mut looked_up: std::collections::HashMap<String, Option<Article>> =
+            std::collections::HashMap::new();
         for b in &mut self.bookmarks {
-            let anchor = match corpus.articles.iter().find(|a| a.id == b.article) {
+            let found = looked_up
+                .entry(b.article.clone())
+                .or_insert_with(|| article(&b.article));
+            let anchor = match found {
                 Some(article) => resolve_in(b, article),
                 None => Anchor::Orphaned,
             };

@@ -10,13 +10,14 @@ use std::path::PathBuf;
     version,
     about = "A terminal reader for Arabic news: right-to-left text laid out correctly in any terminal.",
     long_about = "A terminal reader for Arabic news.\n\nWith no command, opens the reader on the corpus \
-                  (the bundled sample articles unless --corpus is given). Every listing has --json \
-                  for scripts; commands that print Arabic take --visual."
+                  (the library, <data dir>/library.db, created holding the bundled sample articles; \
+                  or the files given with --corpus). `sahifa import PATH` adds files to the library. \
+                  Every listing has --json for scripts; commands that print Arabic take --visual."
 )]
 pub struct Cli {
-    /// Read articles from PATH instead of the bundled seeds: a .txt page, an
-    /// HTML page, a JSON file, a JSONL file, or a directory of them
-    /// (repeatable).
+    /// Read articles from PATH instead of the library: a .txt page, an HTML
+    /// page, a JSON file, a JSONL file, or a directory of them (repeatable).
+    /// The library is then neither read nor created.
     #[arg(long = "corpus", value_name = "PATH", global = true)]
     pub corpus: Vec<PathBuf>,
 
@@ -70,7 +71,8 @@ pub struct Cli {
 pub enum Command {
     /// List the articles: id, paragraphs, words, title.
     List {
-        /// Print a JSON array of {id, title, paragraph_count, word_count}.
+        /// Print a JSON array of {id, title, paragraph_count, word_count},
+        /// with source (the outlet), published and url where known.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
@@ -123,6 +125,29 @@ pub enum Command {
     /// Saved passages: add, list, remove, export.
     #[command(subcommand)]
     Bookmarks(BookmarksCommand),
+    /// Put files into the library (<data dir>/library.db): .txt pages,
+    /// JSON, JSONL, directories of them (recursively). Importing the same
+    /// files again adds nothing; an article whose text changed is updated.
+    Import {
+        /// Files or directories to import.
+        #[arg(required = true, num_args = 1.., value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Print the summary as JSON {added, updated, unchanged, skipped}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove articles from the library (by id, or a unique prefix of one).
+    Remove {
+        #[arg(required = true, num_args = 1.., value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Where the library is, how many articles it holds, its size on disk.
+    Library {
+        /// Print a JSON object {path, articles, unread, outlets, with_url,
+        /// with_date, bytes, schema}.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `sahifa bookmarks …`. Bookmarks live in <data dir>/bookmarks.json.

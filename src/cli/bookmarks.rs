@@ -1,12 +1,12 @@
 //! `sahifa bookmarks`: add, list, remove and export saved passages.
 
 use super::args::{BookmarksCommand, ExportFormat};
+use super::articles::Articles;
 use super::bad_input;
 use super::output::{ignore_broken_pipe, Out};
 use super::present::Presenter;
 use anyhow::Result;
 use sahifa::bookmarks::{export, now_secs, rfc3339, Anchor, Store};
-use sahifa::corpus::Corpus;
 use sahifa::data_dir::write_atomic;
 use sahifa::text::controls::visible;
 use serde::Serialize;
@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 pub fn run(
     command: BookmarksCommand,
-    corpus: &Corpus,
+    articles: &Articles,
     dir: Option<&Path>,
     layout: sahifa::text::LayoutOptions,
 ) -> Result<ExitCode> {
@@ -25,7 +25,7 @@ pub fn run(
     };
     let mut store = dir.map_or_else(Store::in_memory, Store::open);
     warn_all(&mut store);
-    let (anchors, moved) = store.reanchor(corpus);
+    let (anchors, moved) = store.reanchor_with(|id| articles.exact(id));
     match command {
         BookmarksCommand::Add {
             id,
@@ -33,10 +33,11 @@ pub fn run(
             to,
             note,
         } => {
-            let Some(article) = corpus.find(&id) else {
-                return bad_input(format!("no article with id \"{id}\" (see `sahifa list`)"));
+            let article = match articles.find(&id) {
+                Ok(a) => a,
+                Err(e) => return super::library::failed(e),
             };
-            let new_id = match store.add_range(article, paragraph, to.unwrap_or(paragraph), note) {
+            let new_id = match store.add_range(&article, paragraph, to.unwrap_or(paragraph), note) {
                 Ok(new_id) => new_id,
                 Err(e) => return bad_input(e),
             };

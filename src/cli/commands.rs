@@ -4,6 +4,7 @@ use super::args::{SearchArgs, Visual};
 use super::output::Out;
 use super::present::{snippet, terminal_width, Presenter};
 use sahifa::corpus::{Article, ArticleRef, Corpus, Metadata};
+use sahifa::library::ListRow;
 use sahifa::search::Hit;
 use sahifa::text::LayoutOptions;
 use serde::Serialize;
@@ -18,42 +19,36 @@ pub fn visual_order(v: Visual) -> bool {
     }
 }
 
-#[derive(Serialize)]
-struct ListRow<'a> {
-    id: &'a str,
-    title: &'a str,
-    paragraph_count: usize,
-    word_count: usize,
+/// The list rows of a corpus read from files: the same as the library's.
+pub fn list_rows(corpus: &Corpus) -> Vec<ListRow> {
+    corpus
+        .articles
+        .iter()
+        .map(|a| ListRow {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            paragraph_count: a.paragraphs.len(),
+            word_count: a.word_count(),
+            source: a.meta.outlet.clone(),
+            published: a.meta.published.clone(),
+            url: a.meta.url.clone(),
+        })
+        .collect()
 }
 
-pub fn list(corpus: &Corpus, json: bool, present: &Presenter) -> io::Result<()> {
+pub fn list(rows: &[ListRow], json: bool, present: &Presenter) -> io::Result<()> {
     let mut out = Out::new();
     if json {
-        let rows: Vec<ListRow> = corpus
-            .articles
-            .iter()
-            .map(|a| ListRow {
-                id: &a.id,
-                title: &a.title,
-                paragraph_count: a.paragraphs.len(),
-                word_count: a.word_count(),
-            })
-            .collect();
         out.json(&rows)?;
         return out.finish();
     }
-    let id_width = corpus
-        .articles
-        .iter()
-        .map(|a| a.id.len())
-        .max()
-        .unwrap_or(2);
-    for a in &corpus.articles {
+    let id_width = rows.iter().map(|a| a.id.len()).max().unwrap_or(2);
+    for a in rows {
         out.line(&format!(
             "{:<id_width$}  {:>4} ¶  {:>6} words  {}",
             a.id,
-            a.paragraphs.len(),
-            a.word_count(),
+            a.paragraph_count,
+            a.word_count,
             present.line(&a.title)
         ))?;
     }
@@ -199,21 +194,26 @@ impl Found {
     }
 }
 
-/// `search` over a loaded corpus (the bundled one).
+impl Found {
+    /// [`Found::of`] a whole article.
+    pub fn of_article(a: &Article, hits: Vec<Hit>, json: bool) -> Found {
+        let paragraphs: Vec<&str> = a.paragraphs.iter().map(String::as_str).collect();
+        let view = ArticleRef {
+            id: &a.id,
+            title: &a.title,
+            paragraphs: &paragraphs,
+        };
+        Found::of(a.id.clone(), &view, hits, json)
+    }
+}
+
+/// `search` over a loaded corpus (the bundled one, when there is no
+/// data directory for a library).
 pub fn search(corpus: &Corpus, args: &SearchArgs, present: &Presenter) -> io::Result<()> {
     let query = sahifa::search::Query::parse(&args.query.join(" "));
     let found: Vec<Found> = sahifa::search::search_articles(&corpus.articles, &query)
         .into_iter()
-        .map(|(i, hits)| {
-            let a = &corpus.articles[i];
-            let paragraphs: Vec<&str> = a.paragraphs.iter().map(String::as_str).collect();
-            let view = ArticleRef {
-                id: &a.id,
-                title: &a.title,
-                paragraphs: &paragraphs,
-            };
-            Found::of(a.id.clone(), &view, hits, args.json)
-        })
+        .map(|(i, hits)| Found::of_article(&corpus.articles[i], hits, args.json))
         .collect();
     print_search(&found, corpus.articles.len(), args.json, present)
 }

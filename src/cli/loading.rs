@@ -11,7 +11,7 @@ const QUIET_FOR: Duration = Duration::from_millis(200);
 const EVERY: Duration = Duration::from_millis(200);
 
 pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
-    with_progress(|progress| Corpus::load_with(paths, progress))
+    with_progress("loading", |progress| Corpus::load_with(paths, progress))
 }
 
 /// Whether a progress line is shown (on a terminal only).
@@ -19,14 +19,14 @@ pub fn shows_progress() -> bool {
     std::io::stderr().is_terminal()
 }
 
-/// Runs `read` (which loads or streams the corpus) while a progress line is
-/// shown.
-pub fn with_progress<T>(read: impl FnOnce(&Progress) -> T) -> T {
+/// Runs `read` (which loads, streams or imports the corpus) while a
+/// progress line saying `doing` is shown.
+pub fn with_progress<T>(doing: &str, read: impl FnOnce(&Progress) -> T) -> T {
     let progress = Progress::default();
     let done = AtomicBool::new(false);
     std::thread::scope(|s| {
         if shows_progress() {
-            s.spawn(|| report(&progress, &done));
+            s.spawn(|| report(doing, &progress, &done));
         }
         let result = read(&progress);
         done.store(true, Ordering::Relaxed);
@@ -34,7 +34,7 @@ pub fn with_progress<T>(read: impl FnOnce(&Progress) -> T) -> T {
     })
 }
 
-fn report(progress: &Progress, done: &AtomicBool) {
+fn report(doing: &str, progress: &Progress, done: &AtomicBool) {
     let start = Instant::now();
     let mut shown = false;
     while !done.load(Ordering::Relaxed) {
@@ -48,10 +48,10 @@ fn report(progress: &Progress, done: &AtomicBool) {
         let (done_mb, total_mb) = (mb(&progress.done_bytes), mb(&progress.total_bytes));
         if total_mb > 0.0 {
             let percent = (done_mb * 100.0 / total_mb).min(100.0);
-            eprint!("\rsahifa: loading {done_mb:.0} of {total_mb:.0} MB ({percent:.0}%)…\x1b[K");
+            eprint!("\rsahifa: {doing} {done_mb:.0} of {total_mb:.0} MB ({percent:.0}%)…\x1b[K");
         } else {
             // The total is still being added up.
-            eprint!("\rsahifa: loading {done_mb:.0} MB…\x1b[K");
+            eprint!("\rsahifa: {doing} {done_mb:.0} MB…\x1b[K");
         }
         let _ = std::io::stderr().flush();
         shown = true;

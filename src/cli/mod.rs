@@ -2,15 +2,18 @@
 //! a command or the reader.
 
 pub mod args;
+mod articles;
 mod bookmarks;
 mod commands;
 mod entities;
+mod library;
 mod loading;
 mod output;
 mod present;
 
 use anyhow::Result;
 use args::{BaseChoice, Cli, Command};
+use articles::Articles;
 use present::Presenter;
 use sahifa::config::{
     mostly_rtl, resolve_display, BidiChoice, Config, LayoutChoice, ShapeChoice, ThemeChoice,
@@ -85,6 +88,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     if cli.command.is_none() {
         return reader(&cli, &config, keymap, layout);
     }
+    let data_dir = sahifa::data_dir::data_dir(cli.data_dir.as_deref());
+    if let Some(code) = library_command(&cli, data_dir.as_deref())? {
+        return Ok(code);
+    }
     if let (Some(Command::Search(args)), false) = (&cli.command, cli.corpus.is_empty()) {
         let present = Presenter {
             visual: commands::visual_order(args.visual.visual),
@@ -93,47 +100,63 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         return search_while_loading(&cli.corpus, args, &present, cli.verbose);
     }
 
-    let corpus = if cli.corpus.is_empty() {
-        Corpus::bundled()
+    let articles = if cli.corpus.is_empty() {
+        match library::open(data_dir.as_deref()) {
+            Ok(library) => Articles::Library(library),
+            // No home directory to keep a library in: the bundled seeds.
+            Err(sahifa::library::LibraryError::NoDataDir) => Articles::Corpus(Corpus::bundled()),
+            Err(e) => return library::failed(e),
+        }
     } else {
         match loading::load(&cli.corpus) {
-            Ok(c) => c,
+            Ok(c) => {
+                print_warnings(&c.warnings, cli.verbose);
+                Articles::Corpus(c)
+            }
             Err(e) => return bad_input(e),
         }
     };
-    print_warnings(&corpus.warnings, cli.verbose);
     let presenter = |v: args::VisualArg| Presenter {
         visual: commands::visual_order(v.visual),
         layout,
     };
     let result = match cli.command {
         Some(Command::Bookmarks(command)) => {
-            let dir = sahifa::data_dir::data_dir(cli.data_dir.as_deref());
-            return bookmarks::run(command, &corpus, dir.as_deref(), layout);
+            return bookmarks::run(command, &articles, data_dir.as_deref(), layout);
         }
-        None | Some(Command::Render { .. }) => {
-            unreachable!("the reader and render are dispatched before loading")
+        None
+        | Some(Command::Render { .. })
+        | Some(Command::Import { .. })
+        | Some(Command::Remove { .. })
+        | Some(Command::Library { .. }) => {
+            unreachable!("the reader, render and library commands are dispatched before")
         }
-        Some(Command::List { json, visual }) => commands::list(&corpus, json, &presenter(visual)),
+        Some(Command::List { json, visual }) => match &articles {
+            Articles::Library(l) => return library::list(l, json, &presenter(visual)),
+            Articles::Corpus(c) => {
+                commands::list(&commands::list_rows(c), json, &presenter(visual))
+            }
+        },
         Some(Command::Entities { id, json, visual }) => {
-            let articles: Vec<&sahifa::corpus::Article> = match &id {
-                Some(id) => match corpus.find(id) {
-                    Some(a) => vec![a],
-                    None => {
-                        return bad_input(format!(
-                            "no article with id \"{id}\" (see `sahifa list`)"
-                        ))
-                    }
-                },
-                None => corpus.articles.iter().collect(),
+            let list = match &id {
+                Some(id) => articles.find(id).map(|a| vec![a]),
+                None => articles.all(),
+            };
+            let list = match list {
+                Ok(list) => list,
+                Err(e) => return library::failed(e),
             };
             let detector = match entities::detector() {
                 Ok(d) => d,
                 Err(e) => return bad_input(e),
             };
-            entities::print(&detector, &articles, json, &presenter(visual))
+            let refs: Vec<&sahifa::corpus::Article> = list.iter().collect();
+            entities::print(&detector, &refs, json, &presenter(visual))
         }
-        Some(Command::Search(args)) => commands::search(&corpus, &args, &presenter(args.visual)),
+        Some(Command::Search(args)) => match &articles {
+            Articles::Library(l) => return library::search(l, &args, &presenter(args.visual)),
+            Articles::Corpus(c) => commands::search(c, &args, &presenter(args.visual)),
+        },
         Some(Command::Show {
             id,
             json,
@@ -141,11 +164,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             width,
             visual,
         }) => {
-            let Some(article) = corpus.find(&id) else {
-                return bad_input(format!("no article with id \"{id}\" (see `sahifa list`)"));
+            let article = match articles.find(&id) {
+                Ok(a) => a,
+                Err(e) => return library::failed(e),
             };
             let opts = commands::ShowOptions { json, raw, width };
-            commands::show(article, &opts, &presenter(visual))
+            commands::show(&article, &opts, &presenter(visual))
         }
     };
     output::ignore_broken_pipe(result)?;
@@ -156,8 +180,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 /// missing path is an error before the screen changes), then loaded while
 /// the reader shows what has arrived; warnings are printed after it quits.
 fn reader(cli: &Cli, config: &Config, keymap: KeyMap, layout: LayoutOptions) -> Result<ExitCode> {
+    let data_dir = sahifa::data_dir::data_dir(cli.data_dir.as_deref());
     let source = if cli.corpus.is_empty() {
-        Source::Loaded(Corpus::bundled())
+        match library::open(data_dir.as_deref()) {
+            Ok(library) => Source::Pieces(Box::new(move |progress, emit| {
+                library.load_pieces(progress, emit)
+            })),
+            Err(sahifa::library::LibraryError::NoDataDir) => Source::Loaded(Corpus::bundled()),
+            Err(e) => return library::failed(e),
+        }
     } else {
         match Corpus::files(&cli.corpus) {
             Ok((files, warnings)) => Source::Files { files, warnings },
@@ -175,7 +206,7 @@ fn reader(cli: &Cli, config: &Config, keymap: KeyMap, layout: LayoutOptions) -> 
         }
         (LayoutChoice::Auto, _) => PaneOrder::Ltr,
     };
-    let auto_order = choice == LayoutChoice::Auto && matches!(source, Source::Files { .. });
+    let auto_order = choice == LayoutChoice::Auto && !matches!(source, Source::Loaded(_));
     let theme = match cli.theme.or(config.theme).unwrap_or(ThemeChoice::Dark) {
         ThemeChoice::Dark => ThemeName::Dark,
         ThemeChoice::Light => ThemeName::Light,
@@ -190,7 +221,7 @@ fn reader(cli: &Cli, config: &Config, keymap: KeyMap, layout: LayoutOptions) -> 
         },
         auto_order,
         mouse: cli.mouse || config.mouse.unwrap_or(false),
-        data_dir: sahifa::data_dir::data_dir(cli.data_dir.as_deref()),
+        data_dir,
         user_gazetteer: sahifa::entities::Gazetteer::user_path(),
     };
     let outcome = sahifa::tui::run(source, opts)?;
@@ -202,6 +233,30 @@ fn reader(cli: &Cli, config: &Config, keymap: KeyMap, layout: LayoutOptions) -> 
         }
         None => Ok(ExitCode::SUCCESS),
     }
+}
+
+/// `import`, `remove` and `library`: the commands on the library itself.
+/// `None` for any other command.
+fn library_command(cli: &Cli, data_dir: Option<&std::path::Path>) -> Result<Option<ExitCode>> {
+    let Some(command @ (Command::Import { .. } | Command::Remove { .. } | Command::Library { .. })) =
+        &cli.command
+    else {
+        return Ok(None);
+    };
+    if !cli.corpus.is_empty() {
+        return bad_input("--corpus reads files without the library; `import`, `remove` and `library` work on the library").map(Some);
+    }
+    let lib = match library::open(data_dir) {
+        Ok(l) => l,
+        Err(e) => return library::failed(e).map(Some),
+    };
+    let code = match command {
+        Command::Import { paths, json } => library::import(lib, paths, *json, data_dir, cli.verbose)?,
+        Command::Remove { ids } => library::remove(lib, ids)?,
+        Command::Library { json } => library::info(&lib, *json)?,
+        _ => return Ok(None),
+    };
+    Ok(Some(code))
 }
 
 /// Warnings about the corpus on stderr: one line per kind of problem (its
@@ -232,7 +287,9 @@ fn search_while_loading(
         commands::Found::of(String::new(), a, hits, args.json)
     };
     let streamed = if loading::shows_progress() {
-        loading::with_progress(|p| sahifa::search::search_paths(paths, &query, Some(p), keep))
+        loading::with_progress("loading", |p| {
+            sahifa::search::search_paths(paths, &query, Some(p), keep)
+        })
     } else {
         sahifa::search::search_paths(paths, &query, None, keep)
     };

@@ -24,6 +24,8 @@ use std::ops::Range;
 pub use corpus::{article_hits, search_articles, search_paths, Hit, PreparedArticle};
 pub use filter::CorpusFilter;
 pub use matcher::PreparedText;
+/// The «لل» reading, for indexes kept outside this module (the library's).
+pub(crate) use matcher::{lil_rest, lil_tail};
 
 use matcher::{highlights, term_occurs};
 use query::{parse_terms, Terms};

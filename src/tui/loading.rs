@@ -24,7 +24,15 @@ pub enum Source {
         files: Vec<PathBuf>,
         warnings: Vec<Warning>,
     },
+    /// Any other producer of pieces (the library): run on the loading
+    /// thread, it hands each piece to its argument, in order.
+    Pieces(Box<PieceSource>),
 }
+
+/// Loads pieces and hands each to `emit`, in order, watching the progress
+/// (and its cancellation).
+pub type PieceSource =
+    dyn FnOnce(&Progress, &mut dyn FnMut(FileLoad)) -> Result<(), LoadError> + Send;
 
 /// What the reader leaves to say once the terminal is restored.
 #[derive(Debug, Default)]
@@ -65,6 +73,16 @@ pub(super) fn start(source: Source, progress: &Arc<Progress>) -> (Corpus, mpsc::
                 articles: Vec::new(),
                 warnings,
             }
+        }
+        Source::Pieces(produce) => {
+            let progress = Arc::clone(progress);
+            std::thread::spawn(move || {
+                let result = produce(&progress, &mut |piece| {
+                    let _ = tx.send(Loaded::Piece(piece));
+                });
+                let _ = tx.send(Loaded::Done(result));
+            });
+            Corpus::default()
         }
     };
     (corpus, rx)

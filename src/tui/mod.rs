@@ -37,7 +37,7 @@ pub use effect::Effect;
 pub use entity_state::EntityState;
 pub use geometry::{geometry, Geometry, Pane, PaneOrder};
 pub use keymap::{Key, KeyCode, KeyMap, KeyMapError, Section};
-pub use loading::{Outcome, Source};
+pub use loading::{Outcome, PieceSource, Source};
 pub use mode::{Back, Mode, Place};
 pub use outside::{browser_commands, osc52};
 pub use runtime::RunOptions;

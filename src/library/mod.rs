@@ -1,0 +1,46 @@
+//! The library: a SQLite store of articles (`<data dir>/library.db`), so
+//! commands need not read every file again, with a search index that
+//! finds the articles a query may match without loading them.
+//!
+//! * [`Library::open`] — created on first use holding the bundled seeds;
+//!   WAL, so readers never wait for an import; an older schema is
+//!   migrated, a newer one never written to, a damaged file moved aside.
+//! * [`Library::import`] — files in, de-duplicated by id, url and text,
+//!   in one transaction.
+//! * Reading: [`Library::list`], [`Library::find`], [`Library::articles`],
+//!   [`Library::search`], [`Library::info`]; and [`Library::remove`].
+//!
+//! No terminal code here.
+
+mod error;
+mod import;
+mod index;
+mod open;
+mod read;
+mod rows;
+mod schema;
+mod search;
+
+pub use error::LibraryError;
+pub use import::Summary;
+pub use open::FILE_NAME;
+pub use read::{Info, ListRow};
+pub use schema::SCHEMA_VERSION;
+
+use rusqlite::Connection;
+use std::path::PathBuf;
+
+/// An open library.
+pub struct Library {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Library {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Library").field("path", &self.path).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests;
