@@ -99,14 +99,9 @@ pub(crate) fn align_lines(lines: &mut [VisualLine], width: usize) {
 /// What both layouts start from: levels resolved once for the paragraph,
 /// its direction, and its display units (clusters, shaped if asked).
 fn prepare(text: &str, opts: &LayoutOptions) -> (Resolved, bool, Vec<Unit>, Vec<Opportunity>) {
-    let info = resolve(text, para_level(opts.base));
+    let info = resolve(text, para_level(opts.base), opts.controls);
     let rtl = is_rtl(&info, opts.base);
-    let (units, breaks) = build_units(
-        text,
-        &info.levels,
-        opts.shape,
-        opts.mode == BidiMode::Terminal,
-    );
+    let (units, breaks) = build_units(text, &info, opts);
     (info, rtl, units, breaks)
 }
 
@@ -123,7 +118,8 @@ fn prepare(text: &str, opts: &LayoutOptions) -> (Resolved, bool, Vec<Unit>, Vec<
 /// break, trailing whitespace is drawn as far as it fits.
 ///
 /// A single cluster wider than the width (a wide character when the width is
-/// 1 or 0) is put on a line of its own, which is then wider than the width.
+/// 1 or 0, a control's five-cell placeholder when it is under 5) is put on a
+/// line of its own, which is then wider than the width.
 pub fn layout_paragraph(text: &str, opts: &LayoutOptions) -> ParagraphLayout {
     let (info, rtl, units, breaks) = prepare(text, opts);
     let specs = break_lines(&breaks, &units, opts.width, &info.paras);

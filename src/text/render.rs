@@ -1,39 +1,45 @@
-//! Whole-text rendering, as printed by `sahifa render`.
+//! Whole-text rendering, as printed by `sahifa render`: one paragraph at a
+//! time, so that a stream can be rendered as it arrives.
 
-use super::layout::align_lines;
-use super::{layout_paragraph, LayoutOptions, VisualLine};
+use super::{layout_paragraph, LayoutOptions};
 
-/// Lays out every line of `input` as its own paragraph and returns the
-/// screen lines joined with "\n" (no final newline).
+/// Lays out `paragraph` (one line of input) and appends its screen lines to
+/// `out`, each followed by "\n". Returns whether the paragraph is
+/// right-to-left, so that the rest of a paragraph handed over in pieces can
+/// be given the same direction.
 ///
 /// Each screen line is its indent as spaces followed by the displayed
 /// clusters. Without `opts.align` trailing spaces are trimmed. With
-/// `opts.align` and a width of at least
-/// [`UNLIMITED_WIDTH`](super::UNLIMITED_WIDTH), right-to-left lines are
-/// aligned to the widest line of the whole input.
-pub fn render(input: &str, opts: &LayoutOptions) -> String {
-    let unaligned = LayoutOptions {
-        align: false,
-        ..*opts
-    };
-    let mut lines: Vec<VisualLine> = input
-        .lines()
-        .flat_map(|para| layout_paragraph(para, &unaligned).lines)
-        .collect();
-    if opts.align {
-        align_lines(&mut lines, opts.width);
+/// `opts.align` right-to-left lines are right-aligned to `opts.width`, or,
+/// when that is at least [`UNLIMITED_WIDTH`](super::UNLIMITED_WIDTH), to the
+/// widest line of the paragraph.
+pub fn render_paragraph(paragraph: &str, opts: &LayoutOptions, out: &mut String) -> bool {
+    let layout = layout_paragraph(paragraph, opts);
+    for line in &layout.lines {
+        let start = out.len();
+        out.extend(std::iter::repeat_n(' ', line.indent));
+        for c in &line.clusters {
+            out.push_str(&c.text);
+        }
+        if !opts.align {
+            let kept = out[start..].trim_end_matches(' ').len();
+            out.truncate(start + kept);
+        }
+        out.push('\n');
     }
-    let mut out = String::with_capacity(input.len() + lines.len());
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let text = line.to_text();
-        if opts.align {
-            out.push_str(&text);
-        } else {
-            out.push_str(text.trim_end_matches(' '));
-        }
+    layout.rtl
+}
+
+/// Lays out every line of `input` as its own paragraph (see
+/// [`render_paragraph`]) and returns the screen lines joined with "\n" (no
+/// final newline).
+pub fn render(input: &str, opts: &LayoutOptions) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for paragraph in input.lines() {
+        render_paragraph(paragraph, opts, &mut out);
+    }
+    if out.ends_with('\n') {
+        out.pop();
     }
     out
 }

@@ -51,6 +51,11 @@ pub(crate) fn is_bidi_format(c: char) -> bool {
     )
 }
 
+/// ZWNJ and ZWJ, which only steer shaping (and emoji sequences).
+pub(crate) fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
 pub(crate) fn is_newline(g: &str) -> bool {
     matches!(g, "\n" | "\r\n" | "\u{2028}" | "\u{2029}")
 }

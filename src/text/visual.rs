@@ -11,11 +11,12 @@ use std::ops::Range;
 
 use unicode_bidi::Level;
 
+use super::cluster_text::ClusterText;
 use super::layout::para_level;
 use super::mirror::mirror_text;
 use super::resolve::resolve;
 use super::units::Unit;
-use super::{BaseDirection, VisualCluster};
+use super::{BaseDirection, Controls, VisualCluster};
 
 /// Visual clusters for the units `units[lo..visible_end]` following `runs`
 /// (character index ranges). With `reorder` false the logical order is kept
@@ -28,11 +29,11 @@ pub(crate) fn place_units(
     reorder: bool,
 ) -> Vec<VisualCluster> {
     let mut out = Vec::with_capacity(visible_end.saturating_sub(lo));
-    let take = |u: &Unit, mirror: bool| VisualCluster {
-        text: if mirror && u.mirrors {
-            mirror_text(&u.text)
-        } else {
-            u.text.clone()
+    let take = |u: &Unit, rtl: bool| VisualCluster {
+        text: match (rtl, u.mirrors) {
+            (true, true) => joiners_first(mirror_text(&u.text)),
+            (true, false) => joiners_first(u.text.clone()),
+            (false, _) => u.text.clone(),
         },
         width: u.width,
         logical: u.range.clone(),
@@ -54,6 +55,24 @@ pub(crate) fn place_units(
     out
 }
 
+/// A cluster's text for a right-to-left run: FriBidi reverses such a run
+/// character by character, so a ZWJ or ZWNJ ending a cluster comes out
+/// before the letter it follows (to its left); marks stay after their
+/// letter, as with FriBidi's `--reordernsm`.
+fn joiners_first(text: ClusterText) -> ClusterText {
+    if !matches!(text.as_bytes(), [_, .., 0xE2, 0x80, 0x8C | 0x8D]) {
+        return text;
+    }
+    let s = text.as_str();
+    let body = s.trim_end_matches(['\u{200C}', '\u{200D}']);
+    if body.is_empty() {
+        return text;
+    }
+    let mut out: String = s[body.len()..].chars().rev().collect();
+    out.push_str(body);
+    ClusterText::from(out)
+}
+
 /// Byte offsets of every character of `text` in visual order, laying each
 /// bidi paragraph out as one unwrapped line and reversing single characters
 /// (not clusters) in right-to-left runs. It uses the same level runs as
@@ -61,7 +80,7 @@ pub(crate) fn place_units(
 /// resolution can be checked against the Unicode conformance data, which is
 /// stated per character.
 pub fn visual_char_order(text: &str, base: BaseDirection) -> Vec<usize> {
-    let info = resolve(text, para_level(base));
+    let info = resolve(text, para_level(base), Controls::Obey);
     let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
     let mut out = Vec::with_capacity(starts.len());
     let mut runs = Vec::new();
