@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod data_dir;
 pub mod entities;
 pub mod lookup;
+pub mod safe_json;
 pub mod search;
 pub mod text;
 pub mod tui;
