@@ -108,6 +108,12 @@ pub enum Command {
         /// Do not right-align right-to-left paragraphs.
         #[arg(long)]
         no_align: bool,
+        /// Bidi controls (LRE … PDI, LRM, RLM, ALM): ignored and shown as
+        /// placeholders such as ‹RLO› where they matter (`show`, safe for
+        /// text you did not write), or obeyed as the bidi algorithm says,
+        /// as `fribidi` does (`obey`).
+        #[arg(long, value_enum, default_value_t = ControlsChoice::Show, value_name = "HOW")]
+        controls: ControlsChoice,
     },
     /// Saved passages: add, list, remove, export.
     #[command(subcommand)]
@@ -167,6 +173,12 @@ pub enum ExportFormat {
     Json,
     Txt,
     Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ControlsChoice {
+    Show,
+    Obey,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

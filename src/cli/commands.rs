@@ -5,9 +5,8 @@ use super::output::Out;
 use super::present::{snippet, terminal_width, Presenter};
 use sahifa::corpus::{Article, ArticleRef, Corpus, Metadata};
 use sahifa::search::Hit;
-use sahifa::text::LayoutOptions;
 use serde::Serialize;
-use std::io::{self, IsTerminal, Read};
+use std::io::{self, IsTerminal};
 
 /// Whether to print visual order: `auto` means only on a terminal.
 pub fn visual_order(v: Visual) -> bool {
@@ -245,17 +244,4 @@ pub fn print_search(
     out.finish()?;
     eprintln!("{} of {total} articles · {matches} matches", found.len());
     Ok(())
-}
-
-/// `sahifa render`: stdin, one paragraph per line, to visual lines on stdout.
-pub fn render(layout: &LayoutOptions) -> io::Result<()> {
-    let mut input = Vec::new();
-    io::stdin().lock().read_to_end(&mut input)?;
-    let text = String::from_utf8_lossy(&input).replace("\r\n", "\n");
-    let text = text.strip_suffix('\n').unwrap_or(&text);
-    let mut out = Out::new();
-    if !text.is_empty() {
-        out.line(&sahifa::text::render(text, layout))?;
-    }
-    out.finish()
 }

@@ -8,16 +8,17 @@ mod entities;
 mod loading;
 mod output;
 mod present;
+mod render;
 
 use anyhow::Result;
-use args::{BaseChoice, Cli, Command};
+use args::{BaseChoice, Cli, Command, ControlsChoice};
 use present::Presenter;
 use sahifa::config::{
     mostly_rtl, resolve_display, BidiChoice, Config, LayoutChoice, ShapeChoice, ThemeChoice,
 };
 use sahifa::corpus::{Corpus, Warning};
 use sahifa::text::controls::visible;
-use sahifa::text::{BaseDirection, LayoutOptions};
+use sahifa::text::{BaseDirection, Controls, LayoutOptions};
 use sahifa::tui::{KeyMap, PaneOrder, RunOptions, Settings, Source, Theme, ThemeName};
 use std::process::ExitCode;
 
@@ -51,6 +52,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         width,
         base,
         no_align,
+        controls,
     }) = &cli.command
     {
         let opts = LayoutOptions {
@@ -61,9 +63,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 BaseChoice::Ltr => BaseDirection::Ltr,
             },
             align: !no_align,
+            controls: match controls {
+                ControlsChoice::Show => Controls::Show,
+                ControlsChoice::Obey => Controls::Obey,
+            },
             ..layout
         };
-        output::ignore_broken_pipe(commands::render(&opts))?;
+        let stdin = std::io::BufReader::with_capacity(64 << 10, std::io::stdin().lock());
+        let stdout = std::io::BufWriter::with_capacity(64 << 10, std::io::stdout().lock());
+        output::ignore_broken_pipe(render::render(stdin, stdout, &opts))?;
         return Ok(ExitCode::SUCCESS);
     }
 

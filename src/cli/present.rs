@@ -1,6 +1,7 @@
 //! Turning logical text into the lines a command prints: visual order from
 //! the layout engine, or logical order as stored.
 
+use sahifa::text::controls::logical;
 use sahifa::text::{layout_paragraph, layout_title, LayoutOptions, UNLIMITED_WIDTH};
 
 /// The width to wrap to when none is given: the terminal's, else 80.
@@ -21,10 +22,12 @@ pub struct Presenter {
 }
 
 impl Presenter {
-    /// One line (a title, a list cell): visual order, unwrapped, not padded.
+    /// One line (a title, a list cell): visual order, unwrapped, not padded;
+    /// in logical order, the bidi controls that matter shown as
+    /// placeholders, as on screen.
     pub fn line(&self, text: &str) -> String {
         if !self.visual {
-            return text.to_string();
+            return logical(text).into_owned();
         }
         let opts = LayoutOptions {
             align: false,
@@ -37,7 +40,7 @@ impl Presenter {
     /// logical line otherwise (pipes and files want the text as stored).
     pub fn paragraph(&self, text: &str, width: usize) -> Vec<String> {
         if !self.visual {
-            return vec![text.to_string()];
+            return vec![logical(text).into_owned()];
         }
         let opts = LayoutOptions {
             width: width.max(1),
