@@ -75,8 +75,9 @@ pub enum Command {
         /// Also print the boilerplate lines removed by cleaning.
         #[arg(long)]
         raw: bool,
-        /// Wrap paragraphs to N columns (default: the terminal width, or 80).
-        #[arg(long, value_name = "N")]
+        /// Wrap paragraphs to N columns (default: the terminal width, or
+        /// 80); at least 10.
+        #[arg(long, value_name = "N", value_parser = columns)]
         width: Option<usize>,
         #[command(flatten)]
         visual: VisualArg,
@@ -99,8 +100,9 @@ pub enum Command {
     /// Read logical text on stdin (one paragraph per line) and print it in
     /// visual order, word-wrapped: a bidi-aware `cat` for terminals without bidi.
     Render {
-        /// Wrap to N columns (default: the terminal width, or 80).
-        #[arg(long, value_name = "N")]
+        /// Wrap to N columns (default: the terminal width, or 80); at
+        /// least 10.
+        #[arg(long, value_name = "N", value_parser = columns)]
         width: Option<usize>,
         /// Paragraph direction: from the first strong letter (`auto`), or forced.
         #[arg(long, value_enum, default_value_t = BaseChoice::Auto)]
@@ -165,6 +167,24 @@ pub enum BookmarksCommand {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// The narrowest `--width`: an Arabic word or two, or one placeholder for
+/// a control (five cells), and room to spare.
+pub const MIN_WIDTH: usize = 10;
+
+/// Parses a `--width`: a number of columns, at least [`MIN_WIDTH`].
+fn columns(s: &str) -> Result<usize, String> {
+    let n: usize = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of columns"))?;
+    if n < MIN_WIDTH {
+        return Err(format!(
+            "{n} columns is too narrow; give at least {MIN_WIDTH}"
+        ));
+    }
+    Ok(n)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,7 +2,7 @@
 
 use super::args::{SearchArgs, Visual};
 use super::output::Out;
-use super::present::{snippet, terminal_width, Presenter};
+use super::present::{cells, pad, snippet, terminal_width, Fit, Presenter};
 use sahifa::corpus::{Article, ArticleRef, Corpus, Metadata};
 use sahifa::search::Hit;
 use serde::Serialize;
@@ -41,20 +41,22 @@ pub fn list(corpus: &Corpus, json: bool, present: &Presenter) -> io::Result<()> 
         out.json(&rows)?;
         return out.finish();
     }
-    let id_width = corpus
+    let ids: Vec<String> = corpus
         .articles
         .iter()
-        .map(|a| a.id.len())
-        .max()
-        .unwrap_or(2);
-    for a in &corpus.articles {
-        out.line(&format!(
-            "{:<id_width$}  {:>4} ¶  {:>6} words  {}",
-            a.id,
+        .map(|a| present.line(&a.id))
+        .collect();
+    let id_width = ids.iter().map(|id| cells(id)).max().unwrap_or(2);
+    for (a, id) in corpus.articles.iter().zip(&ids) {
+        let prefix = format!(
+            "{}  {:>4} ¶  {:>6} words  ",
+            pad(id, id_width),
             a.paragraphs.len(),
             a.word_count(),
-            present.line(&a.title)
-        ))?;
+        );
+        for line in present.row(&prefix, &a.title, Fit::Cut) {
+            out.line(&line)?;
+        }
     }
     out.finish()
 }
@@ -231,13 +233,15 @@ pub fn print_search(
     }
     let mut matches = 0;
     for f in found {
-        out.line(&format!("{}  {}", f.id, present.line(&f.title)))?;
+        let prefix = format!("{}  ", present.line(&f.id));
+        for line in present.row(&prefix, &f.title, Fit::Cut) {
+            out.line(&line)?;
+        }
         for (hit, passage) in f.hits.iter().zip(&f.passages) {
-            out.line(&format!(
-                "  ¶{:<3} {}",
-                hit.paragraph,
-                present.line(passage)
-            ))?;
+            let prefix = format!("  ¶{:<3} ", hit.paragraph);
+            for line in present.row(&prefix, passage, Fit::Wrap) {
+                out.line(&line)?;
+            }
         }
         matches += f.hits.len();
     }

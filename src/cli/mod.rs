@@ -17,6 +17,7 @@ use sahifa::config::{
     mostly_rtl, resolve_display, BidiChoice, Config, LayoutChoice, ShapeChoice, ThemeChoice,
 };
 use sahifa::corpus::{Corpus, Warning};
+use sahifa::lookup::LookupError;
 use sahifa::text::controls::visible;
 use sahifa::text::{BaseDirection, Controls, LayoutOptions};
 use sahifa::tui::{KeyMap, PaneOrder, RunOptions, Settings, Source, Theme, ThemeName};
@@ -32,6 +33,29 @@ fn bad_input(message: impl std::fmt::Display) -> Result<ExitCode> {
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // A config file asked for by name must exist; the default one need not.
+    if let Some(path) = &cli.config {
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return bad_input(format!("{}: no such config file", path.display()))
+            }
+            Err(e) => {
+                return bad_input(format!(
+                    "{}: cannot read the config file: {e}",
+                    path.display()
+                ))
+            }
+            Ok(_) => {}
+        }
+    }
+    if let Some(Command::Search(args)) = &cli.command {
+        if sahifa::search::Query::parse(&args.query.join(" ")).is_empty() {
+            return bad_input(format!(
+                "empty query {:?}: give a word or a \"phrase\" to look for",
+                args.query.join(" ")
+            ));
+        }
+    }
     let config_path = cli.config.clone().or_else(Config::default_path);
     let config = match config_path.as_deref().map(Config::load).transpose() {
         Ok(c) => c.unwrap_or_default(),
@@ -56,7 +80,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }) = &cli.command
     {
         let opts = LayoutOptions {
-            width: width.unwrap_or_else(present::terminal_width).max(1),
+            width: width.unwrap_or_else(present::terminal_width),
             base: match base {
                 BaseChoice::Auto => BaseDirection::Auto,
                 BaseChoice::Rtl => BaseDirection::Rtl,
@@ -79,10 +103,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         return reader(&cli, &config, config_path.as_deref(), layout);
     }
     if let (Some(Command::Search(args)), false) = (&cli.command, cli.corpus.is_empty()) {
-        let present = Presenter {
-            visual: commands::visual_order(args.visual.visual),
-            layout,
-        };
+        let present = Presenter::new(commands::visual_order(args.visual.visual), layout);
         return search_while_loading(&cli.corpus, args, &present);
     }
 
@@ -95,10 +116,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
     };
     print_warnings(&corpus.warnings);
-    let presenter = |v: args::VisualArg| Presenter {
-        visual: commands::visual_order(v.visual),
-        layout,
-    };
+    let presenter = |v: args::VisualArg| Presenter::new(commands::visual_order(v.visual), layout);
     let result = match cli.command {
         Some(Command::Bookmarks(command)) => {
             let dir = sahifa::data_dir::data_dir(cli.data_dir.as_deref());
@@ -110,13 +128,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::List { json, visual }) => commands::list(&corpus, json, &presenter(visual)),
         Some(Command::Entities { id, json, visual }) => {
             let articles: Vec<&sahifa::corpus::Article> = match &id {
-                Some(id) => match corpus.find(id) {
-                    Some(a) => vec![a],
-                    None => {
-                        return bad_input(format!(
-                            "no article with id \"{id}\" (see `sahifa list`)"
-                        ))
-                    }
+                Some(id) => match find_article(&corpus, id) {
+                    Ok(a) => vec![a],
+                    Err(message) => return bad_input(message),
                 },
                 None => corpus.articles.iter().collect(),
             };
@@ -134,8 +148,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             width,
             visual,
         }) => {
-            let Some(article) = corpus.find(&id) else {
-                return bad_input(format!("no article with id \"{id}\" (see `sahifa list`)"));
+            let article = match find_article(&corpus, &id) {
+                Ok(a) => a,
+                Err(message) => return bad_input(message),
             };
             let opts = commands::ShowOptions { json, raw, width };
             commands::show(article, &opts, &presenter(visual))
@@ -209,6 +224,15 @@ fn reader(
         }
         None => Ok(ExitCode::SUCCESS),
     }
+}
+
+/// The article `id` names, exactly or by a unique prefix, or the message
+/// that says why there is none (an unknown id, or the ids it could be).
+fn find_article<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a sahifa::corpus::Article, String> {
+    sahifa::lookup::find(&corpus.articles, id, |a| &a.id, "article").map_err(|e| match e {
+        LookupError::NotFound { .. } => format!("{e} (see `sahifa list`)"),
+        ambiguous => ambiguous.to_string(),
+    })
 }
 
 fn print_warnings(warnings: &[Warning]) {

@@ -2,7 +2,7 @@
 //! visible placeholders (escapes in JSON), and a closed pipe (`| head`)
 //! ends quietly.
 
-use sahifa::text::controls::visible;
+use sahifa::text::controls::{one_line, visible};
 use std::io::{self, Write};
 
 /// Buffered stdout that turns a broken pipe into a quiet stop.
@@ -17,9 +17,11 @@ impl Out {
         }
     }
 
-    /// Writes one line of text that may come from the corpus.
+    /// Writes one line of text that may come from the corpus: its control
+    /// characters shown, and any line break in it shown as ⏎, so that it
+    /// stays one line.
     pub fn line(&mut self, text: &str) -> io::Result<()> {
-        writeln!(self.inner, "{}", visible(text))
+        writeln!(self.inner, "{}", visible(&one_line(text)))
     }
 
     /// Writes machine output (JSON), exact and with every control

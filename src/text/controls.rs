@@ -84,6 +84,19 @@ pub fn pictures(s: &str) -> Cow<'_, str> {
     Cow::Owned(s.chars().map(|c| control_picture(c).unwrap_or(c)).collect())
 }
 
+/// The sign a line break is shown as where text must stay on one line.
+pub const LINE_BREAK: char = '⏎';
+
+/// `s` on one line: each line break (LF, CR, CR LF, NEL, U+2028, U+2029)
+/// shown as [`LINE_BREAK`]. Borrowed when there is none.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    let breaks = |c: char| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}');
+    if !s.contains(breaks) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.replace("\r\n", "\n").replace(breaks, "⏎"))
+}
+
 /// `s` as printed in logical order (to a pipe, or to a terminal that
 /// reorders by itself): C0 and C1 controls and the bidi controls that matter
 /// as placeholders, as the layout shows them, and the marks that change
@@ -136,6 +149,12 @@ mod tests {
         assert!(matches!(visible("سلام\tworld\n"), Cow::Borrowed(_)));
         assert!(matches!(logical("سلام\tworld\n"), Cow::Borrowed(_)));
         assert!(matches!(pictures("a\u{202e}b"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn line_breaks_become_one_sign() {
+        assert_eq!(one_line("a\nb\r\nc\rd\u{2029}e"), "a⏎b⏎c⏎d⏎e");
+        assert!(matches!(one_line("a\tb"), Cow::Borrowed(_)));
     }
 
     #[test]
