@@ -4,7 +4,8 @@ use std::collections::BTreeSet;
 
 use proptest::prelude::*;
 use sahifa::text::{
-    layout_paragraph, layout_title, BaseDirection, BidiMode, Controls, LayoutOptions,
+    layout_paragraph, layout_title, render_paragraph, BaseDirection, BidiMode, Controls,
+    LayoutOptions,
 };
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -142,6 +143,21 @@ proptest! {
             at = p.end;
         }
         prop_assert_eq!(at, text.len());
+    }
+
+    #[test]
+    fn render_writes_the_lines_of_the_layout(text in text(), opts in options()) {
+        let mut out = Vec::new();
+        let rtl = render_paragraph(&text, &opts, &mut out);
+        let layout = layout_paragraph(&text, &opts);
+        prop_assert_eq!(rtl, layout.rtl);
+        let mut want = String::new();
+        for line in &layout.lines {
+            let t = line.to_text();
+            want.push_str(if opts.align { &t } else { t.trim_end_matches(' ') });
+            want.push('\n');
+        }
+        prop_assert_eq!(String::from_utf8(out).unwrap(), want);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! the direction of the first.
 
 use sahifa::text::{render_paragraph, BaseDirection, LayoutOptions};
+use std::borrow::Cow;
 use std::io::{self, BufRead, BufReader, Read, Write};
 
 /// The most bytes of one paragraph laid out at once. Far above any news
@@ -24,7 +25,7 @@ pub fn render<R: Read>(
     let mut state = Paragraphs {
         opts: *opts,
         base: opts.base,
-        text: String::new(),
+        text: Vec::new(),
     };
     let mut pending: Vec<u8> = Vec::new();
     loop {
@@ -92,7 +93,8 @@ struct Paragraphs {
     /// The direction for the next piece: the option's, or that of the
     /// paragraph being continued.
     base: BaseDirection,
-    text: String,
+    /// The screen lines of the paragraph being written.
+    text: Vec<u8>,
 }
 
 impl Paragraphs {
@@ -118,14 +120,17 @@ impl Paragraphs {
     }
 
     fn write(&mut self, bytes: &[u8], out: &mut impl Write) -> io::Result<bool> {
-        let paragraph = String::from_utf8_lossy(bytes);
+        let paragraph = match simdutf8::basic::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(bytes),
+        };
         let opts = LayoutOptions {
             base: self.base,
             ..self.opts
         };
         self.text.clear();
         let rtl = render_paragraph(&paragraph, &opts, &mut self.text);
-        out.write_all(self.text.as_bytes())?;
+        out.write_all(&self.text)?;
         Ok(rtl)
     }
 }

@@ -179,22 +179,14 @@ impl Shaper {
 /// then swapped, as in FriBidi.
 #[inline]
 pub(crate) fn joins_previous(p: Props, rtl: bool) -> bool {
-    if rtl {
-        p.joins_right()
-    } else {
-        p.joins_left()
-    }
+    p.joins_before(rtl)
 }
 
 /// Whether a character with properties `p` can join the character after it
 /// in logical order (see [`joins_previous`]).
 #[inline]
 pub(crate) fn joins_next(p: Props, rtl: bool) -> bool {
-    if rtl {
-        p.joins_left()
-    } else {
-        p.joins_right()
-    }
+    p.joins_after(rtl)
 }
 
 /// The lam-alef ligature for a joining lam (joined on its right side too

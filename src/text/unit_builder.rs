@@ -96,12 +96,10 @@ impl Builder<'_> {
     ) {
         let pos = range.start;
         let kind = p.kind();
-        if kind == Kind::Format && self.show {
-            return self.control(range, ci, (c, p));
-        }
         let shown = self.read((pos, ci), (c, p), next);
         let mut lam_here = false;
         let (text, width, mirrors) = match (kind, shown) {
+            (Kind::Format, _) if self.show => return self.control_unit(range, ci, c),
             (Kind::Format, _) if self.keep_format => (ClusterText::from_char(c), 0, false),
             (Kind::Newline | Kind::Format, _) => (ClusterText::default(), 0, false),
             (_, Some(d)) if d == c => (ClusterText::from_char(c), p.width(), p.mirrors()),
@@ -123,6 +121,7 @@ impl Builder<'_> {
             ci: ci as u32,
             kind,
             mirrors,
+            joiner_tail: false,
         };
         self.push(unit, lam_here);
     }
@@ -189,11 +188,12 @@ impl Builder<'_> {
         };
         let unit = Unit {
             range,
-            text,
             width,
             ci: ci as u32,
             kind,
             mirrors,
+            joiner_tail: matches!(text.as_bytes(), [_, .., 0xE2, 0x80, 0x8C | 0x8D]),
+            text,
         };
         self.push(unit, lam_here);
         count
@@ -212,6 +212,13 @@ impl Builder<'_> {
                 unit: Opportunity::INSIDE,
             });
         }
+        self.control_unit(range, ci, c);
+    }
+
+    /// [`Builder::control`] once the break opportunity before `c` is noted
+    /// (and shaping has passed over it: a control is transparent to it).
+    #[cold]
+    fn control_unit(&mut self, range: Range<usize>, ci: usize, c: char) {
         let visible = self.shown.binary_search(&(ci as u32)).is_ok();
         let (text, width, kind) = match placeholder(c).filter(|_| visible) {
             Some(sign) => {
@@ -229,6 +236,7 @@ impl Builder<'_> {
             ci: ci as u32,
             kind,
             mirrors: false,
+            joiner_tail: false,
         };
         self.push(unit, false);
     }
@@ -255,6 +263,7 @@ impl Builder<'_> {
                 // The lam shows nothing; the alef's cluster shows the ligature.
                 prev.range.end = unit.range.end;
                 prev.mirrors |= unit.mirrors;
+                prev.joiner_tail = unit.joiner_tail;
                 self.merge_next = false;
                 if prev.text.is_empty() {
                     prev.text = unit.text;

@@ -41,6 +41,9 @@ pub(crate) struct Unit {
     pub kind: Kind,
     /// Whether some displayed character has a mirror glyph.
     pub mirrors: bool,
+    /// The displayed text ends in a ZWJ or ZWNJ (moved to its front in a
+    /// right-to-left run, see `visual`).
+    pub joiner_tail: bool,
 }
 
 /// Bidi format characters, which rule X9 removes from display.

@@ -29,30 +29,51 @@ pub(crate) fn place_units(
     reorder: bool,
 ) -> Vec<VisualCluster> {
     let mut out = Vec::with_capacity(visible_end.saturating_sub(lo));
-    let take = |u: &Unit, rtl: bool| VisualCluster {
-        text: match (rtl, u.mirrors) {
-            (true, true) => joiners_first(mirror_text(&u.text)),
-            (true, false) => joiners_first(u.text.clone()),
-            (false, _) => u.text.clone(),
-        },
-        width: u.width,
-        logical: u.range.clone(),
-    };
+    for_each_visual(units, (lo, visible_end), runs, reorder, |u, rtl| {
+        out.push(VisualCluster {
+            text: rtl_text(u, rtl).unwrap_or_else(|| u.text.clone()),
+            width: u.width,
+            logical: u.range.clone(),
+        });
+    });
+    out
+}
+
+/// Calls `f` with each of the units `units[lo..visible_end]` in visual
+/// order (see [`place_units`]), and whether it sits in a right-to-left run.
+#[inline]
+pub(crate) fn for_each_visual(
+    units: &[Unit],
+    (lo, visible_end): (usize, usize),
+    runs: &[(Range<usize>, Level)],
+    reorder: bool,
+    mut f: impl FnMut(&Unit, bool),
+) {
     let slice = &units[lo..visible_end];
     if !reorder {
-        out.extend(slice.iter().map(|u| take(u, false)));
-        return out;
+        return slice.iter().for_each(|u| f(u, false));
     }
     for (run, level) in runs {
         let a = slice.partition_point(|u| (u.ci as usize) < run.start);
         let b = slice.partition_point(|u| (u.ci as usize) < run.end);
         if level.is_rtl() {
-            out.extend(slice[a..b].iter().rev().map(|u| take(u, true)));
+            slice[a..b].iter().rev().for_each(|u| f(u, true));
         } else {
-            out.extend(slice[a..b].iter().map(|u| take(u, false)));
+            slice[a..b].iter().for_each(|u| f(u, false));
         }
     }
-    out
+}
+
+/// The text `u` displays in a right-to-left run (`rtl`) when that differs
+/// from its own: mirrored (rule L4), its trailing joiners first.
+#[inline]
+pub(crate) fn rtl_text(u: &Unit, rtl: bool) -> Option<ClusterText> {
+    match (rtl, u.mirrors, u.joiner_tail) {
+        (true, true, false) => Some(mirror_text(&u.text)),
+        (true, true, true) => Some(joiners_first(mirror_text(&u.text))),
+        (true, false, true) => Some(joiners_first(u.text.clone())),
+        _ => None,
+    }
 }
 
 /// A cluster's text for a right-to-left run: FriBidi reverses such a run
@@ -60,9 +81,6 @@ pub(crate) fn place_units(
 /// before the letter it follows (to its left); marks stay after their
 /// letter, as with FriBidi's `--reordernsm`.
 fn joiners_first(text: ClusterText) -> ClusterText {
-    if !matches!(text.as_bytes(), [_, .., 0xE2, 0x80, 0x8C | 0x8D]) {
-        return text;
-    }
     let s = text.as_str();
     let body = s.trim_end_matches(['\u{200C}', '\u{200D}']);
     if body.is_empty() {
