@@ -97,13 +97,33 @@ pub(crate) fn resolve_neutral(text: &str, base: Option<Level>) -> Resolved {
             }
         }
         effective.sort_unstable();
+        if effective.is_empty() {
+            continue;
+        }
+        // Each character's nearest neighbours that are not controls (in one
+        // pass each way: a run of controls must not cost its square).
+        let solid = |k: usize| !is_bidi_format(chars[k]);
+        let mut before = vec![None; span.len()];
+        let mut last = None;
+        for k in span.clone() {
+            before[k - span.start] = last;
+            if solid(k) {
+                last = Some(k);
+            }
+        }
+        let mut after = vec![None; span.len()];
+        let mut last = None;
+        for k in span.clone().rev() {
+            after[k - span.start] = last;
+            if solid(k) {
+                last = Some(k);
+            }
+        }
         // Levels are set after every placeholder is known: a neighbour is
         // a character that is not a control.
         for &ci in &effective {
             let ci = ci as usize;
-            let is_ctl = |k: &usize| is_bidi_format(chars[*k]);
-            let prev = (span.start..ci).rev().find(|k| !is_ctl(k));
-            let next = (ci + 1..span.end).find(|k| !is_ctl(k));
+            let (prev, next) = (before[ci - span.start], after[ci - span.start]);
             levels[ci] = match (prev, next) {
                 (Some(a), Some(b)) => levels[a].min(levels[b]),
                 (Some(a), None) | (None, Some(a)) => levels[a].min(para.level),
@@ -227,4 +247,22 @@ fn effective_marks(
     out.sort_unstable();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_run_of_controls_costs_no_more_than_its_length() {
+        // Each placeholder looks for its nearest neighbours that are not
+        // controls: done naively that is quadratic in a run of controls.
+        let n = 200_000;
+        let text = format!("x{}y", "\u{202e}".repeat(n));
+        let r = resolve_neutral(&text, None);
+        assert_eq!(r.shown.len(), n);
+        let marks = format!("1 {}2", "\u{200f}".repeat(n));
+        let r = resolve_neutral(&marks, None);
+        assert_eq!(r.levels.len(), n + 3);
+    }
 }

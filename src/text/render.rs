@@ -45,7 +45,8 @@ pub fn render_paragraph(paragraph: &str, opts: &LayoutOptions, out: &mut Vec<u8>
         }
         let shown = (spec.units.start, spec.visible_end);
         for_each_visual(&units, shown, &runs, reorder, |u, in_rtl| {
-            match rtl_text(u, in_rtl) {
+            let changed = in_rtl && (u.mirrors || u.joiner_tail);
+            match if changed { rtl_text(u, true) } else { None } {
                 Some(text) => out.extend_from_slice(text.as_bytes()),
                 None => out.extend_from_slice(u.text.as_bytes()),
             }

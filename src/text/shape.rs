@@ -133,7 +133,7 @@ impl Shaper {
     /// level of the next non-transparent character if that one joins the
     /// character before it (see [`joins_previous`]); it is called only for
     /// letters that may join it.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn shape(
         &mut self,
         (pos, c, p): (usize, char, Props),
@@ -144,8 +144,26 @@ impl Shaper {
         if p.transparent() {
             return Shown::Same;
         }
-        let rtl = level.is_rtl();
-        let prev_left = std::mem::replace(&mut self.prev_left, joins_next(p, rtl).then_some(level));
+        // Two copies, each with the direction fixed: this runs for every
+        // letter, and almost every one is right-to-left.
+        if level.is_rtl() {
+            self.shape_at::<true>((pos, c, p), level, after, next)
+        } else {
+            self.shape_at::<false>((pos, c, p), level, after, next)
+        }
+    }
+
+    /// [`Shaper::shape`] for a character that is not transparent, at a
+    /// level of direction `RTL`.
+    #[inline(always)]
+    fn shape_at<const RTL: bool>(
+        &mut self,
+        (pos, c, p): (usize, char, Props),
+        level: Level,
+        after: Option<char>,
+        next: impl FnOnce(bool) -> Option<Level>,
+    ) -> Shown {
+        let prev_left = std::mem::replace(&mut self.prev_left, joins_next(p, RTL).then_some(level));
         if let Some((at, lig)) = self.ligature {
             self.ligature = None;
             if at == pos {
@@ -155,15 +173,15 @@ impl Shaper {
         let Some(row) = p.form_row() else {
             return Shown::Same;
         };
-        let jp = joins_previous(p, rtl) && prev_left == Some(level);
-        let jn = joins_next(p, rtl) && next(rtl) == Some(level);
+        let jp = joins_previous(p, RTL) && prev_left == Some(level);
+        let jn = joins_next(p, RTL) && next(RTL) == Some(level);
         // At a left-to-right level (only an override puts Arabic letters
         // there) the letter before is displayed on the left.
-        let (right, left) = if rtl { (jp, jn) } else { (jn, jp) };
+        let (right, left) = if RTL { (jp, jn) } else { (jn, jp) };
         let Some(form) = FORM_CHARS[row & 127][usize::from(right) | usize::from(left) << 1] else {
             return Shown::Same;
         };
-        if jn && c == LAM && rtl {
+        if RTL && jn && c == LAM {
             if let Some(lig) = after.and_then(|alef| ligature(alef, jp)) {
                 self.ligature = Some((pos + LAM.len_utf8(), lig));
                 return Shown::Absorbed;

@@ -30,8 +30,13 @@ pub(crate) fn place_units(
 ) -> Vec<VisualCluster> {
     let mut out = Vec::with_capacity(visible_end.saturating_sub(lo));
     for_each_visual(units, (lo, visible_end), runs, reorder, |u, rtl| {
+        let changed = rtl && (u.mirrors || u.joiner_tail);
+        let text = match if changed { rtl_text(u, true) } else { None } {
+            Some(text) => text,
+            None => u.text.clone(),
+        };
         out.push(VisualCluster {
-            text: rtl_text(u, rtl).unwrap_or_else(|| u.text.clone()),
+            text,
             width: u.width,
             logical: u.range.clone(),
         });
@@ -66,7 +71,7 @@ pub(crate) fn for_each_visual(
 
 /// The text `u` displays in a right-to-left run (`rtl`) when that differs
 /// from its own: mirrored (rule L4), its trailing joiners first.
-#[inline]
+#[cold]
 pub(crate) fn rtl_text(u: &Unit, rtl: bool) -> Option<ClusterText> {
     match (rtl, u.mirrors, u.joiner_tail) {
         (true, true, false) => Some(mirror_text(&u.text)),
