@@ -9,7 +9,7 @@
 //! text formats (plain text, Markdown, HTML) are read by people, in a
 //! terminal, an editor or a browser: there every control character is
 //! shown as a placeholder and never written raw, whether the export goes to
-//! a file or to stdout (see [`shown`]).
+//! a file or to stdout (see `shown`).
 
 mod html;
 mod json;
