@@ -13,6 +13,7 @@ pub mod entities;
 pub mod feeds;
 pub mod library;
 pub mod lookup;
+pub mod safe_json;
 pub mod search;
 pub mod text;
 pub mod tui;

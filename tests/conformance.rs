@@ -18,7 +18,9 @@
 use std::io::{BufRead, BufReader};
 
 use flate2::read::GzDecoder;
-use sahifa::text::{layout_paragraph, visual_char_order, BaseDirection, BidiMode, LayoutOptions};
+use sahifa::text::{
+    layout_paragraph, visual_char_order, BaseDirection, BidiMode, Controls, LayoutOptions,
+};
 use unicode_bidi::{bidi_class, BidiClass};
 
 const DATA: &str = concat!(
@@ -88,6 +90,8 @@ fn check_line(line: &str, counts: &mut Counts, failures: &mut Vec<String>) {
         shape: false,
         mode: BidiMode::App,
         align: false,
+        // The algorithm itself: the display-safety layer is tested apart.
+        controls: Controls::Obey,
     };
     let layout = layout_paragraph(&text, &opts);
     // Clusters in visual order as lists of kept char indices.

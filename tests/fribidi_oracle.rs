@@ -1,9 +1,15 @@
 //! Agreement with GNU FriBidi (`fribidi` from Debian's libfribidi-bin).
 //!
 //! Every non-empty line of the seed articles plus tests/data/oracle_extra.txt
-//! is piped through `sahifa render --shape on --bidi app --no-align` and through
-//! `fribidi --nobreak --nopad --reordernsm`, and the two must agree line by
-//! line.
+//! is piped through `sahifa render --shape on --bidi app --no-align
+//! --controls obey` and through `fribidi --nobreak --nopad --reordernsm`, and
+//! the two must agree line by line. `--controls obey` is the bidi algorithm
+//! itself, which is what FriBidi implements; the display-safety layer that
+//! `render` applies by default (bidi controls neutralised and shown, joiners
+//! left off the screen) is tested in `src/text/safety_tests.rs` and
+//! `tests/cli_bidi_controls.rs`. The extra lines include Persian and Arabic with
+//! ZWNJ and ZWJ, which must come out on the side FriBidi puts them on, and
+//! lines with every kind of bidi control.
 //!
 //! Normalisation before comparing:
 //! * U+FEFF is removed from FriBidi's output: it is the filler FriBidi leaves
@@ -34,6 +40,8 @@ fn sahifa_render(input: &str) -> String {
         "--no-align",
         "--width",
         &width,
+        "--controls",
+        "obey",
     ];
     let mut child = Command::new(env!("CARGO_BIN_EXE_sahifa"))
         .args(args)

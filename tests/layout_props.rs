@@ -3,7 +3,10 @@
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
-use sahifa::text::{layout_paragraph, layout_title, BaseDirection, BidiMode, LayoutOptions};
+use sahifa::text::{
+    layout_paragraph, layout_title, render_paragraph, BaseDirection, BidiMode, Controls,
+    LayoutOptions,
+};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Fragments the random text is built from.
@@ -41,18 +44,26 @@ fn options() -> impl Strategy<Value = LayoutOptions> {
         any::<bool>(),
         prop_oneof![3 => Just(BidiMode::App), 1 => Just(BidiMode::Terminal)],
         any::<bool>(),
+        prop_oneof![3 => Just(Controls::Show), 1 => Just(Controls::Obey)],
     )
-        .prop_map(|(width, base, shape, mode, align)| LayoutOptions {
-            width,
-            base,
-            shape,
-            mode,
-            align,
-        })
+        .prop_map(
+            |(width, base, shape, mode, align, controls)| LayoutOptions {
+                width,
+                base,
+                shape,
+                mode,
+                align,
+                controls,
+            },
+        )
 }
 
 fn is_control(c: char) -> bool {
     c.is_control()
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{61C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 proptest! {
@@ -70,8 +81,12 @@ proptest! {
         let mut pieces: Vec<std::ops::Range<usize>> = Vec::new();
         let mut next_line_start = 0;
         for line in &layout.lines {
-            // Width limit (W >= 2, so even wide clusters fit).
-            prop_assert!(line.width() <= opts.width, "line wider than {}: {:?}", opts.width, line);
+            // Width limit (W >= 2, so even wide clusters fit; a control's
+            // placeholder, five cells, may not, and then has a line of its
+            // own).
+            let drawn = line.clusters.iter().filter(|c| c.width > 0).count();
+            prop_assert!(line.width() <= opts.width || drawn == 1,
+                "line wider than {}: {:?}", opts.width, line);
             // Lines tile the text in logical order; the hidden part is a tail.
             prop_assert_eq!(line.logical.start, next_line_start);
             next_line_start = line.logical.end;
@@ -85,6 +100,15 @@ proptest! {
             // Nothing raw and dangerous is displayed.
             let shown = line.to_text();
             prop_assert!(!shown.chars().any(is_control), "control char displayed: {:?}", shown);
+            if opts.controls == Controls::Show {
+                prop_assert!(!shown.chars().any(is_bidi_control), "bidi control displayed: {:?}", shown);
+            }
+            // No joiner ends a cell, where a terminal would join the next
+            // cell's character to it.
+            if opts.controls == Controls::Show && opts.mode == BidiMode::App {
+                prop_assert!(!line.clusters.iter().any(|c| c.text.ends_with(['\u{200C}', '\u{200D}'])),
+                    "joiner written: {:?}", line);
+            }
             // Position map: each drawn cluster's columns map back to it and
             // its logical range maps to exactly its columns.
             let mut x = line.indent;
@@ -122,9 +146,27 @@ proptest! {
     }
 
     #[test]
+    fn render_writes_the_lines_of_the_layout(text in text(), opts in options()) {
+        let mut out = Vec::new();
+        let rtl = render_paragraph(&text, &opts, &mut out);
+        let layout = layout_paragraph(&text, &opts);
+        prop_assert_eq!(rtl, layout.rtl);
+        let mut want = String::new();
+        for line in &layout.lines {
+            let t = line.to_text();
+            want.push_str(if opts.align { &t } else { t.trim_end_matches(' ') });
+            want.push('\n');
+        }
+        prop_assert_eq!(String::from_utf8(out).unwrap(), want);
+    }
+
+    #[test]
     fn titles_fit(text in text(), opts in options()) {
         let line = layout_title(&text, opts.width, &opts);
         prop_assert!(line.width() <= opts.width);
         prop_assert!(!line.to_text().chars().any(is_control));
+        if opts.controls == Controls::Show {
+            prop_assert!(!line.to_text().chars().any(is_bidi_control));
+        }
     }
 }

@@ -212,7 +212,7 @@ fn ids_people_type_are_checked() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("ambiguous: 5 articles start with \"00\": 000_"),
+        err.contains("ambiguous: 5 articles start with 00: 000_"),
         "{err}"
     );
     let out = env.run(&["remove", "nope", "000"]);

@@ -107,11 +107,38 @@ pub fn move_aside(path: &Path) -> io::Result<PathBuf> {
 }
 
 /// Copies a newer-schema file to `bookmarks.json.newer-<time>`, leaving it
-/// in place for the newer sahifa that wrote it.
+/// in place for the newer sahifa that wrote it. A copy is made once: when
+/// an earlier copy holds the same bytes, that one is returned and nothing
+/// is written.
 pub fn copy_aside(path: &Path) -> io::Result<PathBuf> {
+    let bytes = fs::read(path)?;
+    if let Some(earlier) = same_copy(path, "newer", &bytes) {
+        return Ok(earlier);
+    }
     let backup = backup_path(path, "newer");
-    fs::copy(path, &backup)?;
+    let mut file = fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(&backup)?;
+    io::Write::write_all(&mut file, &bytes)?;
+    file.sync_all()?;
     Ok(backup)
+}
+
+/// An existing `<path>.<kind>-…` file holding exactly `bytes`.
+fn same_copy(path: &Path, kind: &str, bytes: &[u8]) -> Option<PathBuf> {
+    let dir = path.parent()?;
+    let prefix = format!("{}.{kind}-", path.file_name()?.to_string_lossy());
+    let mut found: Vec<PathBuf> = fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path())
+        .filter(|p| fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64))
+        .filter(|p| fs::read(p).is_ok_and(|b| b == bytes))
+        .collect();
+    found.sort();
+    found.into_iter().next()
 }
 
 /// `<path>.<kind>-<time>`, with `-2`, `-3`, … when that name is taken.
@@ -175,5 +202,23 @@ mod tests {
         ));
         assert!(matches!(parse(b"{\"schema\": 1, \"book"), Disk::Corrupt(_)));
         assert!(matches!(parse(b""), Disk::Corrupt(_)));
+    }
+
+    #[test]
+    fn a_newer_file_is_copied_once() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        fs::write(&path, b"{\"schema\": 9}").unwrap();
+        let first = copy_aside(&path).unwrap();
+        for _ in 0..3 {
+            assert_eq!(copy_aside(&path).unwrap(), first);
+        }
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+        // A newer sahifa wrote again: that is worth a copy of its own.
+        fs::write(&path, b"{\"schema\": 9, \"more\": 1}").unwrap();
+        let second = copy_aside(&path).unwrap();
+        assert_ne!(second, first);
+        assert_eq!(fs::read(&second).unwrap(), fs::read(&path).unwrap());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 3);
     }
 }

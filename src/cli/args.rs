@@ -88,8 +88,9 @@ pub enum Command {
         /// Also print the boilerplate lines removed by cleaning.
         #[arg(long)]
         raw: bool,
-        /// Wrap paragraphs to N columns (default: the terminal width, or 80).
-        #[arg(long, value_name = "N")]
+        /// Wrap paragraphs to N columns (default: the terminal width, or
+        /// 80); at least 10.
+        #[arg(long, value_name = "N", value_parser = columns)]
         width: Option<usize>,
         #[command(flatten)]
         visual: VisualArg,
@@ -112,8 +113,9 @@ pub enum Command {
     /// Read logical text on stdin (one paragraph per line) and print it in
     /// visual order, word-wrapped: a bidi-aware `cat` for terminals without bidi.
     Render {
-        /// Wrap to N columns (default: the terminal width, or 80).
-        #[arg(long, value_name = "N")]
+        /// Wrap to N columns (default: the terminal width, or 80); at
+        /// least 10.
+        #[arg(long, value_name = "N", value_parser = columns)]
         width: Option<usize>,
         /// Paragraph direction: from the first strong letter (`auto`), or forced.
         #[arg(long, value_enum, default_value_t = BaseChoice::Auto)]
@@ -121,6 +123,12 @@ pub enum Command {
         /// Do not right-align right-to-left paragraphs.
         #[arg(long)]
         no_align: bool,
+        /// Bidi controls (LRE … PDI, LRM, RLM, ALM): ignored and shown as
+        /// placeholders such as ‹RLO› where they matter (`show`, safe for
+        /// text you did not write), or obeyed as the bidi algorithm says,
+        /// as `fribidi` does (`obey`).
+        #[arg(long, value_enum, default_value_t = ControlsChoice::Show, value_name = "HOW")]
+        controls: ControlsChoice,
     },
     /// Saved passages: add, list, remove, export.
     #[command(subcommand)]
@@ -197,12 +205,36 @@ pub enum BookmarksCommand {
     },
 }
 
+/// The narrowest `--width`: an Arabic word or two, or one placeholder for
+/// a control (five cells), and room to spare.
+pub const MIN_WIDTH: usize = 10;
+
+/// Parses a `--width`: a number of columns, at least [`MIN_WIDTH`].
+fn columns(s: &str) -> Result<usize, String> {
+    let n: usize = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of columns"))?;
+    if n < MIN_WIDTH {
+        return Err(format!(
+            "{n} columns is too narrow; give at least {MIN_WIDTH}"
+        ));
+    }
+    Ok(n)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Md,
     Json,
     Txt,
     Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ControlsChoice {
+    Show,
+    Obey,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -14,10 +14,11 @@ impl Articles {
     /// ambiguous prefix is an error that says so.
     pub fn find(&self, id: &str) -> Result<Article, LibraryError> {
         match self {
-            Articles::Corpus(corpus) => corpus
-                .find(id)
-                .cloned()
-                .ok_or_else(|| LibraryError::UnknownId(id.to_string())),
+            Articles::Corpus(corpus) => {
+                sahifa::lookup::find(&corpus.articles, id, |a| &a.id, "article")
+                    .cloned()
+                    .map_err(LibraryError::from)
+            }
             Articles::Library(library) => library.find(id),
         }
     }

@@ -4,10 +4,11 @@ use super::args::{BookmarksCommand, ExportFormat};
 use super::articles::Articles;
 use super::bad_input;
 use super::output::{ignore_broken_pipe, Out};
-use super::present::Presenter;
+use super::present::{Fit, Presenter};
 use anyhow::Result;
 use sahifa::bookmarks::{export, now_secs, rfc3339, Anchor, Store};
 use sahifa::data_dir::write_atomic;
+use sahifa::lookup::{self, LookupError};
 use sahifa::text::controls::visible;
 use serde::Serialize;
 use std::path::Path;
@@ -19,10 +20,8 @@ pub fn run(
     dir: Option<&Path>,
     layout: sahifa::text::LayoutOptions,
 ) -> Result<ExitCode> {
-    let present = |v: super::args::VisualArg| Presenter {
-        visual: super::commands::visual_order(v.visual),
-        layout,
-    };
+    let present =
+        |v: super::args::VisualArg| Presenter::new(super::commands::visual_order(v.visual), layout);
     let mut store = dir.map_or_else(Store::in_memory, Store::open);
     warn_all(&mut store);
     let (anchors, moved) = store.reanchor_with(|id| articles.exact(id));
@@ -45,10 +44,13 @@ pub fn run(
             println!("{new_id}");
         }
         BookmarksCommand::Remove { bookmark_id } => {
-            let Some(id) = store.find(&bookmark_id).map(|b| b.id.clone()) else {
-                return bad_input(format!(
-                    "no bookmark with id \"{bookmark_id}\" (see `sahifa bookmarks list`)"
-                ));
+            let found = lookup::find(store.bookmarks(), &bookmark_id, |b| &b.id, "bookmark");
+            let id = match found {
+                Ok(b) => b.id.clone(),
+                Err(e @ LookupError::NotFound { .. }) => {
+                    return bad_input(format!("{e} (see `sahifa bookmarks list`)"))
+                }
+                Err(ambiguous) => return bad_input(ambiguous),
             };
             if let Err(e) = store.remove(&id) {
                 return bad_input(e);
@@ -141,15 +143,19 @@ fn list(store: &Store, anchors: &[Anchor], json: bool, present: &Presenter) -> s
             Anchor::Found { .. } => String::new(),
             other => format!("  [{}]", other.status()),
         };
-        out.line(&format!(
-            "{}  {}  {}{status}  {}",
-            b.id,
-            b.article,
+        let prefix = format!(
+            "{}  {}  {}{status}  ",
+            present.line(&b.id),
+            present.line(&b.article),
             b.range_label(),
-            present.line(&b.title)
-        ))?;
-        if let Some(note) = &b.note {
-            out.line(&format!("            note: {}", present.line(note)))?;
+        );
+        // Title and note are one item: on one line, wrapped on a terminal.
+        let text = match &b.note {
+            Some(note) => format!("{} · note: {note}", b.title),
+            None => b.title.clone(),
+        };
+        for line in present.row(&prefix, &text, Fit::Wrap) {
+            out.line(&line)?;
         }
     }
     out.finish()

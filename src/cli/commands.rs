@@ -2,13 +2,12 @@
 
 use super::args::{SearchArgs, Visual};
 use super::output::Out;
-use super::present::{snippet, terminal_width, Presenter};
+use super::present::{cells, pad, snippet, terminal_width, Fit, Presenter};
 use sahifa::corpus::{Article, ArticleRef, Corpus, Metadata};
 use sahifa::library::ListRow;
 use sahifa::search::Hit;
-use sahifa::text::LayoutOptions;
 use serde::Serialize;
-use std::io::{self, IsTerminal, Read};
+use std::io::{self, IsTerminal};
 
 /// Whether to print visual order: `auto` means only on a terminal.
 pub fn visual_order(v: Visual) -> bool {
@@ -42,15 +41,18 @@ pub fn list(rows: &[ListRow], json: bool, present: &Presenter) -> io::Result<()>
         out.json(&rows)?;
         return out.finish();
     }
-    let id_width = rows.iter().map(|a| a.id.len()).max().unwrap_or(2);
-    for a in rows {
-        out.line(&format!(
-            "{:<id_width$}  {:>4} ¶  {:>6} words  {}",
-            a.id,
+    let ids: Vec<String> = rows.iter().map(|a| present.line(&a.id)).collect();
+    let id_width = ids.iter().map(|id| cells(id)).max().unwrap_or(2);
+    for (a, id) in rows.iter().zip(&ids) {
+        let prefix = format!(
+            "{}  {:>4} ¶  {:>6} words  ",
+            pad(id, id_width),
             a.paragraph_count,
             a.word_count,
-            present.line(&a.title)
-        ))?;
+        );
+        for line in present.row(&prefix, &a.title, Fit::Cut) {
+            out.line(&line)?;
+        }
     }
     out.finish()
 }
@@ -232,30 +234,19 @@ pub fn print_search(
     }
     let mut matches = 0;
     for f in found {
-        out.line(&format!("{}  {}", f.id, present.line(&f.title)))?;
+        let prefix = format!("{}  ", present.line(&f.id));
+        for line in present.row(&prefix, &f.title, Fit::Cut) {
+            out.line(&line)?;
+        }
         for (hit, passage) in f.hits.iter().zip(&f.passages) {
-            out.line(&format!(
-                "  ¶{:<3} {}",
-                hit.paragraph,
-                present.line(passage)
-            ))?;
+            let prefix = format!("  ¶{:<3} ", hit.paragraph);
+            for line in present.row(&prefix, passage, Fit::Wrap) {
+                out.line(&line)?;
+            }
         }
         matches += f.hits.len();
     }
     out.finish()?;
     eprintln!("{} of {total} articles · {matches} matches", found.len());
     Ok(())
-}
-
-/// `sahifa render`: stdin, one paragraph per line, to visual lines on stdout.
-pub fn render(layout: &LayoutOptions) -> io::Result<()> {
-    let mut input = Vec::new();
-    io::stdin().lock().read_to_end(&mut input)?;
-    let text = String::from_utf8_lossy(&input).replace("\r\n", "\n");
-    let text = text.strip_suffix('\n').unwrap_or(&text);
-    let mut out = Out::new();
-    if !text.is_empty() {
-        out.line(&sahifa::text::render(text, layout))?;
-    }
-    out.finish()
 }

@@ -2,7 +2,7 @@
 //! listing or as JSON mentions.
 
 use super::output::Out;
-use super::present::Presenter;
+use super::present::{Fit, Presenter};
 use anyhow::Result;
 use sahifa::corpus::Article;
 use sahifa::entities::{group_mentions, Detector, Gazetteer, Kind, Mention, WordLists};
@@ -81,11 +81,10 @@ pub fn print(
             of_kind.len()
         ))?;
         for g in of_kind {
-            out.line(&format!(
-                "  {:>4}  {}",
-                g.count(),
-                present.line(&g.canonical)
-            ))?;
+            let prefix = format!("  {:>4}  ", g.count());
+            for line in present.row(&prefix, &g.canonical, Fit::Cut) {
+                out.line(&line)?;
+            }
         }
     }
     out.finish()

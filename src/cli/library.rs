@@ -9,6 +9,7 @@ use super::{bad_input, loading, print_warnings};
 use anyhow::Result;
 use sahifa::bookmarks::Store;
 use sahifa::library::{Library, LibraryError, Summary};
+use sahifa::lookup::LookupError;
 use sahifa::text::controls::visible;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -23,7 +24,10 @@ pub fn open(data_dir: Option<&Path>) -> Result<Library, LibraryError> {
 /// anything else is an error.
 pub fn failed(e: LibraryError) -> Result<ExitCode> {
     match e {
-        LibraryError::UnknownId(_) | LibraryError::Ambiguous { .. } => bad_input(e),
+        LibraryError::Lookup(LookupError::NotFound { .. }) => {
+            bad_input(format!("{e} (see `sahifa list`)"))
+        }
+        LibraryError::Lookup(_) => bad_input(e),
         other => Err(other.into()),
     }
 }

@@ -10,9 +10,10 @@ mod library;
 mod loading;
 mod output;
 mod present;
+mod render;
 
 use anyhow::Result;
-use args::{BaseChoice, Cli, Command};
+use args::{BaseChoice, Cli, Command, ControlsChoice};
 use articles::Articles;
 use present::Presenter;
 use sahifa::config::{
@@ -20,7 +21,7 @@ use sahifa::config::{
 };
 use sahifa::corpus::{Corpus, Warning};
 use sahifa::text::controls::visible;
-use sahifa::text::{BaseDirection, LayoutOptions};
+use sahifa::text::{BaseDirection, Controls, LayoutOptions};
 use sahifa::tui::{KeyMap, PaneOrder, RunOptions, Settings, Source, Theme, ThemeName};
 use std::process::ExitCode;
 
@@ -38,6 +39,29 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         sahifa::corpus::LoadOptions::set_global(sahifa::corpus::LoadOptions {
             max_record_bytes: mb << 20,
         });
+    }
+    // A config file asked for by name must exist; the default one need not.
+    if let Some(path) = &cli.config {
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return bad_input(format!("{}: no such config file", path.display()))
+            }
+            Err(e) => {
+                return bad_input(format!(
+                    "{}: cannot read the config file: {e}",
+                    path.display()
+                ))
+            }
+            Ok(_) => {}
+        }
+    }
+    if let Some(Command::Search(args)) = &cli.command {
+        if sahifa::search::Query::parse(&args.query.join(" ")).is_empty() {
+            return bad_input(format!(
+                "empty query {:?}: give a word or a \"phrase\" to look for",
+                args.query.join(" ")
+            ));
+        }
     }
     let config_path = cli.config.clone().or_else(Config::default_path);
     let config = match config_path.as_deref().map(Config::load).transpose() {
@@ -69,19 +93,26 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         width,
         base,
         no_align,
+        controls,
     }) = &cli.command
     {
         let opts = LayoutOptions {
-            width: width.unwrap_or_else(present::terminal_width).max(1),
+            width: width.unwrap_or_else(present::terminal_width),
             base: match base {
                 BaseChoice::Auto => BaseDirection::Auto,
                 BaseChoice::Rtl => BaseDirection::Rtl,
                 BaseChoice::Ltr => BaseDirection::Ltr,
             },
             align: !no_align,
+            controls: match controls {
+                ControlsChoice::Show => Controls::Show,
+                ControlsChoice::Obey => Controls::Obey,
+            },
             ..layout
         };
-        output::ignore_broken_pipe(commands::render(&opts))?;
+        let stdin = std::io::BufReader::with_capacity(64 << 10, std::io::stdin().lock());
+        let stdout = std::io::BufWriter::with_capacity(64 << 10, std::io::stdout().lock());
+        output::ignore_broken_pipe(render::render(stdin, stdout, &opts))?;
         return Ok(ExitCode::SUCCESS);
     }
 
@@ -93,10 +124,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         return Ok(code);
     }
     if let (Some(Command::Search(args)), false) = (&cli.command, cli.corpus.is_empty()) {
-        let present = Presenter {
-            visual: commands::visual_order(args.visual.visual),
-            layout,
-        };
+        let present = Presenter::new(commands::visual_order(args.visual.visual), layout);
         return search_while_loading(&cli.corpus, args, &present, cli.verbose);
     }
 
@@ -116,10 +144,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Err(e) => return bad_input(e),
         }
     };
-    let presenter = |v: args::VisualArg| Presenter {
-        visual: commands::visual_order(v.visual),
-        layout,
-    };
+    let presenter = |v: args::VisualArg| Presenter::new(commands::visual_order(v.visual), layout);
     let result = match cli.command {
         Some(Command::Bookmarks(command)) => {
             return bookmarks::run(command, &articles, data_dir.as_deref(), layout);
@@ -251,7 +276,9 @@ fn library_command(cli: &Cli, data_dir: Option<&std::path::Path>) -> Result<Opti
         Err(e) => return library::failed(e).map(Some),
     };
     let code = match command {
-        Command::Import { paths, json } => library::import(lib, paths, *json, data_dir, cli.verbose)?,
+        Command::Import { paths, json } => {
+            library::import(lib, paths, *json, data_dir, cli.verbose)?
+        }
         Command::Remove { ids } => library::remove(lib, ids)?,
         Command::Library { json } => library::info(&lib, *json)?,
         _ => return Ok(None),

@@ -41,14 +41,10 @@ pub enum LibraryError {
     /// A SQLite database, but not a sahifa library.
     #[error("{} is not a sahifa library (another program's database?); it was left untouched", path.display())]
     Foreign { path: PathBuf },
-    #[error("no article with id \"{0}\" (see `sahifa list`)")]
-    UnknownId(String),
-    #[error("ambiguous: {count} articles start with \"{prefix}\": {}{}", shown.join(", "), if *count > shown.len() { ", …" } else { "" })]
-    Ambiguous {
-        prefix: String,
-        count: usize,
-        shown: Vec<String>,
-    },
+    /// An unknown id, or a prefix several ids start with: the same error,
+    /// worded the same, as for articles read with `--corpus`.
+    #[error(transparent)]
+    Lookup(#[from] crate::lookup::LookupError),
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,

@@ -5,6 +5,7 @@
 use super::rows::{from_row, ARTICLE_COLUMNS, ARTICLE_TABLES};
 use super::{Library, LibraryError};
 use crate::corpus::{Article, FileLoad, LoadError, Progress};
+use crate::lookup::LookupError;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use std::sync::atomic::Ordering;
@@ -41,9 +42,6 @@ pub struct Info {
 
 /// How many articles the reader is handed at a time.
 const PIECE: usize = 512;
-
-/// How many ids an "ambiguous" message names.
-const SHOWN: usize = 5;
 
 impl Library {
     pub(super) fn sql(&self) -> impl Fn(rusqlite::Error) -> LibraryError + '_ {
@@ -122,22 +120,26 @@ impl Library {
                 break;
             }
             count += 1;
-            if ids.len() < SHOWN {
+            if ids.len() < crate::lookup::SHOWN {
                 ids.push(id);
             }
         }
+        let not_found = || LookupError::NotFound {
+            noun: "article",
+            wanted: wanted.to_string(),
+        };
         match (count, ids.pop()) {
-            (1, Some(id)) => self
-                .get(&id)?
-                .ok_or_else(|| LibraryError::UnknownId(wanted.to_string())),
-            (0, _) | (_, None) => Err(LibraryError::UnknownId(wanted.to_string())),
+            (1, Some(id)) => self.get(&id)?.ok_or_else(|| not_found().into()),
+            (0, _) | (_, None) => Err(not_found().into()),
             (count, Some(last)) => {
                 ids.push(last);
-                Err(LibraryError::Ambiguous {
-                    prefix: wanted.to_string(),
+                Err(LookupError::Ambiguous {
+                    noun: "article",
+                    wanted: wanted.to_string(),
                     count,
-                    shown: ids,
-                })
+                    candidates: ids,
+                }
+                .into())
             }
         }
     }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::corpus::{Article, Corpus, Progress};
+use crate::lookup::LookupError;
 use crate::search::{search_articles, Query};
 use std::path::Path;
 
@@ -142,19 +143,22 @@ fn ids_are_found_by_unique_prefix_and_ambiguity_is_explained() {
     let lib = Library::open(&dir.path().join("l.db")).unwrap();
     assert_eq!(lib.find("003").unwrap().id, "003_35a7aea116d33d6c");
     match lib.find("00") {
-        Err(LibraryError::Ambiguous { count, shown, .. }) => {
+        Err(LibraryError::Lookup(LookupError::Ambiguous {
+            count, candidates, ..
+        })) => {
             assert_eq!(count, 5);
-            assert_eq!(shown.len(), 5);
+            assert_eq!(candidates.len(), 5);
         }
         other => panic!("{other:?}"),
     }
     let message = lib.find("00").unwrap_err().to_string();
     assert!(
-        message.starts_with("ambiguous: 5 articles start with \"00\": 000_"),
+        message.starts_with("ambiguous: 5 articles start with 00: 000_"),
         "{message}"
     );
-    assert!(matches!(lib.find("zz"), Err(LibraryError::UnknownId(_))));
-    assert!(matches!(lib.find(""), Err(LibraryError::UnknownId(_))));
+    let not_found = |r| matches!(r, Err(LibraryError::Lookup(LookupError::NotFound { .. })));
+    assert!(not_found(lib.find("zz")));
+    assert!(not_found(lib.find("")));
 }
 
 #[test]

@@ -26,6 +26,17 @@ enum Repr {
 pub struct ClusterText(Repr);
 
 impl ClusterText {
+    /// The text's UTF-8 bytes, without checking them again (what
+    /// [`ClusterText::as_str`] does, for want of `unsafe`): for writing it
+    /// out in bulk.
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            Repr::Inline { len, buf } => &buf[..usize::from(*len)],
+            Repr::Heap(s) => s.as_bytes(),
+        }
+    }
+
     /// The text as a string slice.
     pub fn as_str(&self) -> &str {
         match &self.0 {
@@ -197,6 +208,7 @@ mod tests {
             let t = ClusterText::from(s);
             assert_eq!(t, s);
             assert_eq!(t.as_str(), s);
+            assert_eq!(t.as_bytes(), s.as_bytes());
             assert_eq!(ClusterText::from(s.to_string()), t);
             assert_eq!(format!("{t:?}"), format!("{s:?}"));
             assert_eq!(String::from(t.clone()), s);

@@ -17,6 +17,7 @@ use unicode_bidi::{BidiDataSource, HardcodedBidiData, Level};
 
 use super::props::{props, Table};
 use super::resolve::{Para, Resolved};
+use super::units::Kind;
 use super::utf8::CharIndices;
 
 /// Classes that take this path off the fast path.
@@ -44,8 +45,10 @@ fn first_strong_level(text: &str, table: Table) -> Level {
     Level::ltr()
 }
 
-/// Resolves `text` if it qualifies for the fast path (see the module docs).
-pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved> {
+/// Resolves `text` if it qualifies for the fast path (see the module docs);
+/// with `no_marks`, a text holding LRM, RLM or ALM does not (in
+/// [`Controls::Show`](super::Controls::Show) mode marks are controls).
+pub(crate) fn resolve_simple(text: &str, base: Option<Level>, no_marks: bool) -> Option<Resolved> {
     let table = Table::get();
     let level = base.unwrap_or_else(|| first_strong_level(text, table));
     let sos = if level.is_rtl() { R } else { L };
@@ -62,6 +65,7 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
         let p = table.props(c);
         let class = p.bidi();
         match class {
+            L | R | AL if no_marks && p.kind() == Kind::Format => return None,
             L | EN => pure_rtl = false,
             R | AL => pure_ltr = false,
             AN => {
@@ -111,6 +115,7 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
             paras,
             plain_l1,
             uniform: true,
+            shown: Vec::new(),
         });
     }
     resolve_weak(&mut cls, sos);
@@ -123,6 +128,7 @@ pub(crate) fn resolve_simple(text: &str, base: Option<Level>) -> Option<Resolved
         paras,
         plain_l1,
         uniform: false,
+        shown: Vec::new(),
     })
 }
 

@@ -30,7 +30,35 @@ fn is_rtl(info: &Resolved, base: BaseDirection) -> bool {
 }
 
 /// Level runs of a line, kept between lines to reuse the allocation.
-type Runs = Vec<(std::ops::Range<usize>, Level)>;
+pub(crate) type Runs = Vec<(std::ops::Range<usize>, Level)>;
+
+/// The direction of the line for `spec` (`default_rtl` for a line with no
+/// units) and whether its units are to be reordered; in [`BidiMode::App`]
+/// its level runs are put in `runs` (scratch space).
+pub(crate) fn line_order(
+    info: &Resolved,
+    units: &[Unit],
+    spec: &LineSpec,
+    (mode, default_rtl): (BidiMode, bool),
+    runs: &mut Runs,
+) -> (bool, bool) {
+    runs.clear();
+    let Some(first) = units
+        .get(spec.units.start)
+        .filter(|_| !spec.units.is_empty())
+    else {
+        return (default_rtl, false);
+    };
+    let para = info.para_at(first.range.start);
+    let rtl = para.map_or(default_rtl, |p| p.level.is_rtl());
+    if let (BidiMode::App, Some(p)) = (mode, para) {
+        let chars_end = units
+            .get(spec.units.end)
+            .map_or(info.levels.len(), |u| u.ci as usize);
+        info.line_runs(p, first.ci as usize..chars_end, runs);
+    }
+    (rtl, mode == BidiMode::App && para.is_some())
+}
 
 /// Builds the visual line for `spec` from `units`; `runs` is scratch space.
 fn make_line(
@@ -54,22 +82,8 @@ fn make_line(
         .get(spec.visible_end)
         .filter(|_| spec.visible_end < spec.units.end)
         .map_or(logical.end, |u| u.range.start);
-    let para = info.para_at(logical.start);
-    let rtl = para.map_or(default_rtl, |p| p.level.is_rtl());
-    runs.clear();
-    if let (BidiMode::App, Some(p)) = (mode, para) {
-        let chars_end = units
-            .get(spec.units.end)
-            .map_or(info.levels.len(), |u| u.ci as usize);
-        info.line_runs(p, first.ci as usize..chars_end, runs);
-    }
-    let clusters = place_units(
-        units,
-        spec.units.start,
-        spec.visible_end,
-        runs,
-        mode == BidiMode::App && para.is_some(),
-    );
+    let (rtl, reorder) = line_order(info, units, spec, (mode, default_rtl), runs);
+    let clusters = place_units(units, spec.units.start, spec.visible_end, runs, reorder);
     VisualLine {
         indent: 0,
         clusters,
@@ -98,15 +112,13 @@ pub(crate) fn align_lines(lines: &mut [VisualLine], width: usize) {
 
 /// What both layouts start from: levels resolved once for the paragraph,
 /// its direction, and its display units (clusters, shaped if asked).
-fn prepare(text: &str, opts: &LayoutOptions) -> (Resolved, bool, Vec<Unit>, Vec<Opportunity>) {
-    let info = resolve(text, para_level(opts.base));
+pub(crate) fn prepare(
+    text: &str,
+    opts: &LayoutOptions,
+) -> (Resolved, bool, Vec<Unit>, Vec<Opportunity>) {
+    let info = resolve(text, para_level(opts.base), opts.controls);
     let rtl = is_rtl(&info, opts.base);
-    let (units, breaks) = build_units(
-        text,
-        &info.levels,
-        opts.shape,
-        opts.mode == BidiMode::Terminal,
-    );
+    let (units, breaks) = build_units(text, &info, opts);
     (info, rtl, units, breaks)
 }
 
@@ -123,7 +135,8 @@ fn prepare(text: &str, opts: &LayoutOptions) -> (Resolved, bool, Vec<Unit>, Vec<
 /// break, trailing whitespace is drawn as far as it fits.
 ///
 /// A single cluster wider than the width (a wide character when the width is
-/// 1 or 0) is put on a line of its own, which is then wider than the width.
+/// 1 or 0, a control's five-cell placeholder when it is under 5) is put on a
+/// line of its own, which is then wider than the width.
 pub fn layout_paragraph(text: &str, opts: &LayoutOptions) -> ParagraphLayout {
     let (info, rtl, units, breaks) = prepare(text, opts);
     let specs = break_lines(&breaks, &units, opts.width, &info.paras);

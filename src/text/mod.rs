@@ -39,6 +39,7 @@ mod layout;
 mod linebreak;
 mod linebreak_table;
 mod mirror;
+mod neutral;
 pub mod normalize;
 mod position;
 mod props;
@@ -56,7 +57,7 @@ pub use cache::LayoutCache;
 pub use cluster_text::ClusterText;
 pub use detect::{detect_shaping, detect_terminal_bidi, BDSM_APP_REORDERS, BDSM_TERMINAL_REORDERS};
 pub use layout::{layout_paragraph, layout_title};
-pub use render::render;
+pub use render::{render, render_paragraph};
 pub use visual::visual_char_order;
 
 /// Widths at or above this many cells are treated as "unlimited" when
@@ -92,6 +93,27 @@ pub enum BidiMode {
     Terminal,
 }
 
+/// What the layout does with the bidi controls (the embeddings, overrides
+/// and isolates U+202A–U+202E and U+2066–U+2069, and the marks LRM, RLM and
+/// ALM) and with the joiners ZWJ and ZWNJ.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Controls {
+    /// Display safety, for text nobody here wrote: the text is ordered as
+    /// the bidi algorithm orders it without its controls, so that nothing
+    /// reads differently from its logical order, and every control that
+    /// mattered shows as a placeholder (`‹RLO›`; see `text/neutral.rs`). In
+    /// [`BidiMode::App`] the joiners, already applied by shaping, are not
+    /// written (except inside emoji sequences), so a terminal cannot merge
+    /// cells around them.
+    #[default]
+    Show,
+    /// The bidi algorithm as written (UAX #9, as FriBidi does it): controls
+    /// take effect and are not displayed (rule X9), and the joiners are
+    /// written where FriBidi writes them. For text you trust; the
+    /// conformance suite and the FriBidi oracle test this mode.
+    Obey,
+}
+
 /// Everything that changes how a paragraph is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct LayoutOptions {
@@ -105,6 +127,8 @@ pub struct LayoutOptions {
     pub mode: BidiMode,
     /// Right-align right-to-left lines by giving them a leading indent.
     pub align: bool,
+    /// Bidi controls neutralised and shown, or obeyed.
+    pub controls: Controls,
 }
 
 impl Default for LayoutOptions {
@@ -115,6 +139,7 @@ impl Default for LayoutOptions {
             shape: true,
             mode: BidiMode::App,
             align: true,
+            controls: Controls::Show,
         }
     }
 }
@@ -160,5 +185,7 @@ pub struct VisualCluster {
     pub logical: Range<usize>,
 }
 
+#[cfg(test)]
+mod safety_tests;
 #[cfg(test)]
 mod tests;

@@ -49,8 +49,9 @@ const MIRRORS: u32 = 1 << 19;
 const PLAIN: u32 = 1 << 20;
 const FORM_SHIFT: u32 = 21; // 7 bits
 const NO_FORM: u32 = 0x7F;
-const JOINS_LEFT: u32 = 1 << 28;
-const JOINS_RIGHT: u32 = 1 << 29;
+const JOINS_LEFT_BIT: u32 = 28;
+const JOINS_LEFT: u32 = 1 << JOINS_LEFT_BIT;
+const JOINS_RIGHT: u32 = 1 << (JOINS_LEFT_BIT + 1);
 const TRANSPARENT: u32 = 1 << 30;
 /// Has a paired bracket (Bidi_Paired_Bracket_Type Open or Close).
 const BRACKET: u32 = 1 << 31;
@@ -104,16 +105,19 @@ impl Props {
         CLASSES[(self.0 & 31) as usize]
     }
 
-    /// Joins the next character (joining type L, D or C).
+    /// Joins the character after it in logical order at a level of
+    /// direction `rtl`: with its left side when right-to-left, else with its
+    /// right side (see `shape::joins_next`).
     #[inline]
-    pub(crate) fn joins_left(self) -> bool {
-        self.0 & JOINS_LEFT != 0
+    pub(crate) fn joins_after(self, rtl: bool) -> bool {
+        self.0 >> (JOINS_LEFT_BIT + u32::from(!rtl)) & 1 != 0
     }
 
-    /// Joins the previous character (joining type R, D or C).
+    /// Joins the character before it in logical order at a level of
+    /// direction `rtl` (see [`Props::joins_after`]).
     #[inline]
-    pub(crate) fn joins_right(self) -> bool {
-        self.0 & JOINS_RIGHT != 0
+    pub(crate) fn joins_before(self, rtl: bool) -> bool {
+        self.0 >> (JOINS_LEFT_BIT + u32::from(rtl)) & 1 != 0
     }
 
     /// A paired bracket (BidiBrackets.txt).
@@ -254,8 +258,10 @@ mod tests {
             assert_eq!(p, Props::compute(c), "U+{cp:04X}");
             assert_eq!(p.bidi(), bidi_class(c), "U+{cp:04X}");
             let j = joining_type(c);
-            assert_eq!(p.joins_left(), joins_left(j), "U+{cp:04X}");
-            assert_eq!(p.joins_right(), joins_right(j), "U+{cp:04X}");
+            assert_eq!(p.joins_before(true), joins_right(j), "U+{cp:04X}");
+            assert_eq!(p.joins_after(true), joins_left(j), "U+{cp:04X}");
+            assert_eq!(p.joins_before(false), joins_left(j), "U+{cp:04X}");
+            assert_eq!(p.joins_after(false), joins_right(j), "U+{cp:04X}");
             assert_eq!(p.transparent(), j == Joining::T, "U+{cp:04X}");
             assert_eq!(p.break_class(), break_property(cp) as u8, "U+{cp:04X}");
             assert_eq!(p.width(), c.to_string().width().min(3), "U+{cp:04X}");

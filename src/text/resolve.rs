@@ -13,6 +13,9 @@ use unicode_bidi::Level;
 
 use super::bidi_data::bidi_info;
 use super::implicit::resolve_simple;
+use super::neutral::resolve_neutral;
+use super::units::is_bidi_format;
+use super::Controls;
 
 /// One bidi paragraph: its byte range (separator included) and level.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,12 +40,22 @@ pub(crate) struct Resolved {
     /// Every character is at the level of its (single) paragraph, so every
     /// line is one run.
     pub uniform: bool,
+    /// Character indices (ascending) of the bidi controls to display as
+    /// placeholders; the other controls display as nothing. Only ever
+    /// filled in [`Controls::Show`] mode (see `neutral`).
+    pub shown: Vec<u32>,
 }
 
-/// Resolves the embedding levels of `text` (rules P1–I2).
-pub(crate) fn resolve(text: &str, base: Option<Level>) -> Resolved {
-    if let Some(r) = resolve_simple(text, base) {
+/// Resolves the embedding levels of `text` (rules P1–I2): as the algorithm
+/// says with [`Controls::Obey`], as if its bidi controls were absent with
+/// [`Controls::Show`].
+pub(crate) fn resolve(text: &str, base: Option<Level>, controls: Controls) -> Resolved {
+    let show = controls == Controls::Show;
+    if let Some(r) = resolve_simple(text, base, show) {
         return r;
+    }
+    if show && text.chars().any(is_bidi_format) {
+        return resolve_neutral(text, base);
     }
     let info = bidi_info(text, base);
     // `unicode-bidi` gives every byte its character's level and class.
@@ -63,6 +76,7 @@ pub(crate) fn resolve(text: &str, base: Option<Level>) -> Resolved {
         classes,
         plain_l1: false,
         uniform: false,
+        shown: Vec::new(),
     }
 }
 

@@ -107,7 +107,8 @@ pub(crate) fn joins_left(j: Joining) -> bool {
 /// one lam-alef ligature glyph, shown for the alef, which is what FriBidi and
 /// most terminal fonts expect.
 pub(crate) struct Shaper {
-    /// Level of the last non-transparent character, if it joins the next.
+    /// Level of the last non-transparent character, if it joins the next
+    /// one (see [`joins_next`]).
     prev_left: Option<Level>,
     /// A ligature to show for the alef at this byte offset.
     ligature: Option<(usize, char)>,
@@ -121,22 +122,48 @@ impl Shaper {
         }
     }
 
+    /// Something visible that joins nothing stands here (a placeholder for
+    /// a control): the next letter does not join the one before.
+    pub(crate) fn interrupt(&mut self) {
+        self.prev_left = None;
+    }
+
     /// What to show for `c` at byte `pos`, with properties `p`, embedding
-    /// level `level`, followed directly by `after`. `next` gives the level of
-    /// the next non-transparent character if that one joins the character
-    /// before it; it is called only for letters that may join it.
-    #[inline]
+    /// level `level`, followed directly by `after`. `next(rtl)` gives the
+    /// level of the next non-transparent character if that one joins the
+    /// character before it (see [`joins_previous`]); it is called only for
+    /// letters that may join it.
+    #[inline(always)]
     pub(crate) fn shape(
         &mut self,
         (pos, c, p): (usize, char, Props),
         level: Level,
         after: Option<char>,
-        next: impl FnOnce() -> Option<Level>,
+        next: impl FnOnce(bool) -> Option<Level>,
     ) -> Shown {
         if p.transparent() {
             return Shown::Same;
         }
-        let prev_left = std::mem::replace(&mut self.prev_left, p.joins_left().then_some(level));
+        // Two copies, each with the direction fixed: this runs for every
+        // letter, and almost every one is right-to-left.
+        if level.is_rtl() {
+            self.shape_at::<true>((pos, c, p), level, after, next)
+        } else {
+            self.shape_at::<false>((pos, c, p), level, after, next)
+        }
+    }
+
+    /// [`Shaper::shape`] for a character that is not transparent, at a
+    /// level of direction `RTL`.
+    #[inline(always)]
+    fn shape_at<const RTL: bool>(
+        &mut self,
+        (pos, c, p): (usize, char, Props),
+        level: Level,
+        after: Option<char>,
+        next: impl FnOnce(bool) -> Option<Level>,
+    ) -> Shown {
+        let prev_left = std::mem::replace(&mut self.prev_left, joins_next(p, RTL).then_some(level));
         if let Some((at, lig)) = self.ligature {
             self.ligature = None;
             if at == pos {
@@ -146,12 +173,15 @@ impl Shaper {
         let Some(row) = p.form_row() else {
             return Shown::Same;
         };
-        let jp = p.joins_right() && prev_left == Some(level);
-        let jn = p.joins_left() && next() == Some(level);
-        let Some(form) = FORM_CHARS[row & 127][usize::from(jp) | usize::from(jn) << 1] else {
+        let jp = joins_previous(p, RTL) && prev_left == Some(level);
+        let jn = joins_next(p, RTL) && next(RTL) == Some(level);
+        // At a left-to-right level (only an override puts Arabic letters
+        // there) the letter before is displayed on the left.
+        let (right, left) = if RTL { (jp, jn) } else { (jn, jp) };
+        let Some(form) = FORM_CHARS[row & 127][usize::from(right) | usize::from(left) << 1] else {
             return Shown::Same;
         };
-        if jn && c == LAM && level.is_rtl() {
+        if RTL && jn && c == LAM {
             if let Some(lig) = after.and_then(|alef| ligature(alef, jp)) {
                 self.ligature = Some((pos + LAM.len_utf8(), lig));
                 return Shown::Absorbed;
@@ -159,6 +189,22 @@ impl Shaper {
         }
         Shown::Form(form)
     }
+}
+
+/// Whether a character with properties `p` can join the character before it
+/// in logical order. Joining types name the sides of the glyph, and at a
+/// left-to-right level the character before is on the left: the sides are
+/// then swapped, as in FriBidi.
+#[inline]
+pub(crate) fn joins_previous(p: Props, rtl: bool) -> bool {
+    p.joins_before(rtl)
+}
+
+/// Whether a character with properties `p` can join the character after it
+/// in logical order (see [`joins_previous`]).
+#[inline]
+pub(crate) fn joins_next(p: Props, rtl: bool) -> bool {
+    p.joins_after(rtl)
 }
 
 /// The lam-alef ligature for a joining lam (joined on its right side too

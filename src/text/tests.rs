@@ -11,6 +11,7 @@ fn opts(width: usize, shape: bool) -> LayoutOptions {
         shape,
         mode: BidiMode::App,
         align: false,
+        controls: Controls::Show,
     }
 }
 
@@ -267,9 +268,23 @@ fn render_lays_out_each_line() {
     assert_eq!(render("مرحبا\nhi", &o), "     ابحرم\nhi");
     o.align = false;
     assert_eq!(render("مرحبا\n\nhi", &o), "ابحرم\n\nhi");
+    // Without a width, each paragraph is aligned to its own widest line:
+    // a stream cannot know the widest line still to come.
     o.width = usize::MAX;
     o.align = true;
-    assert_eq!(render("مرحبا يا\nمرحبا", &o), "اي ابحرم\n   ابحرم");
+    assert_eq!(render("مرحبا يا\nمرحبا", &o), "اي ابحرم\nابحرم");
+}
+
+#[test]
+fn render_paragraph_appends_lines_and_says_the_direction() {
+    let mut out = b"x\n".to_vec();
+    let o = LayoutOptions {
+        align: true,
+        ..opts(10, false)
+    };
+    assert!(render_paragraph("مرحبا", &o, &mut out));
+    assert!(!render_paragraph("", &o, &mut out));
+    assert_eq!(String::from_utf8(out).unwrap(), "x\n     ابحرم\n\n");
 }
 
 #[test]

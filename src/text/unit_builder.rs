@@ -10,11 +10,16 @@ use unicode_bidi::Level;
 use unicode_width::UnicodeWidthStr;
 
 use super::cluster_text::ClusterText;
+use super::controls::placeholder;
 use super::graphemes::first_cluster_len;
 use super::linebreak::{Breaker, Opportunity};
 use super::props::{props, Props, Table};
-use super::shape::{Shaper, Shown as ShapedAs};
-use super::units::{char_at, is_newline, is_space, plain_display, Kind, Shown, Unit, FORM_WIDTH};
+use super::resolve::Resolved;
+use super::shape::{joins_previous, Shaper, Shown as ShapedAs};
+use super::units::{
+    char_at, is_joiner, is_newline, is_space, plain_display, Kind, Shown, Unit, FORM_WIDTH,
+};
+use super::{BidiMode, Controls, LayoutOptions};
 
 /// Builds the display units of a paragraph in one pass over its characters:
 /// grapheme clusters, shaping, placeholders for control characters, widths
@@ -25,7 +30,15 @@ struct Builder<'a> {
     levels: &'a [Level],
     shaper: Option<Shaper>,
     breaker: Breaker,
+    /// Bidi controls are obeyed and kept in the displayed text (for a
+    /// terminal that reorders itself).
     keep_format: bool,
+    /// Bidi controls are neutralised; those listed in `shown` (character
+    /// indices, ascending) display as placeholders, the rest as nothing.
+    show: bool,
+    shown: &'a [u32],
+    /// ZWJ and ZWNJ are not written (see [`Controls::Show`]).
+    strip_joiners: bool,
     units: Vec<Unit>,
     /// Break opportunities so far.
     breaks: Vec<Opportunity>,
@@ -59,11 +72,11 @@ impl Builder<'_> {
         let levels = self.levels;
         let level = levels.get(ci).copied().unwrap_or_else(Level::ltr);
         let text = self.text;
-        let find_next = || match next {
-            Some((_, q)) if !q.transparent() => q
-                .joins_right()
+        let shown = self.shown;
+        let find_next = |rtl| match next {
+            Some((_, q)) if !q.transparent() => joins_previous(q, rtl)
                 .then(|| levels.get(ci + 1).copied().unwrap_or_else(Level::ltr)),
-            _ => next_solid(text, levels, pos + c.len_utf8(), ci + 1),
+            _ => next_solid(text, (levels, shown), (pos + c.len_utf8(), ci + 1), rtl),
         };
         match shaper.shape((pos, c, p), level, next.map(|n| n.0), find_next) {
             ShapedAs::Same => Some(plain_display(c, p)),
@@ -86,6 +99,7 @@ impl Builder<'_> {
         let shown = self.read((pos, ci), (c, p), next);
         let mut lam_here = false;
         let (text, width, mirrors) = match (kind, shown) {
+            (Kind::Format, _) if self.show => return self.control_unit(range, ci, c),
             (Kind::Format, _) if self.keep_format => (ClusterText::from_char(c), 0, false),
             (Kind::Newline | Kind::Format, _) => (ClusterText::default(), 0, false),
             (_, Some(d)) if d == c => (ClusterText::from_char(c), p.width(), p.mirrors()),
@@ -107,6 +121,7 @@ impl Builder<'_> {
             ci: ci as u32,
             kind,
             mirrors,
+            joiner_tail: false,
         };
         self.push(unit, lam_here);
     }
@@ -118,7 +133,12 @@ impl Builder<'_> {
         let g = &self.text[range.clone()];
         let mut chars = g.chars();
         let first = chars.next().unwrap_or_default();
-        let kind = if chars.as_str().is_empty() {
+        let single = chars.as_str().is_empty();
+        if single && self.show && props(first).kind() == Kind::Format {
+            self.control(range, ci, (first, props(first)));
+            return 1;
+        }
+        let kind = if single {
             props(first).kind()
         } else if is_newline(g) {
             Kind::Newline
@@ -145,6 +165,14 @@ impl Builder<'_> {
                 }
                 continue;
             }
+            if self.strip_joiners
+                && is_joiner(c)
+                && !iter
+                    .peek()
+                    .is_some_and(|&(_, n)| !props(n).transparent() && !is_joiner(n))
+            {
+                continue;
+            }
             match d {
                 Some(d) if d == c => shown.push(c, p),
                 Some(d) => shown.push(d, props(d)),
@@ -160,14 +188,57 @@ impl Builder<'_> {
         };
         let unit = Unit {
             range,
-            text,
             width,
             ci: ci as u32,
             kind,
             mirrors,
+            joiner_tail: matches!(text.as_bytes(), [_, .., 0xE2, 0x80, 0x8C | 0x8D]),
+            text,
         };
         self.push(unit, lam_here);
         count
+    }
+
+    /// Adds the unit for the bidi control `c` (a cluster of its own) in
+    /// [`Controls::Show`] mode: its placeholder when it is to be shown,
+    /// else nothing at zero width. A placeholder also ends the joining of
+    /// the letters around it.
+    #[cold]
+    fn control(&mut self, range: Range<usize>, ci: usize, (c, p): (char, Props)) {
+        if let Some(mandatory) = self.breaker.step(p.break_class()) {
+            self.breaks.push(Opportunity {
+                pos: range.start,
+                mandatory,
+                unit: Opportunity::INSIDE,
+            });
+        }
+        self.control_unit(range, ci, c);
+    }
+
+    /// [`Builder::control`] once the break opportunity before `c` is noted
+    /// (and shaping has passed over it: a control is transparent to it).
+    #[cold]
+    fn control_unit(&mut self, range: Range<usize>, ci: usize, c: char) {
+        let visible = self.shown.binary_search(&(ci as u32)).is_ok();
+        let (text, width, kind) = match placeholder(c).filter(|_| visible) {
+            Some(sign) => {
+                if let Some(shaper) = self.shaper.as_mut() {
+                    shaper.interrupt();
+                }
+                (ClusterText::from(sign), sign.width(), Kind::Text)
+            }
+            None => (ClusterText::default(), 0, Kind::Format),
+        };
+        let unit = Unit {
+            range,
+            text,
+            width,
+            ci: ci as u32,
+            kind,
+            mirrors: false,
+            joiner_tail: false,
+        };
+        self.push(unit, false);
     }
 
     /// Appends `unit`, or joins it to the previous unit when that one ends
@@ -192,6 +263,7 @@ impl Builder<'_> {
                 // The lam shows nothing; the alef's cluster shows the ligature.
                 prev.range.end = unit.range.end;
                 prev.mirrors |= unit.mirrors;
+                prev.joiner_tail = unit.joiner_tail;
                 self.merge_next = false;
                 if prev.text.is_empty() {
                     prev.text = unit.text;
@@ -215,39 +287,52 @@ impl Builder<'_> {
 }
 
 /// The level of the first non-transparent character at or after byte `at`
-/// (the `ci`-th character), if it joins the character before it.
+/// (the `ci`-th character), if it joins the character before it at a level
+/// of direction `rtl`. A control displayed as a placeholder (`shown`) is
+/// not transparent and joins nothing.
 #[cold]
-fn next_solid(text: &str, levels: &[Level], at: usize, ci: usize) -> Option<Level> {
+fn next_solid(
+    text: &str,
+    (levels, shown): (&[Level], &[u32]),
+    (at, ci): (usize, usize),
+    rtl: bool,
+) -> Option<Level> {
     let table = Table::get();
+    let is_shown = |k: usize| shown.binary_search(&((ci + k) as u32)).is_ok();
     let (k, p) = text
         .get(at..)?
         .chars()
         .map(|c| table.props(c))
         .enumerate()
-        .find(|(_, p)| !p.transparent())?;
-    p.joins_right()
+        .find(|&(k, p)| !p.transparent() || is_shown(k))?;
+    (joins_previous(p, rtl) && !is_shown(k))
         .then(|| levels.get(ci + k).copied().unwrap_or_else(Level::ltr))
 }
 
 /// Splits `text` into units, returning them with the UAX #14 break
-/// opportunities of the text. `levels` are the
-/// per-character embedding levels; `shape_arabic` turns on shaping;
-/// `keep_format` keeps bidi format characters in the displayed text (for
-/// terminals that reorder themselves).
+/// opportunities of the text. `info` holds the per-character embedding
+/// levels and the controls to show; `opts` says whether to shape, whether
+/// bidi controls are shown or obeyed, and whether the terminal reorders (it
+/// then gets the format characters it needs).
 pub(crate) fn build_units(
     text: &str,
-    levels: &[Level],
-    shape_arabic: bool,
-    keep_format: bool,
+    info: &Resolved,
+    opts: &LayoutOptions,
 ) -> (Vec<Unit>, Vec<Opportunity>) {
     let table = Table::get();
+    let levels = &info.levels;
+    let show = opts.controls == Controls::Show;
+    let terminal = opts.mode == BidiMode::Terminal;
     let mut b = Builder {
         table,
         text,
         levels,
-        shaper: shape_arabic.then(Shaper::new),
+        shaper: opts.shape.then(Shaper::new),
         breaker: Breaker::new(),
-        keep_format,
+        keep_format: terminal && !show,
+        show,
+        shown: &info.shown,
+        strip_joiners: show && !terminal,
         // At most one unit per character.
         units: Vec::with_capacity(levels.len()),
         // Words are rarely shorter than three letters.

@@ -41,6 +41,9 @@ pub(crate) struct Unit {
     pub kind: Kind,
     /// Whether some displayed character has a mirror glyph.
     pub mirrors: bool,
+    /// The displayed text ends in a ZWJ or ZWNJ (moved to its front in a
+    /// right-to-left run, see `visual`).
+    pub joiner_tail: bool,
 }
 
 /// Bidi format characters, which rule X9 removes from display.
@@ -49,6 +52,11 @@ pub(crate) fn is_bidi_format(c: char) -> bool {
         c,
         '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
     )
+}
+
+/// ZWNJ and ZWJ, which only steer shaping (and emoji sequences).
+pub(crate) fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
 }
 
 pub(crate) fn is_newline(g: &str) -> bool {

@@ -1,8 +1,9 @@
 //! The standalone HTML export: one file, right-to-left page, each passage
-//! with `dir="auto"` so English passages still read left to right.
+//! with `dir="auto"` so English passages still read left to right. All
+//! text is escaped, its control characters shown (see [`super::shown`]).
 
 use super::super::model::Bookmark;
-use super::{bookmark_is_rtl, meta_line, ORPHAN_LABEL};
+use super::{bookmark_is_rtl, meta_line, shown, ORPHAN_LABEL};
 
 const STYLE: &str = "
   :root { color-scheme: light dark; --ink: #1d1d1f; --muted: #6b6b70; --rule: #b7893f; --paper: #fdfbf7; }
@@ -70,10 +71,11 @@ pub(super) fn render(bookmarks: &[Bookmark], exported: &str) -> String {
     out
 }
 
-/// Text made safe for HTML content and attribute values.
+/// Text made safe for HTML content and attribute values, its control
+/// characters shown.
 fn escape(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in shown(text).chars() {
         match c {
             '&' => s.push_str("&amp;"),
             '<' => s.push_str("&lt;"),

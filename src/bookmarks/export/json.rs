@@ -40,8 +40,8 @@ pub fn document(bookmarks: &[Bookmark], exported: &str) -> ExportDoc {
 
 pub(super) fn render(bookmarks: &[Bookmark], exported: &str) -> String {
     let doc = document(bookmarks, exported);
-    // Serialising plain strings and numbers cannot fail.
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    // Serialising plain strings and numbers into memory cannot fail.
+    let mut text = crate::safe_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
     text
 }

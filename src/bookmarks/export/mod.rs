@@ -1,9 +1,15 @@
 //! Exports of bookmarks: Markdown, JSON, plain text and standalone HTML.
 //!
-//! Every format writes each passage's saved text in logical order exactly
-//! as in the article — never reordered, mirrored or shaped for display:
-//! direction is left to the reader (`dir` attributes in HTML and Markdown).
-//! Orphaned bookmarks are exported too, marked as such.
+//! Every format writes each passage's saved text in logical order as in
+//! the article — never reordered, mirrored or shaped for display: direction
+//! is left to the reader (`dir` attributes in HTML and Markdown). Orphaned
+//! bookmarks are exported too, marked as such.
+//!
+//! JSON keeps every string exact (control characters as `\u` escapes). The
+//! text formats (plain text, Markdown, HTML) are read by people, in a
+//! terminal, an editor or a browser: there every control character is
+//! shown as a placeholder and never written raw, whether the export goes to
+//! a file or to stdout (see `shown`).
 
 mod html;
 mod json;
@@ -99,6 +105,19 @@ fn is_rtl(text: &str) -> bool {
     unicode_bidi::get_base_direction(text) == unicode_bidi::Direction::Rtl
 }
 
+/// `text` as the text formats write it: C0 and C1 controls as control
+/// pictures (ESC as ␛), bidi controls as placeholders (`‹RLO›`) where they
+/// matter, as on screen (see [`crate::text::controls::logical`]).
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::controls::logical(text)
+}
+
+/// `text` on one line: its line breaks (and any run of whitespace around
+/// them) as one space, so a title or note cannot start a line of its own.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The bookmark's direction, from its title and passage.
 fn bookmark_is_rtl(b: &Bookmark) -> bool {
     b.text
@@ -106,15 +125,17 @@ fn bookmark_is_rtl(b: &Bookmark) -> bool {
         .map_or_else(|| is_rtl(&b.title), |p| is_rtl(p))
 }
 
-/// "source · article ID · ¶2–3 · 2026-…Z", plus the orphan mark.
+/// "source · article ID · ¶2–3 · 2026-…Z", plus the orphan mark, on one
+/// line and with its controls shown.
 fn meta_line(b: &Bookmark) -> String {
-    let mut line = format!(
+    let mut line = shown(&one_line(&format!(
         "{} · {} · {} · {}",
         b.source,
         b.article,
         b.range_label(),
         b.created
-    );
+    )))
+    .into_owned();
     if b.orphaned {
         line.push_str(" · ");
         line.push_str(ORPHAN_LABEL);

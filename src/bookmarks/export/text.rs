@@ -1,7 +1,9 @@
-//! The plain-text export: one block per passage, paragraphs as stored.
+//! The plain-text export: one block per passage, paragraphs as stored,
+//! their control characters shown (see [`super::shown`]). The title and the
+//! note are each kept on one line.
 
 use super::super::model::Bookmark;
-use super::meta_line;
+use super::{meta_line, one_line, shown};
 
 pub(super) fn render(bookmarks: &[Bookmark]) -> String {
     let mut out = String::new();
@@ -9,18 +11,18 @@ pub(super) fn render(bookmarks: &[Bookmark]) -> String {
         if i > 0 {
             out.push_str("\n────────\n\n");
         }
-        out.push_str(&b.title);
+        out.push_str(&shown(&one_line(&b.title)));
         out.push('\n');
         out.push_str(&meta_line(b));
         out.push('\n');
         for p in &b.text {
             out.push('\n');
-            out.push_str(p);
+            out.push_str(&shown(p));
             out.push('\n');
         }
         if let Some(note) = &b.note {
             out.push_str("\nNote: ");
-            out.push_str(note);
+            out.push_str(&shown(&one_line(note)));
             out.push('\n');
         }
     }
