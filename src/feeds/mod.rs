@@ -31,6 +31,7 @@ mod parse;
 mod plain;
 mod policy;
 mod proxy;
+mod raw_dates;
 mod repair;
 mod resolve;
 mod retry;
