@@ -7,73 +7,20 @@ use super::library::{failed, reanchor_bookmarks};
 use super::output::{ignore_broken_pipe, Out};
 use anyhow::Result;
 use sahifa::feeds::{
-    fetch_note, item_article, Client, ClientOptions, Engine, Event, Extractor, FeedError,
-    FeedRequest, FeedUpdate, FetchError, FullTextMode, Origin, PageExtractor, Policy,
-    ProxySettings, Resolution,
+    fetch_note, item_article, Engine, Event, Extractor, FeedError, FeedRequest, FeedUpdate,
+    FetchError, FullTextMode, Origin, PageExtractor,
 };
 use sahifa::library::{Feed, FeedFetch, FetchOutcome, Library, LibraryError, Stored};
 use sahifa::text::controls::{one_line, visible};
 use serde::Serialize;
-use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
-use std::net::IpAddr;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
-/// Names resolved only through a fixed table, as `name=ip,name=ip` (as
-/// curl's `--resolve`): a name not listed does not exist. For tests and
-/// for pinning hosts; unset, the system's resolver is used.
-const RESOLVE_ENV: &str = "SAHIFA_RESOLVE";
-/// `CONNECT,REQUEST` timeouts in seconds, instead of 10 and 30.
-const TIMEOUTS_ENV: &str = "SAHIFA_FETCH_TIMEOUTS";
-
-/// The one HTTP client of a run: the default policy, the proxies of the
-/// environment, the system's resolver (each overridable as above).
-pub fn client() -> Client {
-    let mut policy = Policy::default();
-    if let Some((connect, request)) = std::env::var(TIMEOUTS_ENV)
-        .ok()
-        .as_deref()
-        .and_then(timeouts)
-    {
-        policy.connect_timeout = connect;
-        policy.request_timeout = request;
-    }
-    let resolution = match std::env::var(RESOLVE_ENV) {
-        Ok(table) => Resolution::Fixed(resolve_table(&table)),
-        Err(_) => Resolution::System,
-    };
-    Client::new(ClientOptions {
-        policy,
-        proxy: ProxySettings::from_env(),
-        resolution,
-    })
-}
-
-fn timeouts(value: &str) -> Option<(Duration, Duration)> {
-    let (connect, request) = value.split_once(',')?;
-    let secs = |s: &str| {
-        s.trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|v| *v > 0.0 && *v < 1e6)
-            .map(Duration::from_secs_f64)
-    };
-    Some((secs(connect)?, secs(request)?))
-}
-
-fn resolve_table(table: &str) -> HashMap<String, IpAddr> {
-    table
-        .split(',')
-        .filter_map(|pair| {
-            let (name, ip) = pair.split_once('=')?;
-            Some((name.trim().to_ascii_lowercase(), ip.trim().parse().ok()?))
-        })
-        .collect()
-}
+pub use super::fetch_client::client;
 
 /// One feed's line of the summary, and its JSON.
 #[derive(Debug, Serialize)]
@@ -359,16 +306,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn environment_overrides_are_read() {
-        assert_eq!(
-            timeouts("0.5, 2"),
-            Some((Duration::from_millis(500), Duration::from_secs(2)))
-        );
-        assert_eq!(timeouts("5"), None);
-        assert_eq!(timeouts("-1,3"), None);
-        let table = resolve_table("Feeds.Test=127.0.0.1, bad, x=not-an-ip");
-        assert_eq!(table.len(), 1);
-        assert_eq!(table["feeds.test"], IpAddr::from([127, 0, 0, 1]));
+    fn times_are_read() {
         assert_eq!(secs_of("1970-01-01T00:01:00Z"), Some(60));
+        assert_eq!(secs_of("soon"), None);
     }
 }

@@ -8,6 +8,7 @@ mod commands;
 mod entities;
 mod feeds;
 mod fetch;
+mod fetch_client;
 mod library;
 mod loading;
 mod output;
