@@ -34,9 +34,13 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8], content_type: Option<&str>, tld: Option<&str>) -> Decoded {
     let hints = Hints {
         transport: content_type.and_then(charset_label),
-        // Both declarations are looked for: a feed's XML declaration, a
-        // page's `<meta charset>`.
-        markup: Markup::Html,
+        // An XML document's declaration is the only one it has: a
+        // `<meta charset>` inside an item's CDATA is not the feed's.
+        markup: if starts_as_xml(bytes) {
+            Markup::Xml
+        } else {
+            Markup::Html
+        },
         tld,
     };
     match decode_with(bytes, hints) {
@@ -63,6 +67,15 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>, tld: Option<&str>) -> De
             }
         }
     }
+}
+
+/// Whether the bytes open with an XML declaration (after white space).
+fn starts_as_xml(bytes: &[u8]) -> bool {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    bytes[start..].starts_with(b"<?xml")
 }
 
 /// The `charset` parameter of a `Content-Type` value, unquoted.
@@ -234,6 +247,17 @@ mod tests {
             (d.encoding, d.source),
             (WINDOWS_1256, CharsetSource::Document)
         );
+    }
+
+    #[test]
+    fn a_meta_charset_inside_a_feed_is_not_the_feeds() {
+        let rss = format!(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><item><description>\
+             <![CDATA[<meta charset=\"windows-1256\"><p>{ARABIC}</p>]]></description></item></channel></rss>"
+        );
+        let d = decode(rss.as_bytes(), None, None);
+        assert_eq!((d.encoding, d.source), (UTF_8, CharsetSource::Document));
+        assert!(d.text.contains(ARABIC));
     }
 
     #[test]
