@@ -291,7 +291,8 @@ fn items_edited_in_the_feed_are_updated_in_place_without_full_text() {
              </channel></rss>"
         )
     };
-    server.plain("/n.xml", "application/rss+xml", rss("النص الأول للخبر."));
+    let first = "<![CDATA[<p>فقرة أولى من الخبر.</p><p>فقرة ثانية من الخبر.</p>]]>";
+    server.plain("/n.xml", "application/rss+xml", rss(first));
     let env = Env::new();
     env.ok(
         &[
@@ -309,14 +310,27 @@ fn items_edited_in_the_feed_are_updated_in_place_without_full_text() {
         "{out}"
     );
     let id = env.article("خبر أول")["id"].as_str().unwrap().to_string();
-    server.plain("/n.xml", "application/rss+xml", rss("النص بعد التعديل."));
-    let out = env.ok(&["fetch", "نشرة المساء", "--no-full-text"], 0);
+    env.ok(&["bookmarks", "add", &id, "--paragraph", "2"], 0);
+    // A paragraph is put before the bookmarked one.
+    let edited = "<![CDATA[<p>سطر جديد في البداية.</p><p>فقرة أولى من الخبر.</p>\
+                  <p>فقرة ثانية من الخبر.</p>]]>";
+    server.plain("/n.xml", "application/rss+xml", rss(edited));
+    let out = env.run(&["fetch", "نشرة المساء", "--no-full-text"]);
+    let stdout = text(&out.stdout);
     assert!(
-        out.starts_with("نشرة المساء: 0 new, 1 updated, 1 unchanged\n"),
-        "{out}"
+        stdout.starts_with("نشرة المساء: 0 new, 1 updated, 1 unchanged\n"),
+        "{stdout}"
     );
+    assert!(
+        text(&out.stderr).contains("1 found at new paragraphs"),
+        "{}",
+        text(&out.stderr)
+    );
+    let marks = env.json(&["bookmarks", "list", "--json"]);
+    assert_eq!(marks[0]["from"], 3, "re-anchored: {marks}");
     let edited = env.json(&["show", &id, "--json"]);
-    assert_eq!(edited["paragraphs"][0], "النص بعد التعديل.");
+    assert_eq!(edited["id"], id.as_str());
+    assert_eq!(edited["paragraphs"][0], "سطر جديد في البداية.");
     assert_eq!(env.feed("نشرة المساء")["items"], 2);
     assert!(
         server.hits("/a").is_empty(),

@@ -235,7 +235,8 @@ fn store(
                 .iter()
                 .map(|item| (item.id.clone(), item_article(item, &parsed, origin)))
                 .collect();
-            line.note = fetch_note(&parsed);
+            let note = fetch_note(&parsed);
+            line.note = note.clone();
             if let Some(to) = &moved_to {
                 let moved = format!("moved permanently to {to}");
                 line.note = Some(match line.note.take() {
@@ -247,7 +248,7 @@ fn store(
                 moved_to: moved_to.map(|u| u.to_string()),
                 validators,
                 items,
-                note: fetch_note(&parsed),
+                note,
             })
         }
         Ok(FeedUpdate::NotModified {
