@@ -408,6 +408,38 @@ fn a_windows_1256_feed_labelled_utf8_reads_right() {
     assert!(!body.contains('\u{FFFD}'), "{body}");
 }
 
+#[test]
+fn atom_rdf_and_json_feed_are_stored_alike() {
+    let server = Server::start();
+    server.resource("/atom.xml", "application/atom+xml", fixture("atom.xml"));
+    server.resource("/rdf.xml", "application/rdf+xml", fixture("rdf.xml"));
+    server.resource("/feed.json", "application/feed+json", fixture("feed.json"));
+    let env = Env::new();
+    env.subscribe(&[
+        ("أطوم", server.url("/atom.xml")),
+        ("آر دي إف", server.url("/rdf.xml")),
+        ("جيسون", server.url("/feed.json")),
+    ]);
+    let out = env.ok(&["fetch", "--no-full-text"], 0);
+    for name in ["أطوم", "آر دي إف", "جيسون"] {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(&format!("{name}: ")))
+            .unwrap();
+        assert!(line.contains(" new, 0 updated, 0 unchanged"), "{line}");
+        assert!(env.feed(name)["items"].as_u64().unwrap() >= 2, "{name}");
+    }
+    for title in [
+        "كيف تعمل النماذج اللغوية الكبيرة مع اللغة العربية؟",
+        "إصدار 2.0 من مكتبة المعالجة",
+        "المخطوطات العربية في مكتبات أوروبا",
+        "إضراب في قطاع النقل يشل حركة المواصلات في العاصمة",
+    ] {
+        let article = env.article(title);
+        assert!(article["meta"]["outlet"].is_string(), "{article}");
+    }
+}
+
 fn unused_port() -> u16 {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     listener.local_addr().unwrap().port()
