@@ -8,7 +8,10 @@
 //! throughput on one thread, in MB per second of that thread's CPU time (so
 //! a busy machine does not count against it) and of wall time: sahifa's
 //! whole parse (charset, feed-rs, its model, summary detection) next to
-//! feed-rs alone on the same bytes.
+//! feed-rs alone on the same bytes. Last, storing: the `sahifa fetch`
+//! binary itself (`--no-full-text`) into a new library subscribed to the
+//! same 100 feeds, every item stored as an article with its index entries,
+//! then fetched again (all 304): wall time and the process's CPU per item.
 //! Not a test: prints medians (and the range) of several runs.
 //!
 //! cargo bench --bench feeds
@@ -254,6 +257,7 @@ fn main() {
     } else {
         curl.line("curl --parallel 8, first fetch", items);
     }
+    stored(&urls, items);
     drop(child.stdin.take()); // the server process ends when its stdin closes
     let _ = child.wait();
 
@@ -321,4 +325,77 @@ fn parsing() {
             rate(w[w.len() / 2]),
         );
     }
+}
+
+/// `sahifa fetch` into a new library, then again (all 304), timed as a
+/// child process (its CPU from `RUSAGE_CHILDREN`).
+fn stored(urls: &[String], items: usize) {
+    let subs: Vec<sahifa::feeds::Subscription> = urls
+        .iter()
+        .map(|u| sahifa::feeds::Subscription {
+            url: u.clone(),
+            title: None,
+            site: None,
+            folder: Vec::new(),
+        })
+        .collect();
+    let opml = sahifa::feeds::write_opml("bench", &subs, None);
+    let sahifa = |dir: &std::path::Path, args: &[&str]| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_sahifa"));
+        c.arg("--data-dir").arg(dir).args(args);
+        // Addresses are 127.0.0.1: an empty table resolves no name at all.
+        c.env("SAHIFA_RESOLVE", "");
+        for proxy in [
+            "http_proxy",
+            "https_proxy",
+            "all_proxy",
+            "HTTP_PROXY",
+            "HTTPS_PROXY",
+            "ALL_PROXY",
+        ] {
+            c.env_remove(proxy);
+        }
+        c
+    };
+    let timed = |dir: &std::path::Path, figures: &mut Figures, status: &str| {
+        let (t, c) = (Instant::now(), cpu(libc::RUSAGE_CHILDREN));
+        let out = sahifa(dir, &["fetch", "--no-full-text", "--json"])
+            .output()
+            .expect("run sahifa fetch");
+        figures.wall.push(t.elapsed());
+        figures.cpu.push(cpu(libc::RUSAGE_CHILDREN) - c);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let lines: serde_json::Value = serde_json::from_slice(&out.stdout).expect("fetch --json");
+        let lines = lines.as_array().expect("an array");
+        assert_eq!(lines.len(), urls.len());
+        assert!(lines.iter().all(|l| l["status"] == status), "{lines:?}");
+        lines
+            .iter()
+            .map(|l| l["added"].as_u64().unwrap_or(0))
+            .sum::<u64>()
+    };
+    let (mut first, mut again) = (Figures::new(), Figures::new());
+    let mut size = 0;
+    for _ in 0..RUNS {
+        let dir = tempfile::TempDir::new().expect("temp dir");
+        let file = dir.path().join("feeds.opml");
+        std::fs::write(&file, &opml).expect("write OPML");
+        let imported = sahifa(dir.path(), &["feed", "import"])
+            .arg(&file)
+            .output()
+            .expect("feed import");
+        assert!(imported.status.success());
+        let added = timed(dir.path(), &mut first, "fetched");
+        assert_eq!(added as usize, items);
+        timed(dir.path(), &mut again, "not_modified");
+        size = std::fs::metadata(dir.path().join("library.db")).map_or(0, |m| m.len());
+    }
+    println!("storing (the sahifa binary, a new library each run, --no-full-text):");
+    first.line("sahifa fetch, first (stored)", items);
+    again.line("sahifa fetch, everything 304", items);
+    println!("  library after a first fetch: {:.1} MB", size as f64 / 1e6);
 }

@@ -149,6 +149,28 @@ pub enum Command {
         #[arg(required = true, num_args = 1.., value_name = "ID")]
         ids: Vec<String>,
     },
+    /// Subscribe to news feeds (RSS, Atom, RDF, JSON Feed): add, list,
+    /// remove, import and export OPML. `sahifa fetch` gets their articles.
+    #[command(subcommand)]
+    Feed(FeedCommand),
+    /// Fetch every feed (or those named) into the library, in parallel:
+    /// one line per feed (new, updated, unchanged, or the error). Items
+    /// that carry only a summary get the article from their page. Exits 0
+    /// when at least one feed was fetched, 1 when none could be.
+    Fetch {
+        /// Feeds to fetch (names or addresses, as `sahifa feed list` shows);
+        /// all when omitted.
+        #[arg(value_name = "NAME")]
+        names: Vec<String>,
+        /// Do not fetch article pages for the full text: keep what the
+        /// feeds carry.
+        #[arg(long)]
+        no_full_text: bool,
+        /// Print a JSON array of {name, url, status, added, updated,
+        /// unchanged, error, note}.
+        #[arg(long)]
+        json: bool,
+    },
     /// Where the library is, how many articles it holds, its size on disk.
     Library {
         /// Print a JSON object {path, articles, unread, outlets, with_url,
@@ -156,6 +178,48 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// `sahifa feed …`. Feeds live in the library (<data dir>/library.db).
+#[derive(Debug, Subcommand)]
+pub enum FeedCommand {
+    /// Subscribe to a feed. It is fetched once to check that it is one; a
+    /// web page's feed is found through its <link rel="alternate">.
+    Add {
+        /// The feed's address (http, https or file), a web page that names
+        /// its feed, or a local file.
+        url: String,
+        /// The name the list shows as the outlet (default: the feed's title).
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Fetch every item's page for the full text, not only the items
+        /// that carry a summary.
+        #[arg(long)]
+        full_text: bool,
+    },
+    /// List the feeds: name, url, items, unread, last fetched, last error.
+    List {
+        /// Print a JSON array of {name, url, full_text, items, unread,
+        /// added_at, last_fetched, last_error, note, retry_at}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Unsubscribe from a feed (by name or address); its articles stay.
+    Remove {
+        #[arg(value_name = "NAME|URL")]
+        feed: String,
+        /// Remove its articles from the library too.
+        #[arg(long)]
+        purge: bool,
+    },
+    /// Subscribe to every feed of an OPML file (as other readers export).
+    Import {
+        #[arg(value_name = "FILE.opml")]
+        file: PathBuf,
+    },
+    /// Print the subscriptions as OPML 2.0 on stdout (for other readers,
+    /// or `sahifa feed import` elsewhere).
+    Export,
 }
 
 /// `sahifa bookmarks …`. Bookmarks live in <data dir>/bookmarks.json.

@@ -120,7 +120,7 @@ fn print_summary(s: &Summary, articles: usize) -> std::io::Result<()> {
 
 /// After an import changed articles' text: finds every bookmarked passage
 /// again (as `bookmarks list` would) and records where they are now.
-fn reanchor_bookmarks(library: &Library, dir: &Path) {
+pub(super) fn reanchor_bookmarks(library: &Library, dir: &Path) {
     let mut store = Store::open(dir);
     let (anchors, moved) = store.reanchor_with(|id| library.get(id).ok().flatten());
     let count = |status| anchors.iter().filter(|a| a.status() == status).count();

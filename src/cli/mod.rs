@@ -6,6 +6,9 @@ mod articles;
 mod bookmarks;
 mod commands;
 mod entities;
+mod feeds;
+mod fetch;
+mod fetch_client;
 mod library;
 mod loading;
 mod output;
@@ -153,6 +156,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         | Some(Command::Render { .. })
         | Some(Command::Import { .. })
         | Some(Command::Remove { .. })
+        | Some(Command::Feed(_))
+        | Some(Command::Fetch { .. })
         | Some(Command::Library { .. }) => {
             unreachable!("the reader, render and library commands are dispatched before")
         }
@@ -260,16 +265,22 @@ fn reader(cli: &Cli, config: &Config, keymap: KeyMap, layout: LayoutOptions) -> 
     }
 }
 
-/// `import`, `remove` and `library`: the commands on the library itself.
+/// `import`, `remove`, `library`, `feed` and `fetch`: the commands on the
+/// library itself.
 /// `None` for any other command.
 fn library_command(cli: &Cli, data_dir: Option<&std::path::Path>) -> Result<Option<ExitCode>> {
-    let Some(command @ (Command::Import { .. } | Command::Remove { .. } | Command::Library { .. })) =
-        &cli.command
+    let Some(
+        command @ (Command::Import { .. }
+        | Command::Remove { .. }
+        | Command::Library { .. }
+        | Command::Feed(_)
+        | Command::Fetch { .. }),
+    ) = &cli.command
     else {
         return Ok(None);
     };
     if !cli.corpus.is_empty() {
-        return bad_input("--corpus reads files without the library; `import`, `remove` and `library` work on the library").map(Some);
+        return bad_input("--corpus reads files without the library; `import`, `remove`, `library`, `feed` and `fetch` work on the library").map(Some);
     }
     let lib = match library::open(data_dir) {
         Ok(l) => l,
@@ -281,6 +292,12 @@ fn library_command(cli: &Cli, data_dir: Option<&std::path::Path>) -> Result<Opti
         }
         Command::Remove { ids } => library::remove(lib, ids)?,
         Command::Library { json } => library::info(&lib, *json)?,
+        Command::Feed(command) => feeds::run(command, lib)?,
+        Command::Fetch {
+            names,
+            no_full_text,
+            json,
+        } => fetch::run(lib, names, *no_full_text, *json, data_dir)?,
         _ => return Ok(None),
     };
     Ok(Some(code))

@@ -1,10 +1,14 @@
-//! Bytes to text, for every reader of outside input (corpus files now, HTTP
-//! bodies later): a byte-order mark first, then the charset the transport
-//! declared (an HTTP `Content-Type`), then what the document declares (an
-//! HTML `<meta charset>`, an XML declaration), then UTF-8 when the bytes
-//! are valid UTF-8, else a guess by chardetng. Decoding is by encoding_rs.
-//! Bytes that are not valid in the chosen encoding are replaced by U+FFFD
-//! only then, and the caller is told where.
+//! Bytes to text, for every reader of outside input (corpus files, feeds
+//! and the pages fetched for their full text): a byte-order mark first,
+//! then the charset the transport declared (an HTTP `Content-Type`), then
+//! what the document declares (an HTML `<meta charset>`, an XML
+//! declaration), then UTF-8 when the bytes are valid UTF-8, else a guess by
+//! chardetng. A declared charset is taken only when the bytes decode
+//! cleanly in it: a windows-1256 feed that its server labels UTF-8 (a
+//! common default) still reads right; when nothing reads cleanly, the first
+//! declared charset is used. Decoding is by encoding_rs. Bytes that are not
+//! valid in the chosen encoding are replaced by U+FFFD only then, and the
+//! caller is told where.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use std::borrow::Cow;
@@ -67,6 +71,18 @@ pub enum NotText {
 /// later, so a little more is read).
 const PRESCAN: usize = 4096;
 
+/// What is known about bytes besides the bytes themselves.
+#[derive(Debug, Clone, Copy)]
+pub struct Hints<'h> {
+    /// A charset label given beside the bytes, such as an HTTP
+    /// `Content-Type` charset.
+    pub transport: Option<&'h str>,
+    pub markup: Markup,
+    /// The top-level domain the bytes came from (`sa`, `eg`), which makes
+    /// chardetng's guess better; `None` for a file.
+    pub tld: Option<&'h str>,
+}
+
 /// Decodes `bytes` (see the module documentation). `transport` is a
 /// charset label given beside the bytes, such as an HTTP `Content-Type`
 /// charset. NUL bytes in the first 8 KiB of a document without a UTF-16
@@ -76,22 +92,58 @@ pub fn decode<'a>(
     transport: Option<&str>,
     markup: Markup,
 ) -> Result<Decoded<'a>, NotText> {
+    decode_with(
+        bytes,
+        Hints {
+            transport,
+            markup,
+            tld: None,
+        },
+    )
+}
+
+/// [`decode`] with every hint.
+pub fn decode_with<'a>(bytes: &'a [u8], hints: Hints) -> Result<Decoded<'a>, NotText> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return Ok(with(encoding, &bytes[bom..], FoundBy::Bom, bom));
+    }
+    // UTF-16 markup without a BOM shows in its first bytes (`<?` or `<r`
+    // with NULs between).
+    if hints.markup != Markup::Plain {
+        match bytes {
+            [b'<', 0, c, 0, ..] if c.is_ascii_graphic() => {
+                return Ok(with(UTF_16LE, bytes, FoundBy::Declared, 0))
+            }
+            [0, b'<', 0, c, ..] if c.is_ascii_graphic() => {
+                return Ok(with(UTF_16BE, bytes, FoundBy::Declared, 0))
+            }
+            _ => {}
+        }
     }
     if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
         return Err(NotText::Binary);
     }
-    if let Some(encoding) = transport.and_then(label) {
-        return Ok(with(encoding, bytes, FoundBy::Transport, 0));
-    }
-    let declared = match markup {
+    let declared = match hints.markup {
         Markup::Plain => None,
         Markup::Html => html_meta_charset(bytes).or_else(|| xml_declaration(bytes)),
         Markup::Xml => xml_declaration(bytes),
     };
-    if let Some(encoding) = declared {
-        return Ok(with(encoding, bytes, FoundBy::Declared, 0));
+    let labels = [
+        (hints.transport.and_then(label), FoundBy::Transport),
+        (declared, FoundBy::Declared),
+    ];
+    // The first label the bytes do not fit, kept for the last resort.
+    let mut first_lossy: Option<Decoded<'a>> = None;
+    for (encoding, found_by) in labels {
+        let Some(encoding) = encoding else { continue };
+        if first_lossy.as_ref().is_some_and(|d| d.encoding == encoding) {
+            continue;
+        }
+        let decoded = with(encoding, bytes, found_by, 0);
+        if decoded.replaced_at.is_none() {
+            return Ok(decoded);
+        }
+        first_lossy.get_or_insert(decoded);
     }
     // The SIMD check is several times faster on Arabic text than std's.
     if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
@@ -105,9 +157,16 @@ pub fn decode<'a>(
     // A UTF-8 file with a few bad bytes is UTF-8 (they become U+FFFD), not
     // a legacy encoding.
     if mostly_utf8(bytes) {
-        return Ok(with(UTF_8, bytes, FoundBy::Utf8, 0));
+        return Ok(match first_lossy {
+            Some(d) if d.encoding == UTF_8 => d,
+            _ => with(UTF_8, bytes, FoundBy::Utf8, 0),
+        });
     }
-    Ok(with(guess(bytes), bytes, FoundBy::Guessed, 0))
+    let guessed = with(guess_for(bytes, hints.tld), bytes, FoundBy::Guessed, 0);
+    Ok(match first_lossy {
+        Some(declared) if guessed.replaced_at.is_some() => declared,
+        _ => guessed,
+    })
 }
 
 /// Whether bytes that are not valid UTF-8 are still UTF-8 text with a few
@@ -137,9 +196,21 @@ pub fn mostly_utf8(bytes: &[u8]) -> bool {
 
 /// The encoding chardetng guesses for bytes that are not UTF-8.
 pub fn guess(bytes: &[u8]) -> &'static Encoding {
+    guess_for(bytes, None)
+}
+
+/// [`guess`], hinted by the top-level domain the bytes came from.
+fn guess_for(bytes: &[u8], tld: Option<&str>) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    detector.guess(None, chardetng::Utf8Detection::Deny)
+    // chardetng panics on anything but a lower-case ASCII label.
+    let tld = tld
+        .filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        .map(str::to_ascii_lowercase);
+    detector.guess(
+        tld.as_deref().map(str::as_bytes),
+        chardetng::Utf8Detection::Deny,
+    )
 }
 
 /// An encoding label as the Encoding Standard reads it. A document that
@@ -299,9 +370,71 @@ mod tests {
 
     #[test]
     fn the_first_bad_byte_is_found() {
-        let bytes = b"ab\xffcd";
-        let d = decode(bytes, Some("utf-8"), Markup::Plain).unwrap();
-        assert_eq!(d.replaced_at, Some(2));
-        assert_eq!(d.text, "ab\u{fffd}cd");
+        let mut bytes = b"ab\xff".to_vec();
+        bytes.extend("سلام عليكم".as_bytes());
+        let d = decode(&bytes, Some("utf-8"), Markup::Plain).unwrap();
+        assert_eq!((d.found_by, d.replaced_at), (FoundBy::Transport, Some(2)));
+        assert_eq!(d.text, "ab\u{fffd}سلام عليكم");
+        // The same without a label: UTF-8 with a bad byte, not a legacy
+        // encoding.
+        let d = decode(&bytes, None, Markup::Plain).unwrap();
+        assert_eq!((d.found_by, d.replaced_at), (FoundBy::Utf8, Some(2)));
+    }
+
+    /// «سلام عليكم، أهلا بكم في الموقع» in windows-1256.
+    fn arabic_1256() -> Vec<u8> {
+        let (bytes, _, lossy) =
+            encoding_rs::WINDOWS_1256.encode("سلام عليكم، أهلا بكم في الموقع الإخباري الجديد");
+        assert!(!lossy);
+        bytes.into_owned()
+    }
+
+    #[test]
+    fn a_label_the_bytes_do_not_fit_gives_way() {
+        // A windows-1256 feed served as UTF-8, declaring nothing itself.
+        let bytes = arabic_1256();
+        let d = decode_with(
+            &bytes,
+            Hints {
+                transport: Some("utf-8"),
+                markup: Markup::Xml,
+                tld: Some("SA"),
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            (d.encoding, d.found_by, d.replaced_at),
+            (encoding_rs::WINDOWS_1256, FoundBy::Guessed, None)
+        );
+        assert!(d.text.starts_with("سلام عليكم"), "{}", d.text);
+        // The transport label wrong, the declaration right.
+        let mut doc = b"<?xml version='1.0' encoding='windows-1256'?><rss>".to_vec();
+        doc.extend(arabic_1256());
+        let d = decode(&doc, Some("utf-8"), Markup::Xml).unwrap();
+        assert_eq!((d.found_by, d.replaced_at), (FoundBy::Declared, None));
+        // 0xA1–0xA3 are not ISO-8859-6: the label gives way to a reading
+        // without replacement.
+        let d = decode(b"\xa1\xa2\xa3 abc", Some("iso-8859-6"), Markup::Plain).unwrap();
+        assert_ne!(d.encoding, encoding_rs::ISO_8859_6);
+        assert_eq!((d.found_by, d.replaced_at), (FoundBy::Guessed, None));
+    }
+
+    #[test]
+    fn utf16_markup_without_a_bom_is_recognised() {
+        let mut le = Vec::new();
+        "<?xml version=\"1.0\"?><rss>خبر</rss>"
+            .encode_utf16()
+            .for_each(|u| le.extend(u.to_le_bytes()));
+        let d = decode(&le, None, Markup::Xml).unwrap();
+        assert_eq!((d.encoding, d.found_by), (UTF_16LE, FoundBy::Declared));
+        assert!(d.text.contains("خبر"));
+        let be: Vec<u8> = le.chunks(2).flat_map(|c| [c[1], c[0]]).collect();
+        let d = decode(&be, None, Markup::Xml).unwrap();
+        assert_eq!(d.encoding, UTF_16BE);
+        // In a plain file, NUL bytes still mean binary.
+        assert_eq!(
+            decode(&le, None, Markup::Plain).err(),
+            Some(NotText::Binary)
+        );
     }
 }

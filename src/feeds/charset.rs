@@ -1,16 +1,13 @@
-//! Bytes of a feed or page → text. Until the shared decoder of the corpus
-//! (HTML pages and old encodings) is in, this is the one place feeds decide
-//! a charset, so it can be pointed at that decoder in one line.
-//!
-//! The order: a byte-order mark (it cannot be wrong, so it beats every
-//! label, as in the WHATWG Encoding Standard), then the charset in
-//! `Content-Type`, then the document's own declaration (XML declaration or
-//! HTML `<meta>`), then detection (chardetng, hinted by the host's
-//! top-level domain). A declared charset is taken only if the bytes decode
-//! cleanly in it: a windows-1256 feed that the server labels UTF-8 (a common
-//! default) still reads right.
+//! Bytes of a feed or page → text, through the one decoder of the project
+//! ([`crate::corpus::decode`]): a byte-order mark first (it cannot be
+//! wrong), then the charset in `Content-Type`, then the document's own
+//! declaration (XML declaration or HTML `<meta>`), then UTF-8, then
+//! detection (chardetng, hinted by the host's top-level domain). A declared
+//! charset is taken only if the bytes decode cleanly in it: a windows-1256
+//! feed that the server labels UTF-8 (a common default) still reads right.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use crate::corpus::decode::{decode_with, FoundBy, Hints, Markup};
+use encoding_rs::{Encoding, UTF_8};
 
 /// Where the charset came from, for messages and tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,138 +32,60 @@ pub struct Decoded {
 /// Decodes `bytes` received with `content_type` (the header, if any) from a
 /// host under `tld` (e.g. `sa`, used only to guess).
 pub fn decode(bytes: &[u8], content_type: Option<&str>, tld: Option<&str>) -> Decoded {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, lossy) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return decoded(
-            text.into_owned(),
-            encoding,
-            CharsetSource::ByteOrderMark,
-            lossy,
-        );
-    }
-    let declared = [
-        (
-            content_type.and_then(charset_param),
-            CharsetSource::ContentType,
-        ),
-        (document_charset(bytes), CharsetSource::Document),
-    ];
-    let mut first_lossy = None;
-    for (encoding, source) in declared {
-        let Some(encoding) = encoding else { continue };
-        let (text, lossy) = encoding.decode_without_bom_handling(bytes);
-        if !lossy {
-            return decoded(text.into_owned(), encoding, source, false);
+    let hints = Hints {
+        transport: content_type.and_then(charset_label),
+        // An XML document's declaration is the only one it has: a
+        // `<meta charset>` inside an item's CDATA is not the feed's.
+        markup: if starts_as_xml(bytes) {
+            Markup::Xml
+        } else {
+            Markup::Html
+        },
+        tld,
+    };
+    match decode_with(bytes, hints) {
+        Ok(d) => Decoded {
+            source: match d.found_by {
+                FoundBy::Bom => CharsetSource::ByteOrderMark,
+                FoundBy::Transport => CharsetSource::ContentType,
+                FoundBy::Declared => CharsetSource::Document,
+                FoundBy::Utf8 | FoundBy::Guessed => CharsetSource::Detected,
+            },
+            lossy: d.replaced_at.is_some(),
+            encoding: d.encoding,
+            text: d.text.into_owned(),
+        },
+        // NUL bytes: not text in any charset a feed is written in. Read as
+        // UTF-8 so the parser can say what it is not.
+        Err(_) => {
+            let (text, _) = UTF_8.decode_without_bom_handling(bytes);
+            Decoded {
+                text: text.into_owned(),
+                encoding: UTF_8,
+                source: CharsetSource::Detected,
+                lossy: true,
+            }
         }
-        first_lossy.get_or_insert((text.into_owned(), encoding, source));
-    }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    let guess = detector.guess(tld.map(str::as_bytes), chardetng::Utf8Detection::Allow);
-    let (text, lossy) = guess.decode_without_bom_handling(bytes);
-    match first_lossy {
-        Some((text, encoding, source)) if lossy => decoded(text, encoding, source, true),
-        _ => decoded(text.into_owned(), guess, CharsetSource::Detected, lossy),
     }
 }
 
-fn decoded(
-    text: String,
-    encoding: &'static Encoding,
-    source: CharsetSource,
-    lossy: bool,
-) -> Decoded {
-    Decoded {
-        text,
-        encoding,
-        source,
-        lossy,
-    }
+/// Whether the bytes open with an XML declaration (after white space).
+fn starts_as_xml(bytes: &[u8]) -> bool {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    bytes[start..].starts_with(b"<?xml")
 }
 
-/// The `charset` parameter of a `Content-Type` value, if it names a known
-/// encoding.
-pub fn charset_param(content_type: &str) -> Option<&'static Encoding> {
+/// The `charset` parameter of a `Content-Type` value, unquoted.
+fn charset_label(content_type: &str) -> Option<&str> {
     content_type.split(';').skip(1).find_map(|param| {
         let (name, value) = param.split_once('=')?;
         name.trim()
             .eq_ignore_ascii_case("charset")
-            .then(|| Encoding::for_label(value.trim().trim_matches(['"', '\'']).as_bytes()))
-            .flatten()
+            .then(|| value.trim().trim_matches(['"', '\'']))
     })
-}
-
-/// The charset a document declares in its first kilobytes: the XML
-/// declaration's `encoding`, or an HTML `<meta charset>` /
-/// `<meta http-equiv="Content-Type" content="…; charset=…">`. UTF-16
-/// without a byte-order mark shows in the first bytes of `<?xml`.
-pub fn document_charset(bytes: &[u8]) -> Option<&'static Encoding> {
-    match bytes {
-        [b'<', 0, b'?', 0, ..] => return Some(UTF_16LE),
-        [0, b'<', 0, b'?', ..] => return Some(UTF_16BE),
-        _ => {}
-    }
-    let head = &bytes[..bytes.len().min(4096)];
-    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let label = if head.trim_start().starts_with("<?xml") {
-        let decl = &head[..head.find("?>")?];
-        attribute(decl, "encoding")
-    } else {
-        meta_charset(&head)
-    }?;
-    let encoding = Encoding::for_label(label.as_bytes())?;
-    // A document read as ASCII cannot declare UTF-16 of itself (WHATWG).
-    Some(if encoding == UTF_16LE || encoding == UTF_16BE {
-        UTF_8
-    } else {
-        encoding
-    })
-}
-
-fn meta_charset(head: &str) -> Option<String> {
-    use super::html_scan::{tokens, Token};
-    tokens(head).find_map(|token| {
-        let Token::Start(tag) = token else {
-            return None;
-        };
-        if tag.name != "meta" {
-            return None;
-        }
-        if let Some(label) = tag.attr("charset") {
-            return Some(label.trim().to_string());
-        }
-        let equiv = tag.attr("http-equiv")?;
-        if !equiv.trim().eq_ignore_ascii_case("content-type") {
-            return None;
-        }
-        let content = tag.attr("content")?;
-        let (_, label) = content.split_once("charset=")?;
-        Some(label.trim().trim_matches(['"', '\'', ';']).to_string())
-    })
-}
-
-/// The value of `name="…"` (or `'…'`, or unquoted) inside a tag.
-fn attribute(tag: &str, name: &str) -> Option<String> {
-    let mut from = 0;
-    while let Some(found) = tag[from..].find(name) {
-        let at = from + found;
-        from = at + name.len();
-        let before_ok = tag[..at].ends_with(|c: char| c.is_ascii_whitespace() || c == '<');
-        let after = tag[from..].trim_start();
-        let (true, Some(value)) = (before_ok, after.strip_prefix('=')) else {
-            continue;
-        };
-        let value = value.trim_start();
-        return Some(match value.chars().next() {
-            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or("").to_string(),
-            _ => value
-                .split(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/' || c == '?')
-                .next()
-                .unwrap_or("")
-                .to_string(),
-        });
-    }
-    None
 }
 
 /// Rewrites an XML declaration's `encoding` to UTF-8, for text that has
@@ -213,7 +132,7 @@ pub fn declare_utf8(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use encoding_rs::{ISO_8859_6, WINDOWS_1252, WINDOWS_1256};
+    use encoding_rs::{ISO_8859_6, UTF_16LE, WINDOWS_1252, WINDOWS_1256};
 
     const ARABIC: &str = "أعلنت وزارة الصحة، اليوم الثلاثاء، عن افتتاح مستشفى جديد في مدينة الرياض \
                           بطاقة استيعابية تبلغ ثلاثمئة سرير، وقال الوزير إن المشروع يخدم سكان الأحياء الشمالية.";
@@ -316,11 +235,29 @@ mod tests {
     fn html_meta_declarations_are_read() {
         let page =
             format!("<html><head><meta charset=windows-1256><title>{ARABIC}</title></head></html>");
-        assert_eq!(document_charset(&in_1256(&page)), Some(WINDOWS_1256));
-        let page = "<HTML><HEAD><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1256\">";
-        assert_eq!(document_charset(page.as_bytes()), Some(WINDOWS_1256));
-        let page = "<meta name=\"description\" content=\"charset=koi8-r is not a declaration\">";
-        assert_eq!(document_charset(page.as_bytes()), None);
+        let d = decode(&in_1256(&page), None, None);
+        assert_eq!(
+            (d.encoding, d.source),
+            (WINDOWS_1256, CharsetSource::Document)
+        );
+        assert!(d.text.contains(ARABIC));
+        let page = format!("<HTML><HEAD><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1256\"><title>{ARABIC}</title>");
+        let d = decode(&in_1256(&page), None, None);
+        assert_eq!(
+            (d.encoding, d.source),
+            (WINDOWS_1256, CharsetSource::Document)
+        );
+    }
+
+    #[test]
+    fn a_meta_charset_inside_a_feed_is_not_the_feeds() {
+        let rss = format!(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><item><description>\
+             <![CDATA[<meta charset=\"windows-1256\"><p>{ARABIC}</p>]]></description></item></channel></rss>"
+        );
+        let d = decode(rss.as_bytes(), None, None);
+        assert_eq!((d.encoding, d.source), (UTF_8, CharsetSource::Document));
+        assert!(d.text.contains(ARABIC));
     }
 
     #[test]

@@ -116,16 +116,20 @@ impl Client {
         validators: &Validators,
         cancel: &AtomicBool,
     ) -> Result<Step, FetchError> {
-        let deadline = Instant::now() + self.policy.request_timeout;
+        let mut deadline = Instant::now() + self.policy.request_timeout;
         let mut url = start.clone();
         let mut seen = vec![url.clone()];
         let (mut moved_to, mut all_permanent) = (None, true);
         loop {
             let host = host_key(&url)?;
+            // Time spent waiting for a place under the limits is not the
+            // server's: it does not count against the request timeout.
+            let queued = Instant::now();
             let _permit = self
                 .limiter
                 .acquire(&host, cancel)
                 .ok_or(FetchError::Cancelled)?;
+            deadline += queued.elapsed();
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return Err(FetchError::Timeout(self.policy.request_timeout));

@@ -112,10 +112,11 @@ pub struct ItemText {
 }
 
 impl ItemText {
-    /// The paragraphs of the text, without markup.
+    /// The paragraphs of the text, without markup: HTML through the
+    /// corpus's HTML code, as a fragment (every block kept).
     pub fn paragraphs(&self) -> Vec<String> {
         if self.html {
-            super::plain::paragraphs(&self.text)
+            crate::corpus::html::fragment(&self.text)
         } else {
             self.text
                 .split("\n\n")

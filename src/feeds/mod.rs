@@ -10,6 +10,7 @@
 //! fetched and handed to an [`Extractor`]), and [`Engine`] (many feeds at
 //! once). [`read_opml`] / [`write_opml`] and [`feed_links`] stand apart.
 
+mod article;
 mod body;
 mod charset;
 mod client;
@@ -30,11 +31,13 @@ mod parse;
 mod plain;
 mod policy;
 mod proxy;
+mod raw_dates;
 mod repair;
 mod resolve;
 mod retry;
 mod summary;
 
+pub use article::{fetch_note, item_article, Origin, PageExtractor};
 pub use charset::{decode, CharsetSource, Decoded};
 pub use client::{Client, ClientOptions};
 pub use discover::{feed_links, looks_like_html, FeedLink};

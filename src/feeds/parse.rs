@@ -7,7 +7,7 @@ use super::charset::{declare_utf8, decode};
 use super::discover::{feed_links, looks_like_html};
 use super::error::{one_line, ParseError};
 use super::item::{FeedFormat, ParsedFeed};
-use super::{model, repair};
+use super::{model, raw_dates, repair};
 use feed_rs::parser::{ParseErrorKind, ParseFeedError};
 use url::Url;
 
@@ -38,6 +38,7 @@ pub fn parse_feed(
             ParseError::HtmlPageWithFeeds(links)
         });
     }
+    let mut source = text.clone();
     let feed = match run_feed_rs(&text, url) {
         Ok(feed) => feed,
         Err(first) if is_xml(&text) => {
@@ -45,6 +46,7 @@ pub fn parse_feed(
             match (repairs.is_empty(), run_feed_rs(&fixed, url)) {
                 (false, Ok(feed)) => {
                     notes.push(format!("repaired broken XML: {}", repairs.join(", ")));
+                    source = fixed.into();
                     feed
                 }
                 _ => return Err(error(first)),
@@ -52,7 +54,11 @@ pub fn parse_feed(
         }
         Err(first) => return Err(error(first)),
     };
-    Ok(model::convert(feed, url, notes))
+    let mut parsed = model::convert(feed, url, notes);
+    if is_xml(&source) {
+        raw_dates::fill_missing(&source, &mut parsed.items);
+    }
+    Ok(parsed)
 }
 
 /// What each format is called, for the feed's own root.

@@ -59,6 +59,12 @@ pub enum LibraryError {
     Load(#[from] crate::corpus::LoadError),
     #[error("import interrupted")]
     Cancelled,
+    /// `feed remove` or `fetch` named a feed the library does not have.
+    #[error("no feed named or at «{0}» (see `sahifa feed list`)")]
+    NoFeed(String),
+    /// `feed add` with a name or address already subscribed.
+    #[error("already subscribed: the feed «{name}» is at {url}")]
+    FeedExists { name: String, url: String },
 }
 
 impl LibraryError {

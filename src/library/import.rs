@@ -201,7 +201,21 @@ struct Existing {
     text_hash: String,
 }
 
-struct Writer<'t> {
+/// What [`Writer::put`] did with an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Put {
+    Added,
+    Updated {
+        text_changed: bool,
+    },
+    Unchanged,
+    /// An article with the same url or text was there already: left as it was.
+    Known,
+}
+
+/// Writes articles inside a caller's transaction, keeping the search index
+/// in step ([`Writer::finish`] writes it).
+pub(crate) struct Writer<'t> {
     tx: &'t Transaction<'t>,
     now: String,
     /// Index changes, written after the articles.
@@ -209,7 +223,7 @@ struct Writer<'t> {
 }
 
 impl<'t> Writer<'t> {
-    fn new(tx: &'t Transaction<'t>) -> Self {
+    pub(crate) fn new(tx: &'t Transaction<'t>) -> Self {
         Writer {
             tx,
             now: crate::bookmarks::rfc3339(crate::bookmarks::now_secs()),
@@ -217,7 +231,7 @@ impl<'t> Writer<'t> {
         }
     }
 
-    fn find(&self, sql: &str, key: &str) -> rusqlite::Result<Option<Existing>> {
+    fn find(&self, sql: &str, key: impl rusqlite::ToSql) -> rusqlite::Result<Option<Existing>> {
         self.tx
             .prepare_cached(sql)?
             .query_row([key], |r| {
@@ -264,6 +278,56 @@ impl<'t> Writer<'t> {
         self.insert(&a)?;
         summary.added += 1;
         Ok(())
+    }
+
+    /// Writes `a` as row `at` when the caller knows which article it is (a
+    /// feed item seen before); else as the article with `a`'s id; else as a
+    /// new row, unless an article with the same url or text is there
+    /// already (then that row, untouched). Returns the row, its id and what
+    /// was done; `None` when row `at` is gone (removed by the user).
+    pub(crate) fn put(
+        &mut self,
+        a: &Prepared,
+        at: Option<i64>,
+    ) -> rusqlite::Result<Option<(i64, String, Put)>> {
+        const COLUMNS: &str = "SELECT n, id, record_hash, text_hash FROM articles";
+        let old = match at {
+            Some(n) => match self.find(&format!("{COLUMNS} WHERE n = ?1"), n)? {
+                Some(old) => Some(old),
+                None => return Ok(None),
+            },
+            None => self.find(&format!("{COLUMNS} WHERE id = ?1"), &a.article.id)?,
+        };
+        if let Some(old) = old {
+            if old.record_hash == a.record_hash {
+                return Ok(Some((old.n, old.id, Put::Unchanged)));
+            }
+            let text_changed = old.text_hash != a.text_hash;
+            self.update(&old, a)?;
+            return Ok(Some((old.n, old.id, Put::Updated { text_changed })));
+        }
+        let by_url = match &a.article.meta.url {
+            Some(url) => self.find(&format!("{COLUMNS} WHERE url = ?1 LIMIT 1"), url)?,
+            None => None,
+        };
+        let known = match by_url {
+            Some(old) => Some(old),
+            None => self.find(
+                &format!("{COLUMNS} WHERE text_hash = ?1 LIMIT 1"),
+                &a.text_hash,
+            )?,
+        };
+        if let Some(old) = known {
+            return Ok(Some((old.n, old.id, Put::Known)));
+        }
+        self.insert(a)?;
+        let n = self.tx.last_insert_rowid();
+        Ok(Some((n, a.article.id.clone(), Put::Added)))
+    }
+
+    /// Writes the index changes gathered so far.
+    pub(crate) fn finish(mut self) -> rusqlite::Result<()> {
+        self.index.write(self.tx)
     }
 
     fn insert(&mut self, a: &Prepared) -> rusqlite::Result<()> {

@@ -7,12 +7,17 @@
 //!   migrated, a newer one never written to, a damaged file moved aside.
 //! * [`Library::import`] — files in, de-duplicated by id, url and text,
 //!   in one transaction.
+//! * Feeds: [`Library::add_feed`], [`Library::feeds`],
+//!   [`Library::remove_feed`], and [`Library::store_fetch`], which stores
+//!   one feed's fetched items as articles in one transaction.
 //! * Reading: [`Library::list`], [`Library::find`], [`Library::articles`],
 //!   [`Library::search`], [`Library::info`]; and [`Library::remove`].
 //!
 //! No terminal code here.
 
 mod error;
+mod feed_store;
+mod feeds;
 mod import;
 mod index;
 mod open;
@@ -22,6 +27,8 @@ mod schema;
 mod search;
 
 pub use error::LibraryError;
+pub use feed_store::{FeedFetch, FetchOutcome, Stored};
+pub use feeds::{Feed, NewFeed};
 pub use import::Summary;
 pub use open::FILE_NAME;
 pub use read::{Info, ListRow};
@@ -44,3 +51,6 @@ impl std::fmt::Debug for Library {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod feed_tests;

@@ -12,7 +12,12 @@ pub(crate) const APPLICATION_ID: i64 = 0x7368_6661;
 type Step = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// Every step, oldest first; the schema version is their number.
-pub(crate) const MIGRATIONS: &[Step] = &[articles_table, word_index];
+pub(crate) const MIGRATIONS: &[Step] = &[
+    articles_table,
+    word_index,
+    // Keep last: the feeds' tables (see `super::feeds`).
+    super::feeds::tables,
+];
 
 /// The version this sahifa writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

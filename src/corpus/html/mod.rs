@@ -78,6 +78,15 @@ pub fn extract(html: &str, _rules: &Rules) -> Option<HtmlPage> {
     })
 }
 
+/// The paragraphs of an HTML fragment (a feed item's content): every
+/// block's text, in order, with no extraction heuristics, so a short item
+/// keeps its every line. Scripts, styles and the like are dropped.
+pub fn fragment(html: &str) -> Vec<String> {
+    let document = Document::fragment(html);
+    document.select(NOT_TEXT).remove();
+    lines_of(&document.formatted_text())
+}
+
 /// The lines of the main content as the extractor alone finds them (for
 /// measuring what the cleaning adds).
 pub fn extractor_lines(html: &str) -> Vec<String> {
@@ -161,6 +170,18 @@ fn lines_of(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fragment_keeps_every_block() {
+        let html = "<p>عاجل: <b>خبر</b> قصير.</p><div>سطر ثان<br>وسطر ثالث</div>\
+                    <script>alert('لا')</script><ul><li>نقطة</li></ul><p>&amp; &#1587;</p>";
+        assert_eq!(
+            fragment(html),
+            ["عاجل: خبر قصير.", "سطر ثان", "وسطر ثالث", "نقطة", "& س"]
+        );
+        assert_eq!(fragment("نص بلا وسوم"), ["نص بلا وسوم"]);
+        assert!(fragment("<p> </p><style>p{}</style>").is_empty());
+    }
 
     #[test]
     fn a_page_with_no_text_is_none() {
