@@ -13,6 +13,7 @@
 //! No terminal code here.
 
 mod error;
+mod forms;
 mod import;
 mod index;
 mod open;
@@ -20,6 +21,7 @@ mod read;
 mod rows;
 mod schema;
 mod search;
+mod writer;
 
 pub use error::LibraryError;
 pub use import::Summary;

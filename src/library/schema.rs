@@ -12,7 +12,7 @@ pub(crate) const APPLICATION_ID: i64 = 0x7368_6661;
 type Step = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// Every step, oldest first; the schema version is their number.
-pub(crate) const MIGRATIONS: &[Step] = &[articles_table, word_index];
+pub(crate) const MIGRATIONS: &[Step] = &[articles_table, word_index, block_index];
 
 /// The version this sahifa writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -54,19 +54,30 @@ fn articles_table(tx: &Transaction) -> rusqlite::Result<()> {
     )
 }
 
-/// Version 2: the search index (see [`super::index`]), filled from the
-/// articles already there.
+/// Version 2: the search index, one row per key for the whole library
+/// (filled by version 3, which replaced it).
 fn word_index(tx: &Transaction) -> rusqlite::Result<()> {
-    tx.execute_batch(super::index::CREATE)?;
-    let mut pending = super::index::Pending::default();
-    let mut read = tx.prepare(
-        "SELECT a.n, a.title, t.paragraphs FROM articles a JOIN texts t ON t.n = a.n ORDER BY a.n",
+    tx.execute_batch(
+        "CREATE TABLE forms (form TEXT PRIMARY KEY, docs BLOB NOT NULL) WITHOUT ROWID;
+         CREATE TABLE prefixes (prefix TEXT PRIMARY KEY, docs BLOB NOT NULL) WITHOUT ROWID;",
+    )
+}
+
+/// Version 3: the search index by block of article numbers (see
+/// [`super::index`]): a version-2 index is split into blocks, and a
+/// library that had none (version 1) gets one built from its articles.
+fn block_index(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "ALTER TABLE forms RENAME TO forms_v2;
+         ALTER TABLE prefixes RENAME TO prefixes_v2;",
     )?;
-    let mut rows = read.query([])?;
-    while let Some(row) = rows.next()? {
-        let title: String = row.get(1)?;
-        let paragraphs = super::rows::paragraphs(&row.get::<_, String>(2)?);
-        pending.add(row.get(0)?, &super::index::Keys::of(&title, &paragraphs));
+    tx.execute_batch(super::index::CREATE)?;
+    let indexed: bool = tx.prepare("SELECT 1 FROM forms_v2 LIMIT 1")?.exists([])?;
+    if indexed {
+        super::index::split_blocks(tx, "forms_v2", "forms", "form")?;
+        super::index::split_blocks(tx, "prefixes_v2", "prefixes", "prefix")?;
+    } else {
+        super::index::rebuild(tx)?;
     }
-    pending.write(tx)
+    tx.execute_batch("DROP TABLE forms_v2; DROP TABLE prefixes_v2;")
 }
