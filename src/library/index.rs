@@ -313,51 +313,6 @@ fn token_docs(conn: &Connection, b: u32, q: &str, whole: bool) -> rusqlite::Resu
     Ok(docs)
 }
 
-/// Fills the index from the articles already in the library (a library
-/// from before the index).
-pub(crate) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
-    let mut pending = Pending::default();
-    let mut read = conn.prepare(
-        "SELECT a.n, a.title, t.paragraphs FROM articles a JOIN texts t ON t.n = a.n ORDER BY a.n",
-    )?;
-    let mut rows = read.query([])?;
-    while let Some(row) = rows.next()? {
-        let title: String = row.get(1)?;
-        let paragraphs = super::rows::paragraphs(&row.get::<_, String>(2)?);
-        pending.add(row.get(0)?, &Keys::of(&title, &paragraphs));
-    }
-    pending.write(conn)
-}
-
-/// Splits the bitmaps of a version-2 index table (`key`, `docs`: one row
-/// per key for the whole library) into `into`'s blocks.
-pub(crate) fn split_blocks(
-    conn: &Connection,
-    from: &str,
-    into: &str,
-    key: &str,
-) -> rusqlite::Result<()> {
-    let mut read = conn.prepare(&format!("SELECT {key}, docs FROM {from}"))?;
-    let mut put = conn.prepare(&format!(
-        "INSERT INTO {into} (block, {key}, docs) VALUES (?1, ?2, ?3)"
-    ))?;
-    let mut rows = read.query([])?;
-    let mut blob = Vec::new();
-    while let Some(row) = rows.next()? {
-        let k: String = row.get(0)?;
-        let docs = decode(&row.get::<_, Vec<u8>>(1)?);
-        let all: Vec<u32> = docs.iter().collect();
-        for run in all.chunk_by(|a, b| block(*a) == block(*b)) {
-            let part = RoaringBitmap::from_sorted_iter(run.iter().copied()).unwrap_or_default();
-            blob.clear();
-            part.serialize_into(&mut blob)
-                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-            put.execute(params![block(run[0]), k, blob])?;
-        }
-    }
-    Ok(())
-}
-
 /// Every (block, key) of an index table with its articles, for tests.
 #[cfg(test)]
 pub(crate) fn dump(conn: &Connection, table: &str) -> Vec<(u32, String, Vec<u32>)> {
