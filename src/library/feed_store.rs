@@ -11,7 +11,7 @@
 //! file), which it is then linked to, untouched. An item whose article the
 //! user removed stays removed.
 
-use super::import::{Put, Writer};
+use super::writer::{Put, Writer};
 use super::rows::Prepared;
 use super::{Library, LibraryError};
 use crate::corpus::Article;

@@ -15,11 +15,12 @@
 //! Ids repeated inside one import are renamed `-2`, `-3`, … exactly as
 //! `--corpus` does, so the library lists what `--corpus` lists.
 
-use super::index::{Keys, Pending};
+use super::forms::Forms;
 use super::rows::Prepared;
+use super::writer::{Ready, Writer};
 use super::{Library, LibraryError};
 use crate::corpus::{Article, Corpus, Progress, Warning};
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Transaction, TransactionBehavior};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -45,7 +46,7 @@ impl Summary {
         self.skipped.values().map(|(n, _)| n).sum()
     }
 
-    fn skip(&mut self, reason: String, id: &str) {
+    pub(crate) fn skip(&mut self, reason: String, id: &str) {
         let (count, ids) = self.skipped.entry(reason).or_default();
         *count += 1;
         if ids.len() < 3 {
@@ -54,13 +55,17 @@ impl Summary {
     }
 }
 
-/// Index postings gathered before they are written (about 4 bytes each):
-/// a big import is indexed in steps, inside its one transaction.
-const FLUSH_POSTINGS: usize = 64 << 20;
+/// SQLite's page cache while importing, in KiB: the tables' indexes (id,
+/// url, text hash), which every article reads and writes at random places,
+/// stay in memory at a million articles. (With the default 2 MB, pages
+/// are evicted into the write-ahead log and read back from it, and a
+/// look-up there costs more the longer the log grows: a big import in one
+/// transaction slowed to a crawl.)
+const IMPORT_CACHE_KIB: i64 = 512 << 10;
 
 /// A piece of the files, made ready for the table.
 struct Batch {
-    articles: Vec<Prepared>,
+    ready: Ready,
     warnings: Vec<Warning>,
 }
 
@@ -75,6 +80,26 @@ impl Library {
         progress: &Progress,
     ) -> Result<Summary, LibraryError> {
         let (files, listed) = Corpus::files(paths)?;
+        self.conn
+            .pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)
+            .map_err(self.sql())?;
+        let imported = self.import_files(&files, listed, progress);
+        // Back to SQLite's default (the pages cached are freed); failing
+        // that, the connection just keeps its memory until it closes.
+        let _ = self.conn.pragma_update(None, "cache_size", -2000);
+        if imported.is_ok() {
+            self.shrink_log();
+        }
+        imported
+    }
+
+    /// The import proper, in one transaction.
+    fn import_files(
+        &mut self,
+        files: &[PathBuf],
+        listed: Vec<Warning>,
+        progress: &Progress,
+    ) -> Result<Summary, LibraryError> {
         let path = self.path.clone();
         let sql = |source| LibraryError::Sqlite {
             path: path.clone(),
@@ -92,9 +117,9 @@ impl Library {
         let loaded = std::thread::scope(|s| {
             let loader = s.spawn(|| {
                 let send = send;
-                Corpus::load_pieces(&files, progress, |piece| {
+                Corpus::load_pieces(files, progress, |piece| {
                     let batch = Batch {
-                        articles: prepare(piece.articles),
+                        ready: prepare(piece.articles),
                         warnings: piece.warnings,
                     };
                     // The writer stops receiving only when it failed; its
@@ -122,6 +147,18 @@ impl Library {
         tx.commit().map_err(sql)?;
         Ok(summary)
     }
+
+    /// The write-ahead log holds every page an import wrote (as much as
+    /// the library grew, and more): copies them into the library and
+    /// empties it. Skipped when a reader is using the log (SQLite copies
+    /// them later, and `journal_size_limit` trims the file then).
+    fn shrink_log(&self) {
+        let _ = self
+            .conn
+            .busy_timeout(std::time::Duration::from_millis(200));
+        let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+        let _ = self.conn.busy_timeout(super::open::BUSY_WAIT);
+    }
 }
 
 /// Writes every batch received, in order, until the loader is done.
@@ -136,12 +173,7 @@ fn write_all(
         std::env::var_os(crate::data_dir::CRASH_POINT_ENV).is_some_and(|v| v == "import-pause");
     for batch in receive {
         summary.warnings.extend(batch.warnings);
-        for article in batch.articles {
-            writer.write(article, summary)?;
-        }
-        if writer.index.size > FLUSH_POSTINGS {
-            writer.index.write(tx)?;
-        }
+        writer.write_batch(batch.ready, summary)?;
         if pause {
             // Test-only: the articles so far are written inside the
             // transaction; wait here to be killed.
@@ -154,16 +186,14 @@ fn write_all(
             break;
         }
     }
-    writer.index.write(tx)
+    writer.finish()
 }
 
-/// Prepares articles on all cores, in order.
-fn prepare(articles: Vec<Article>) -> Vec<Prepared> {
+/// Prepares articles on all cores, in order; each core finds the index
+/// forms of its run of articles.
+fn prepare(articles: Vec<Article>) -> Ready {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = articles.len().div_ceil(threads).max(1);
-    if articles.len() <= 1 {
-        return articles.into_iter().map(Prepared::of).collect();
-    }
     let mut chunks = Vec::new();
     let mut rest = articles;
     while rest.len() > chunk {
@@ -174,238 +204,36 @@ fn prepare(articles: Vec<Article>) -> Vec<Prepared> {
     std::thread::scope(|s| {
         let handles: Vec<_> = chunks
             .into_iter()
-            .map(|c| s.spawn(|| c.into_iter().map(Prepared::of).collect::<Vec<_>>()))
+            .map(|c| {
+                s.spawn(|| {
+                    let prepared: Vec<Prepared> = c.into_iter().map(Prepared::of).collect();
+                    let forms = Forms::of(
+                        prepared
+                            .iter()
+                            .map(|p| (p.article.title.as_str(), p.article.paragraphs.as_slice())),
+                    );
+                    (prepared, forms)
+                })
+            })
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+        let mut ready = Ready {
+            articles: Vec::new(),
+            forms: Vec::new(),
+        };
+        for handle in handles {
+            let (prepared, forms) = handle
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            ready.forms.push((ready.articles.len(), forms));
+            ready.articles.extend(prepared);
+        }
+        ready
     })
 }
 
 /// Writes `articles` into an empty library (the seeds, on creation).
 pub(crate) fn write_new(tx: &Transaction, articles: Vec<Article>) -> rusqlite::Result<()> {
     let mut writer = Writer::new(tx);
-    let mut summary = Summary::default();
-    for a in prepare(articles) {
-        writer.write(a, &mut summary)?;
-    }
-    writer.index.write(tx)
-}
-
-/// A row already in the library that an incoming article may be.
-struct Existing {
-    n: i64,
-    id: String,
-    record_hash: String,
-    text_hash: String,
-}
-
-/// What [`Writer::put`] did with an article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Put {
-    Added,
-    Updated {
-        text_changed: bool,
-    },
-    Unchanged,
-    /// An article with the same url or text was there already: left as it was.
-    Known,
-}
-
-/// Writes articles inside a caller's transaction, keeping the search index
-/// in step ([`Writer::finish`] writes it).
-pub(crate) struct Writer<'t> {
-    tx: &'t Transaction<'t>,
-    now: String,
-    /// Index changes, written after the articles.
-    index: Pending,
-}
-
-impl<'t> Writer<'t> {
-    pub(crate) fn new(tx: &'t Transaction<'t>) -> Self {
-        Writer {
-            tx,
-            now: crate::bookmarks::rfc3339(crate::bookmarks::now_secs()),
-            index: Pending::default(),
-        }
-    }
-
-    fn find(&self, sql: &str, key: impl rusqlite::ToSql) -> rusqlite::Result<Option<Existing>> {
-        self.tx
-            .prepare_cached(sql)?
-            .query_row([key], |r| {
-                Ok(Existing {
-                    n: r.get(0)?,
-                    id: r.get(1)?,
-                    record_hash: r.get(2)?,
-                    text_hash: r.get(3)?,
-                })
-            })
-            .optional()
-    }
-
-    fn write(&mut self, a: Prepared, summary: &mut Summary) -> rusqlite::Result<()> {
-        const COLUMNS: &str = "SELECT n, id, record_hash, text_hash FROM articles";
-        let by_id = self.find(&format!("{COLUMNS} WHERE id = ?1"), &a.article.id)?;
-        let by_url = match (&by_id, &a.article.meta.url) {
-            (None, Some(url)) => self.find(&format!("{COLUMNS} WHERE url = ?1 LIMIT 1"), url)?,
-            _ => None,
-        };
-        if let Some(old) = by_id.or(by_url) {
-            if old.record_hash == a.record_hash {
-                summary.unchanged += 1;
-            } else {
-                if old.text_hash != a.text_hash {
-                    summary.changed.push(old.id.clone());
-                }
-                self.update(&old, &a)?;
-                summary.updated += 1;
-            }
-            return Ok(());
-        }
-        let same_text = self.find(
-            &format!("{COLUMNS} WHERE text_hash = ?1 LIMIT 1"),
-            &a.text_hash,
-        )?;
-        if let Some(old) = same_text {
-            summary.skip(
-                format!("same text as article \"{}\"", old.id),
-                &a.article.id,
-            );
-            return Ok(());
-        }
-        self.insert(&a)?;
-        summary.added += 1;
-        Ok(())
-    }
-
-    /// Writes `a` as row `at` when the caller knows which article it is (a
-    /// feed item seen before); else as the article with `a`'s id; else as a
-    /// new row, unless an article with the same url or text is there
-    /// already (then that row, untouched). Returns the row, its id and what
-    /// was done; `None` when row `at` is gone (removed by the user).
-    pub(crate) fn put(
-        &mut self,
-        a: &Prepared,
-        at: Option<i64>,
-    ) -> rusqlite::Result<Option<(i64, String, Put)>> {
-        const COLUMNS: &str = "SELECT n, id, record_hash, text_hash FROM articles";
-        let old = match at {
-            Some(n) => match self.find(&format!("{COLUMNS} WHERE n = ?1"), n)? {
-                Some(old) => Some(old),
-                None => return Ok(None),
-            },
-            None => self.find(&format!("{COLUMNS} WHERE id = ?1"), &a.article.id)?,
-        };
-        if let Some(old) = old {
-            if old.record_hash == a.record_hash {
-                return Ok(Some((old.n, old.id, Put::Unchanged)));
-            }
-            let text_changed = old.text_hash != a.text_hash;
-            self.update(&old, a)?;
-            return Ok(Some((old.n, old.id, Put::Updated { text_changed })));
-        }
-        let by_url = match &a.article.meta.url {
-            Some(url) => self.find(&format!("{COLUMNS} WHERE url = ?1 LIMIT 1"), url)?,
-            None => None,
-        };
-        let known = match by_url {
-            Some(old) => Some(old),
-            None => self.find(
-                &format!("{COLUMNS} WHERE text_hash = ?1 LIMIT 1"),
-                &a.text_hash,
-            )?,
-        };
-        if let Some(old) = known {
-            return Ok(Some((old.n, old.id, Put::Known)));
-        }
-        self.insert(a)?;
-        let n = self.tx.last_insert_rowid();
-        Ok(Some((n, a.article.id.clone(), Put::Added)))
-    }
-
-    /// Writes the index changes gathered so far.
-    pub(crate) fn finish(mut self) -> rusqlite::Result<()> {
-        self.index.write(self.tx)
-    }
-
-    fn insert(&mut self, a: &Prepared) -> rusqlite::Result<()> {
-        let m = &a.article.meta;
-        self.tx
-            .prepare_cached(
-                "INSERT INTO articles (id, title, origin, outlet, url, published, author, lang,
-                 extra, text_hash, record_hash, paragraph_count, word_count, imported_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            )?
-            .execute(params![
-                a.article.id,
-                a.article.title,
-                a.article.source,
-                m.outlet,
-                m.url,
-                m.published,
-                m.author,
-                m.lang,
-                a.extra,
-                a.text_hash,
-                a.record_hash,
-                a.article.paragraphs.len() as i64,
-                a.word_count as i64,
-                self.now,
-            ])?;
-        let n = self.tx.last_insert_rowid();
-        self.write_text(n, a)?;
-        self.index.add(n, &a.keys);
-        Ok(())
-    }
-
-    /// Article `n`'s paragraphs and boilerplate.
-    fn write_text(&self, n: i64, a: &Prepared) -> rusqlite::Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT OR REPLACE INTO texts (n, paragraphs, boilerplate) VALUES (?1, ?2, ?3)",
-            )?
-            .execute(params![n, a.paragraphs, a.boilerplate])?;
-        Ok(())
-    }
-
-    /// Replaces row `old` with `a`, keeping its id and place.
-    fn update(&mut self, old: &Existing, a: &Prepared) -> rusqlite::Result<()> {
-        if old.text_hash != a.text_hash {
-            let (title, paragraphs): (String, String) = self.tx.query_row(
-                "SELECT a.title, t.paragraphs FROM articles a JOIN texts t ON t.n = a.n
-                 WHERE a.n = ?1",
-                [old.n],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            let before = Keys::of(&title, &super::rows::paragraphs(&paragraphs));
-            self.index.replace(old.n, &before, Some(&a.keys));
-        }
-        let m = &a.article.meta;
-        self.tx
-            .prepare_cached(
-                "UPDATE articles SET title = ?2, origin = ?3, outlet = ?4, url = ?5,
-                 published = ?6, author = ?7, lang = ?8, extra = ?9, text_hash = ?10,
-                 record_hash = ?11, paragraph_count = ?12, word_count = ?13, updated_at = ?14
-                 WHERE n = ?1",
-            )?
-            .execute(params![
-                old.n,
-                a.article.title,
-                a.article.source,
-                m.outlet,
-                m.url,
-                m.published,
-                m.author,
-                m.lang,
-                a.extra,
-                a.text_hash,
-                a.record_hash,
-                a.article.paragraphs.len() as i64,
-                a.word_count as i64,
-                self.now,
-            ])?;
-        self.write_text(old.n, a)
-    }
+    writer.write_batch(prepare(articles), &mut Summary::default())?;
+    writer.finish()
 }

@@ -18,6 +18,7 @@
 mod error;
 mod feed_store;
 mod feeds;
+mod forms;
 mod import;
 mod index;
 mod open;
@@ -25,6 +26,7 @@ mod read;
 mod rows;
 mod schema;
 mod search;
+mod writer;
 
 pub use error::LibraryError;
 pub use feed_store::{FeedFetch, FetchOutcome, Stored};

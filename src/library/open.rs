@@ -14,7 +14,7 @@ pub const FILE_NAME: &str = "library.db";
 
 /// How long a command waits for another sahifa that is writing (an import
 /// holds the library for its whole run, so this is generous).
-const BUSY_WAIT: Duration = Duration::from_secs(600);
+pub(super) const BUSY_WAIT: Duration = Duration::from_secs(600);
 
 impl Library {
     /// The library in data directory `dir`, created (holding the bundled
@@ -80,10 +80,14 @@ impl Library {
         }
         // WAL: readers never wait for a writer, and a crash leaves the
         // last committed state. NORMAL is durable in WAL up to the last
-        // checkpoint-free commit, and much faster than FULL.
+        // checkpoint-free commit, and much faster than FULL. The log is
+        // cut back to 64 MB when emptied (a big import makes it huge).
         library
             .conn
-            .execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+            .execute_batch(
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;
+                 PRAGMA journal_size_limit=67108864;",
+            )
             .map_err(sql)?;
         if version < SCHEMA_VERSION {
             library.migrate().map_err(sql)?;

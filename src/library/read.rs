@@ -233,7 +233,7 @@ impl Library {
                 missing.push(id.clone());
                 continue;
             };
-            let keys = super::index::Keys::of(&title, &super::rows::paragraphs(&paragraphs));
+            let keys = super::forms::Keys::of(&title, &super::rows::paragraphs(&paragraphs));
             index.replace(n, &keys, None);
             tx.execute("DELETE FROM articles WHERE n = ?1", params![n])
                 .map_err(sql)?;

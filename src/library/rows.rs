@@ -47,7 +47,7 @@ pub(crate) fn paragraphs(json: &str) -> Vec<String> {
 }
 
 /// An article made ready for the table (on any thread): its JSON columns,
-/// counts, hashes and index forms.
+/// counts and hashes.
 #[derive(Debug)]
 pub(crate) struct Prepared {
     pub(crate) article: Article,
@@ -60,7 +60,6 @@ pub(crate) struct Prepared {
     /// means nothing to update.
     pub(crate) record_hash: String,
     pub(crate) word_count: usize,
-    pub(crate) keys: super::index::Keys,
 }
 
 impl Prepared {
@@ -78,7 +77,6 @@ impl Prepared {
         record.push(extra.clone().unwrap_or_default());
         let record_hash = content_id("", &record);
         let word_count = article.word_count();
-        let keys = super::index::Keys::of(&article.title, &article.paragraphs);
         Prepared {
             paragraphs,
             boilerplate,
@@ -86,7 +84,6 @@ impl Prepared {
             text_hash,
             record_hash,
             word_count,
-            keys,
             article,
         }
     }

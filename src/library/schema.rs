@@ -3,7 +3,10 @@
 //! the transaction that sets the next version, so an interrupted migration
 //! leaves the older schema whole.
 
-use rusqlite::Transaction;
+use super::forms::Keys;
+use super::index::{block, decode, Pending};
+use roaring::RoaringBitmap;
+use rusqlite::{params, Connection, Transaction};
 
 /// `PRAGMA application_id`: marks the file as a sahifa library ("shfa").
 pub(crate) const APPLICATION_ID: i64 = 0x7368_6661;
@@ -15,6 +18,7 @@ type Step = fn(&Transaction) -> rusqlite::Result<()>;
 pub(crate) const MIGRATIONS: &[Step] = &[
     articles_table,
     word_index,
+    block_index,
     // Keep last: the feeds' tables (see `super::feeds`).
     super::feeds::tables,
 ];
@@ -59,19 +63,70 @@ fn articles_table(tx: &Transaction) -> rusqlite::Result<()> {
     )
 }
 
-/// Version 2: the search index (see [`super::index`]), filled from the
-/// articles already there.
+/// Version 2: the search index, one row per key for the whole library
+/// (filled by version 3, which replaced it).
 fn word_index(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE forms (form TEXT PRIMARY KEY, docs BLOB NOT NULL) WITHOUT ROWID;
+         CREATE TABLE prefixes (prefix TEXT PRIMARY KEY, docs BLOB NOT NULL) WITHOUT ROWID;",
+    )
+}
+
+/// Version 3: the search index by block of article numbers (see
+/// [`super::index`]): a version-2 index is split into blocks, and a
+/// library that had none (version 1) gets one built from its articles.
+fn block_index(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "ALTER TABLE forms RENAME TO forms_v2;
+         ALTER TABLE prefixes RENAME TO prefixes_v2;",
+    )?;
     tx.execute_batch(super::index::CREATE)?;
-    let mut pending = super::index::Pending::default();
-    let mut read = tx.prepare(
+    let indexed: bool = tx.prepare("SELECT 1 FROM forms_v2 LIMIT 1")?.exists([])?;
+    if indexed {
+        split_blocks(tx, "forms_v2", "forms", "form")?;
+        split_blocks(tx, "prefixes_v2", "prefixes", "prefix")?;
+    } else {
+        rebuild(tx)?;
+    }
+    tx.execute_batch("DROP TABLE forms_v2; DROP TABLE prefixes_v2;")
+}
+
+/// Fills the index from the articles already in the library (a library
+/// from before the index).
+fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
+    let mut pending = Pending::default();
+    let mut read = conn.prepare(
         "SELECT a.n, a.title, t.paragraphs FROM articles a JOIN texts t ON t.n = a.n ORDER BY a.n",
     )?;
     let mut rows = read.query([])?;
     while let Some(row) = rows.next()? {
         let title: String = row.get(1)?;
         let paragraphs = super::rows::paragraphs(&row.get::<_, String>(2)?);
-        pending.add(row.get(0)?, &super::index::Keys::of(&title, &paragraphs));
+        pending.add(row.get(0)?, &Keys::of(&title, &paragraphs));
     }
-    pending.write(tx)
+    pending.write(conn)
+}
+
+/// Splits the bitmaps of a version-2 index table (`key`, `docs`: one row
+/// per key for the whole library) into `into`'s blocks.
+fn split_blocks(conn: &Connection, from: &str, into: &str, key: &str) -> rusqlite::Result<()> {
+    let mut read = conn.prepare(&format!("SELECT {key}, docs FROM {from}"))?;
+    let mut put = conn.prepare(&format!(
+        "INSERT INTO {into} (block, {key}, docs) VALUES (?1, ?2, ?3)"
+    ))?;
+    let mut rows = read.query([])?;
+    let mut blob = Vec::new();
+    while let Some(row) = rows.next()? {
+        let k: String = row.get(0)?;
+        let docs = decode(&row.get::<_, Vec<u8>>(1)?);
+        let all: Vec<u32> = docs.iter().collect();
+        for run in all.chunk_by(|a, b| block(*a) == block(*b)) {
+            let part = RoaringBitmap::from_sorted_iter(run.iter().copied()).unwrap_or_default();
+            blob.clear();
+            part.serialize_into(&mut blob)
+                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+            put.execute(params![block(run[0]), k, blob])?;
+        }
+    }
+    Ok(())
 }

@@ -315,17 +315,16 @@ fn another_programs_database_is_not_touched() {
     ));
 }
 
-#[test]
-fn one_word_candidates_are_exactly_the_matches_after_updates_and_removals() {
-    let dir = tempfile::TempDir::new().unwrap();
-    let mut lib = Library::open(&dir.path().join("l.db")).unwrap();
-    let file = dir.path().join("g.jsonl");
+/// Imports 200 generated articles, rewrites 50 of them and removes ten;
+/// then the index's articles for one-word queries must be the matches.
+fn check_candidates_after_updates_and_removals(lib: &mut Library, dir: &Path) {
+    let file = dir.join("g.jsonl");
     crate::corpus::synthetic::write(200, 5, &file).unwrap();
-    import(&mut lib, std::slice::from_ref(&file));
+    import(lib, std::slice::from_ref(&file));
     // Rewrite the first 50 with other text (same ids), drop ten others.
-    let other = dir.path().join("other.jsonl");
+    let other = dir.join("other.jsonl");
     crate::corpus::synthetic::write(50, 77, &other).unwrap();
-    let s = import(&mut lib, &[other]);
+    let s = import(lib, &[other]);
     assert_eq!(s.updated, 50);
     let gone: Vec<String> = (100..110).map(|n| format!("gen{n:07}")).collect();
     assert!(lib.remove(&gone).unwrap().is_empty());
@@ -358,6 +357,106 @@ fn one_word_candidates_are_exactly_the_matches_after_updates_and_removals() {
         matched.sort();
         assert_eq!(from_index, matched, "{q}");
     }
+}
+
+#[test]
+fn one_word_candidates_are_exactly_the_matches_after_updates_and_removals() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut lib = Library::open(&dir.path().join("l.db")).unwrap();
+    check_candidates_after_updates_and_removals(&mut lib, dir.path());
+}
+
+#[test]
+fn candidates_are_exact_across_blocks_of_the_index() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut lib = Library::open(&dir.path().join("l.db")).unwrap();
+    // An article without words just before the second block: the import
+    // numbers its articles from 65,501 on, across the block boundary.
+    lib.conn
+        .execute_batch(
+            "INSERT INTO articles (n, id, title, origin, text_hash, record_hash,
+             paragraph_count, word_count, imported_at)
+             VALUES (65500, 'empty', '', 'f', 'h', 'r', 0, 0, 't');
+             INSERT INTO texts VALUES (65500, '[]', '[]');",
+        )
+        .unwrap();
+    check_candidates_after_updates_and_removals(&mut lib, dir.path());
+    let rows = index::dump(&lib.conn, "forms");
+    let blocks: Vec<u32> = rows.iter().map(|r| r.0).collect();
+    assert!(blocks.contains(&0) && blocks.contains(&1), "{blocks:?}");
+    for (b, form, docs) in rows {
+        assert!(!docs.is_empty(), "{b} {form}");
+        assert!(docs.iter().all(|&n| index::block(n) == b), "{b} {form}");
+    }
+}
+
+#[test]
+fn a_version_2_index_is_split_into_blocks() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("v2.db");
+    let bitmap = |ns: &[u32]| {
+        let mut blob = Vec::new();
+        roaring::RoaringBitmap::from_iter(ns.iter().copied())
+            .serialize_into(&mut blob)
+            .unwrap();
+        blob
+    };
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        let tx = conn.transaction().unwrap();
+        schema::MIGRATIONS[0](&tx).unwrap();
+        schema::MIGRATIONS[1](&tx).unwrap();
+        tx.execute_batch(&format!(
+            "PRAGMA application_id = {}; PRAGMA user_version = 2;",
+            schema::APPLICATION_ID
+        ))
+        .unwrap();
+        for (n, id) in [(1, "a"), (70_000, "b")] {
+            tx.execute(
+                "INSERT INTO articles (n, id, title, origin, text_hash, record_hash,
+                 paragraph_count, word_count, imported_at)
+                 VALUES (?1, ?2, 'قصف', 'f', ?2, 'r', 0, 1, 't')",
+                rusqlite::params![n, id],
+            )
+            .unwrap();
+            tx.execute("INSERT INTO texts VALUES (?1, '[]', '[]')", [n])
+                .unwrap();
+        }
+        tx.execute(
+            "INSERT INTO forms VALUES ('قصف', ?1)",
+            [bitmap(&[1, 70_000])],
+        )
+        .unwrap();
+        for p in ["ق", "قص"] {
+            tx.execute(
+                "INSERT INTO prefixes VALUES (?1, ?2)",
+                rusqlite::params![p, bitmap(&[1, 70_000])],
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    let lib = Library::open(&path).unwrap();
+    assert_eq!(lib.version().unwrap(), SCHEMA_VERSION);
+    let form = |b, ns: &[u32]| (b, "قصف".to_string(), ns.to_vec());
+    assert_eq!(
+        index::dump(&lib.conn, "forms"),
+        [form(0, &[1]), form(1, &[70_000])]
+    );
+    assert_eq!(index::dump(&lib.conn, "prefixes").len(), 4);
+    for q in ["قصف", "قص", "ق"] {
+        let docs = lib.candidates(&Query::parse(q)).unwrap().unwrap();
+        assert_eq!(docs.iter().collect::<Vec<_>>(), [1, 70_000], "{q}");
+    }
+    let old: i64 = lib
+        .conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v2'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(old, 0);
 }
 
 #[test]
