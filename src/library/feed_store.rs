@@ -11,8 +11,8 @@
 //! file), which it is then linked to, untouched. An item whose article the
 //! user removed stays removed.
 
-use super::writer::{Put, Writer};
 use super::rows::Prepared;
+use super::writer::{Put, Writer};
 use super::{Library, LibraryError};
 use crate::corpus::Article;
 use crate::feeds::Validators;

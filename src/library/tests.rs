@@ -120,6 +120,46 @@ fn the_same_url_or_the_same_text_is_not_added_twice() {
 }
 
 #[test]
+fn two_copies_of_one_url_in_one_import_keep_it_idempotent() {
+    // The same page saved twice (another file name, another outlet): the
+    // first copy is stored, the second skipped; importing both again
+    // changes nothing (before, each copy updated the article in turn).
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut lib = Library::open(&dir.path().join("l.db")).unwrap();
+    let mut second = serde_json::json!({"id": "p2", "title": "خبر", "body": "النص",
+        "url": "https://site/p", "source": "موقع آخر"});
+    let lines = [
+        record("p1", "خبر", "النص", Some("https://site/p")),
+        second.to_string(),
+    ];
+    let file = write(dir.path(), "p.jsonl", &lines.join("\n"));
+    let s = import(&mut lib, std::slice::from_ref(&file));
+    assert_eq!((s.added, s.updated, s.skipped_count()), (1, 0, 1));
+    assert_eq!(
+        s.skipped
+            .get("same url as article \"p1\" earlier in this import")
+            .map(|(n, _)| *n),
+        Some(1)
+    );
+    let again = import(&mut lib, std::slice::from_ref(&file));
+    assert_eq!(
+        (
+            again.added,
+            again.updated,
+            again.unchanged,
+            again.skipped_count()
+        ),
+        (0, 0, 1, 1)
+    );
+    assert_eq!(lib.find("p1").unwrap().meta.outlet, None);
+    // A later import with only the second copy updates the article.
+    second["id"] = "p3".into();
+    let other = write(dir.path(), "q.jsonl", &second.to_string());
+    let s = import(&mut lib, &[other]);
+    assert_eq!((s.added, s.updated), (0, 1));
+}
+
+#[test]
 fn repeated_ids_in_one_import_are_renamed_as_the_corpus_does() {
     let dir = tempfile::TempDir::new().unwrap();
     let mut lib = Library::open(&dir.path().join("l.db")).unwrap();

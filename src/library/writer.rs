@@ -7,6 +7,7 @@ use super::import::Summary;
 use super::index::{block, number, Pending};
 use super::rows::Prepared;
 use rusqlite::{params, OptionalExtension, Transaction};
+use std::collections::HashSet;
 
 /// Index postings gathered before they are written (about 2–4 bytes
 /// each): a block of articles updated all over is indexed in steps.
@@ -47,6 +48,10 @@ pub(crate) struct Writer<'t> {
     /// The article number each article of the batch being written was
     /// added as (`None`: not added, or its forms are in `index` already).
     numbers: Vec<Option<u32>>,
+    /// Rows written (added, updated or found unchanged) by this import: a
+    /// second article with the url of one of them is a copy, skipped, so
+    /// that importing the same files again changes nothing.
+    written: HashSet<i64>,
 }
 
 impl<'t> Writer<'t> {
@@ -56,6 +61,7 @@ impl<'t> Writer<'t> {
             now: crate::bookmarks::rfc3339(crate::bookmarks::now_secs()),
             index: Pending::default(),
             numbers: Vec::new(),
+            written: HashSet::new(),
         }
     }
 
@@ -162,7 +168,15 @@ impl<'t> Writer<'t> {
             (None, Some(url)) => self.find(&format!("{COLUMNS} WHERE url = ?1 LIMIT 1"), url)?,
             _ => None,
         };
+        if let Some(old) = by_url.as_ref().filter(|old| self.written.contains(&old.n)) {
+            summary.skip(
+                format!("same url as article \"{}\" earlier in this import", old.id),
+                &a.article.id,
+            );
+            return Ok(None);
+        }
         if let Some(old) = by_id.or(by_url) {
+            self.written.insert(old.n);
             if old.record_hash == a.record_hash {
                 summary.unchanged += 1;
             } else {
@@ -186,6 +200,7 @@ impl<'t> Writer<'t> {
             return Ok(None);
         }
         let n = self.insert(&a)?;
+        self.written.insert(n);
         summary.added += 1;
         Ok(Some(number(n)))
     }
