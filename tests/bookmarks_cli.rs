@@ -1,6 +1,9 @@
 //! `sahifa bookmarks` as users and scripts run it: add, list, remove, exit
 //! codes, every export format, a corpus that changed.
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 mod support;
 
 use std::fs;
@@ -223,7 +226,7 @@ fn list_prints_arabic_in_visual_or_logical_order_as_asked() {
     let dir = tempfile::TempDir::new().unwrap();
     let d = dir.path().to_str().unwrap();
     let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sahifa"))
+        let out = isolated::sahifa()
             .args(["--data-dir", d, "--shape", "on"])
             .args(args)
             .output()

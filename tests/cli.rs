@@ -1,15 +1,18 @@
 //! The command line as scripts use it: JSON shapes, exit codes, and no raw
 //! control characters on stdout.
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use serde_json::Value;
 use std::fs;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// Runs sahifa with a data directory of its own (a new library, holding
 /// the seeds), never the user's.
 fn sahifa(args: &[&str]) -> Output {
     let data = tempfile::TempDir::new().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_sahifa"))
+    isolated::sahifa()
         .args(args)
         .env("NO_COLOR", "1")
         .env("SAHIFA_DATA_DIR", data.path())

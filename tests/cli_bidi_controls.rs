@@ -2,9 +2,12 @@
 //! reads differently from the text, without a visible sign: the title from
 //! issue 15, «مقتل U+202E 0021 U+202C شخصا», which displayed as «1200».
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use std::fs;
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 const SPOOF: &str = "مقتل \u{202e}0021\u{202c} شخصا";
 
@@ -31,7 +34,7 @@ impl Corpus {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        let out = Command::new(env!("CARGO_BIN_EXE_sahifa"))
+        let out = isolated::sahifa()
             .arg("--corpus")
             .arg(self.dir.path().join("c.json"))
             .args(args)
@@ -113,7 +116,7 @@ fn list_shows_only_the_marks_that_change_something() {
 }
 
 fn render(args: &[&str], input: &str) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sahifa"))
+    let mut child = isolated::sahifa()
         .arg("render")
         .args(args)
         .stdin(Stdio::piped())

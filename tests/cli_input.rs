@@ -2,14 +2,17 @@
 //! output: ambiguous ids, empty queries, a missing config file, absurd
 //! widths, line breaks in titles and notes, a newer bookmarks file.
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 mod support;
 
 use std::fs;
-use std::process::{Command, Output};
+use std::process::Output;
 use support::{assert_bad_input, Env};
 
 fn sahifa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sahifa"))
+    isolated::sahifa()
         .args(args)
         .env("NO_COLOR", "1")
         .output()

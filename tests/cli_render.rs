@@ -1,12 +1,15 @@
 //! `sahifa render` and `sahifa show --visual always`: the layout engine as a
 //! pipe-friendly, word-wrapping "bidi cat".
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use unicode_width::UnicodeWidthStr;
 
 fn render(args: &[&str], input: &str) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sahifa"))
+    let mut child = isolated::sahifa()
         .arg("render")
         .args(args)
         .stdin(Stdio::piped())
@@ -120,7 +123,7 @@ fn empty_input_prints_nothing_and_crlf_is_accepted() {
 #[test]
 fn show_visual_always_uses_the_engine() {
     let data = tempfile::TempDir::new().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_sahifa"))
+    let out = isolated::sahifa()
         .args([
             "show", "004", "--width", "50", "--visual", "always", "--shape", "on",
         ])
@@ -134,7 +137,7 @@ fn show_visual_always_uses_the_engine() {
         text.contains("Buk-M1") || !text.contains("Buk"),
         "Latin kept intact"
     );
-    let never = Command::new(env!("CARGO_BIN_EXE_sahifa"))
+    let never = isolated::sahifa()
         .args(["show", "004", "--width", "50", "--visual", "never"])
         .env("SAHIFA_DATA_DIR", data.path())
         .output()

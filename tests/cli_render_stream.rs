@@ -2,13 +2,16 @@
 //! arrived, in a pipe that never closes, and memory does not grow with the
 //! input.
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
 fn render(args: &[&str]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_sahifa"))
+    isolated::sahifa()
         .arg("render")
         .args(args)
         .stdin(Stdio::piped())

@@ -2,6 +2,9 @@
 //! can hang nothing, a huge JSONL line is skipped in constant memory, and
 //! the rest always loads.
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use sahifa::corpus::{Corpus, LoadError, LoadOptions, Progress, WarningKind};
 use std::fs;
 use std::io::Write;
@@ -29,7 +32,7 @@ const PAGE: &str = "عنوان الخبر\n\nفقرة أولى.\n";
 /// Runs sahifa with `args`, killed after 20 s (a hang is a failure, not a
 /// test run that never ends).
 fn sahifa(args: &[&str]) -> (Option<i32>, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sahifa"))
+    let mut child = isolated::sahifa()
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

@@ -127,7 +127,7 @@ fn list_and_search_rows_fit_the_terminal_and_cut_whole_words() {
     let bin = env!("CARGO_BIN_EXE_sahifa");
     let rows = tmux.rows_of(
         dir.path(),
-        &format!("{bin} --corpus {corpus} --shape off list"),
+        &format!("XDG_CONFIG_HOME=/nonexistent/sahifa-test-config SAHIFA_DATA_DIR=/nonexistent/sahifa-test-data {bin} --corpus {corpus} --shape off list"),
     );
     assert_eq!(rows.len(), 4, "one row per article:\n{}", rows.join("\n"));
     for (row, title) in rows.iter().zip([LONG, SHORT, ENGLISH]) {
@@ -157,7 +157,7 @@ fn list_and_search_rows_fit_the_terminal_and_cut_whole_words() {
 
     let rows = tmux.rows_of(
         dir.path(),
-        &format!("{bin} --corpus {corpus} --shape off search خيرسون"),
+        &format!("XDG_CONFIG_HOME=/nonexistent/sahifa-test-config SAHIFA_DATA_DIR=/nonexistent/sahifa-test-data {bin} --corpus {corpus} --shape off search خيرسون"),
     );
     assert!(rows.len() > 4, "{}", rows.join("\n"));
     for row in &rows {
@@ -182,7 +182,7 @@ fn joiners_never_shift_a_row() {
     // 60 columns; the `|` put after it therefore wraps to a row of its own,
     // unless the terminal merged two cells of the line into one.
     let rows = tmux.rows_of(dir.path(), &format!(
-        "{bin} --corpus {corpus} show zw --shape on --visual always --width {COLUMNS} | sed 's/$/|/'"
+        "XDG_CONFIG_HOME=/nonexistent/sahifa-test-config SAHIFA_DATA_DIR=/nonexistent/sahifa-test-data {bin} --corpus {corpus} show zw --shape on --visual always --width {COLUMNS} | sed 's/$/|/'"
     ));
     let text_rows: Vec<&String> = rows.iter().filter(|r| r.as_str() != "|").collect();
     assert!(text_rows.len() >= 4, "{}", rows.join("\n"));

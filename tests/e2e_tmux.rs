@@ -131,7 +131,7 @@ fn filter_open_jump_and_quit_in_a_real_terminal() {
     let data = tempfile::TempDir::new().unwrap();
     let tmux = Tmux::start("main", data.path());
     let command = format!(
-        "SAHIFA_DATA_DIR={} TERM=xterm-256color {} --shape on --bidi app --layout rtl; echo SAHIFA-EXIT=$?",
+        "XDG_CONFIG_HOME=/nonexistent/sahifa-test-config SAHIFA_DATA_DIR={} TERM=xterm-256color {} --shape on --bidi app --layout rtl; echo SAHIFA-EXIT=$?",
         data.path().display(),
         bin.display()
     );
@@ -191,7 +191,7 @@ fn ctrl_c_and_sigterm_restore_the_terminal() {
     let data = tempfile::TempDir::new().unwrap();
     let tmux = Tmux::start("sig", data.path());
     let run = format!(
-        "SAHIFA_DATA_DIR={} TERM=xterm-256color {}; echo SAHIFA-EXIT=$?",
+        "XDG_CONFIG_HOME=/nonexistent/sahifa-test-config SAHIFA_DATA_DIR={} TERM=xterm-256color {}; echo SAHIFA-EXIT=$?",
         data.path().display(),
         bin.display()
     );
@@ -223,7 +223,7 @@ fn bookmark_two_articles_and_export_markdown() {
     let cwd = tempfile::TempDir::new().unwrap();
     let tmux = Tmux::start("bm", cwd.path());
     let run = format!(
-        "SAHIFA_DATA_DIR={} TERM=xterm-256color {} --layout rtl; echo SAHIFA-EXIT=$?",
+        "XDG_CONFIG_HOME=/nonexistent/sahifa-test-config SAHIFA_DATA_DIR={} TERM=xterm-256color {} --layout rtl; echo SAHIFA-EXIT=$?",
         data.path().display(),
         bin.display()
     );
@@ -289,7 +289,7 @@ fn a_reader_whose_terminal_closes_exits_instead_of_spinning() {
     let data = tempfile::TempDir::new().unwrap();
     let tmux = Tmux::start("hup", data.path());
     let run = format!(
-        "SAHIFA_DATA_DIR={} {}",
+        "XDG_CONFIG_HOME=/nonexistent/sahifa-test-config SAHIFA_DATA_DIR={} {}",
         data.path().display(),
         bin.display()
     );
@@ -339,7 +339,7 @@ fn a_big_corpus_streams_in_and_the_saved_article_is_found_again() {
     );
     let tmux = Tmux::start("big", dir.path());
     let run = format!(
-        "SAHIFA_DATA_DIR={} {} --corpus {} 2>err.txt; echo SAHIFA-EXIT=$?",
+        "XDG_CONFIG_HOME=/nonexistent/sahifa-test-config SAHIFA_DATA_DIR={} {} --corpus {} 2>err.txt; echo SAHIFA-EXIT=$?",
         dir.path().join("data").display(),
         bin.display(),
         corpus.display()
@@ -391,7 +391,7 @@ fn quitting_while_loading_keeps_the_saved_position() {
 
     let tmux = Tmux::start("pending", dir.path());
     let run = format!(
-        "SAHIFA_DATA_DIR={} {} --corpus {}; echo SAHIFA-EXIT=$?",
+        "XDG_CONFIG_HOME=/nonexistent/sahifa-test-config SAHIFA_DATA_DIR={} {} --corpus {}; echo SAHIFA-EXIT=$?",
         data.display(),
         bin.display(),
         corpus.display()

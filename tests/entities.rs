@@ -1,10 +1,12 @@
 //! Entity detection: clitics, rules, numbers, dates, the user gazetteer,
 //! the JSON CLI and sentences from outside the seed corpus.
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use sahifa::entities::{
     append_user_entry, group_mentions, Detector, Entry, Gazetteer, Kind, WordLists,
 };
-use std::process::Command;
 use std::sync::OnceLock;
 
 fn detector() -> &'static Detector {
@@ -263,7 +265,7 @@ fn builtin_gazetteer_covers_the_world() {
 #[test]
 fn cli_json_shape() {
     let data = tempfile::TempDir::new().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_sahifa"))
+    let out = isolated::sahifa()
         .args(["entities", "003", "--json"])
         .env("SAHIFA_DATA_DIR", data.path())
         .env("XDG_CONFIG_HOME", "/nonexistent")
@@ -292,7 +294,7 @@ fn cli_json_shape() {
     let tass = rows.iter().find(|r| r["text"] == "تاس").unwrap();
     assert_eq!(tass["kind"], "ORGANIZATION");
     assert_eq!(tass["paragraph"], 1);
-    let text = Command::new(env!("CARGO_BIN_EXE_sahifa"))
+    let text = isolated::sahifa()
         .args(["entities", "--visual", "never"])
         .env("SAHIFA_DATA_DIR", data.path())
         .env("XDG_CONFIG_HOME", "/nonexistent")

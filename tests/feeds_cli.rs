@@ -4,6 +4,9 @@
 //! one line while the other feeds are stored; a second fetch is all 304s;
 //! `kill -9` during a fetch loses nothing already stored.
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 #[path = "support/feed_server.rs"]
 mod feed_server;
 
@@ -38,7 +41,7 @@ impl Env {
     }
 
     fn command(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_sahifa"));
+        let mut c = isolated::sahifa();
         c.arg("--data-dir").arg(self.data()).args(args);
         // Only this table resolves names: nothing reaches past 127.0.0.1.
         c.env("SAHIFA_RESOLVE", "feeds.test=127.0.0.1")

@@ -23,6 +23,9 @@
 //! a few seed paragraphs are wider than 1000 cells, and `fribidi --nobreak`
 //! never wraps.
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -43,7 +46,7 @@ fn sahifa_render(input: &str) -> String {
         "--controls",
         "obey",
     ];
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sahifa"))
+    let mut child = isolated::sahifa()
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

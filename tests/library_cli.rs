@@ -1,10 +1,13 @@
 //! The library from the command line: import, the commands on it, and
 //! that it says the same as reading the files directly.
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 struct Env {
     tmp: tempfile::TempDir,
@@ -26,7 +29,7 @@ impl Env {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_sahifa"))
+        isolated::sahifa()
             .arg("--data-dir")
             .arg(self.data())
             .args(args)

@@ -1,13 +1,16 @@
 //! The library under stress: an import killed with SIGKILL, imports and
 //! readers at the same time.
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
 fn sahifa(data: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_sahifa"));
+    let mut c = isolated::sahifa();
     c.arg("--data-dir").arg(data).env("NO_COLOR", "1");
     c.env_remove("SAHIFA_CRASH_POINT");
     c

@@ -3,6 +3,9 @@
 //! renamed), titles and hits, the same count and the same warnings in the
 //! same order, on a messy corpus of every format.
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use sahifa::corpus::{synthetic, Corpus, LoadError, Progress, SEEDS};
 use sahifa::search::{search_paths, Hit, PreparedArticle, Query};
 use std::io::Write;
@@ -252,7 +255,7 @@ fn the_command_line_prints_the_same_either_way() {
     // Without --corpus: a new library of the test's own, holding the seeds.
     let data = tempfile::TempDir::new().unwrap();
     let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sahifa"))
+        let out = isolated::sahifa()
             .args(args)
             .env("NO_COLOR", "1")
             .env("SAHIFA_DATA_DIR", data.path())

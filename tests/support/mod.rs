@@ -52,6 +52,7 @@ impl Env {
             .arg("--data-dir")
             .arg(self.data());
         c.args(args)
+            .env("XDG_CONFIG_HOME", self.tmp.path().join("config"))
             .env("NO_COLOR", "1")
             .env_remove("SAHIFA_CRASH_POINT");
         c

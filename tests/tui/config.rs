@@ -8,10 +8,9 @@ use sahifa::tui::{
     handle_key, App, Effect, Key, KeyCode, KeyMap, Mode, PaneOrder, Section, Settings,
 };
 use std::path::Path;
-use std::process::Command;
 
 fn sahifa(config: &Path, data: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_sahifa"))
+    crate::isolated::sahifa()
         .arg("--config")
         .arg(config)
         .arg("--data-dir")

@@ -9,7 +9,7 @@ use std::path::Path;
 /// its first whole frame.
 fn start(t: &Terminal, data: &Path, args: &str) {
     t.run(&format!(
-        "SAHIFA_DATA_DIR={} TERM=xterm-256color {} --shape on --bidi app --layout rtl {args}; echo SAHIFA-EXIT=$?",
+        "XDG_CONFIG_HOME=/nonexistent/sahifa-test-config SAHIFA_DATA_DIR={} TERM=xterm-256color {} --shape on --bidi app --layout rtl {args}; echo SAHIFA-EXIT=$?",
         data.display(),
         env!("CARGO_BIN_EXE_sahifa")
     ));
@@ -128,7 +128,7 @@ fn y_copies_the_address_with_osc_52() {
     let t = Terminal::open("copy", dir.path(), 100, 30);
     t.tmux(&["set-option", "-g", "set-clipboard", "on"]);
     t.run(&format!(
-        "SAHIFA_DATA_DIR={} {} --corpus {}; echo SAHIFA-EXIT=$?",
+        "XDG_CONFIG_HOME=/nonexistent/sahifa-test-config SAHIFA_DATA_DIR={} {} --corpus {}; echo SAHIFA-EXIT=$?",
         dir.path().display(),
         env!("CARGO_BIN_EXE_sahifa"),
         corpus.display()

@@ -4,6 +4,8 @@
 //! and `support/tmux.rs`.
 
 mod helpers;
+#[path = "../support/isolated.rs"]
+mod isolated;
 #[path = "../support/tmux.rs"]
 mod tmux;
 
