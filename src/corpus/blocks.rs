@@ -1,22 +1,25 @@
 //! Reading a big JSONL file in blocks of whole lines: never whole, a line
 //! longer than the limit passed over without being held, a UTF-8 BOM
 //! dropped, and the legacy encoding of lines that are not UTF-8 guessed
-//! once for the file.
+//! once for the file. A file of a megabyte or more is mapped (see
+//! [`super::mapped`]): its blocks are ranges of the map, not copies.
 
 use super::decode;
 use super::error::{Warning, WarningKind};
 use super::files::{cannot_read, open_regular, too_large};
+use super::mapped::{Bytes, Mapping};
 use super::Progress;
 use encoding_rs::Encoding;
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::path::Path;
+use std::sync::Arc;
 
 /// A JSONL file larger than this is read in blocks of about this size.
 pub const BLOCK: usize = 8 << 20;
 
 /// A block of whole lines of a big JSONL file.
 pub struct Block {
-    pub bytes: Vec<u8>,
+    pub bytes: Bytes,
     /// 0-based number of its first line in the file.
     pub first_line: usize,
     /// Byte offset of the block in the file.
@@ -43,6 +46,8 @@ impl Block {
 /// (and warned about) without ever being held.
 pub struct BlockReader {
     file: std::fs::File,
+    /// The file's map, while it is read through one.
+    map: Option<Arc<Mapping>>,
     name: String,
     limit: usize,
     /// Whole lines not yet handed on, and the start of the next.
@@ -63,9 +68,11 @@ impl BlockReader {
     pub fn open(path: &Path, name: &str, limit: u64) -> Result<(BlockReader, u64), Warning> {
         let (file, len) = open_regular(path, name)?;
         let limit = usize::try_from(limit).unwrap_or(usize::MAX).max(1);
+        let map = Mapping::of(&file, len);
         Ok((
             BlockReader {
                 file,
+                map,
                 name: name.to_string(),
                 limit,
                 pending: Vec::new(),
@@ -128,6 +135,11 @@ impl BlockReader {
             if progress.cancelled() {
                 return None;
             }
+            if let Some(map) = self.map.clone() {
+                if self.still_mapped(&map, warnings) {
+                    return self.next_mapped(&map, warnings);
+                }
+            }
             let read = if self.skipping {
                 self.skip_long_line(warnings)
             } else {
@@ -180,23 +192,103 @@ impl BlockReader {
             }
             let rest = self.pending.split_off(cut);
             let bytes = std::mem::replace(&mut self.pending, rest);
-            let valid = simdutf8::basic::from_utf8(&bytes).is_ok();
-            if !self.legacy_checked && !valid {
-                self.legacy_checked = true;
-                self.legacy = legacy_encoding(&self.name, &bytes, warnings);
-            }
-            let block = Block {
-                first_line: self.line,
-                offset: self.offset,
-                legacy: self.legacy,
-                valid,
-                bytes,
-            };
-            self.line += memchr::memchr_iter(b'\n', &block.bytes).count();
-            self.offset += block.bytes.len() as u64;
-            return Some(block);
+            return Some(self.block(Bytes::Owned(bytes), warnings));
         }
         None
+    }
+
+    /// The block of `bytes`, which start at the current offset.
+    fn block(&mut self, bytes: Bytes, warnings: &mut Vec<Warning>) -> Block {
+        let valid = simdutf8::basic::from_utf8(&bytes).is_ok();
+        if !self.legacy_checked && !valid {
+            self.legacy_checked = true;
+            self.legacy = legacy_encoding(&self.name, &bytes, warnings);
+        }
+        let block = Block {
+            first_line: self.line,
+            offset: self.offset,
+            legacy: self.legacy,
+            valid,
+            bytes,
+        };
+        self.line += memchr::memchr_iter(b'\n', &block.bytes).count();
+        self.offset += block.bytes.len() as u64;
+        block
+    }
+
+    /// Whether the file still has the size it was mapped with; if not, the
+    /// map is dropped and the rest is read from where the blocks got to.
+    fn still_mapped(&mut self, map: &Mapping, warnings: &mut Vec<Warning>) -> bool {
+        let same = self
+            .file
+            .metadata()
+            .is_ok_and(|m| m.len() == map.len() as u64);
+        if !same {
+            self.map = None;
+            self.at_start = false;
+            self.pending.clear();
+            if let Err(e) = self.file.seek(std::io::SeekFrom::Start(self.offset)) {
+                self.done = true;
+                warnings.push(cannot_read(&self.name, &e));
+            }
+        }
+        same
+    }
+
+    /// The next block of a mapped file: about [`BLOCK`] bytes up to the end
+    /// of a line, or the next line whole when it is longer (up to the
+    /// limit); a line over the limit is passed over.
+    fn next_mapped(&mut self, map: &Arc<Mapping>, warnings: &mut Vec<Warning>) -> Option<Block> {
+        let all = map.bytes();
+        let mut start = self.offset as usize;
+        if self.at_start {
+            self.at_start = false;
+            if all.starts_with(b"\xEF\xBB\xBF") {
+                start += 3;
+                self.offset += 3;
+            }
+        }
+        loop {
+            if start >= all.len() {
+                self.done = true;
+                return None;
+            }
+            let window = (start + BLOCK).min(all.len());
+            let cut = if window == all.len() {
+                Some(window)
+            } else if let Some(i) = memchr::memrchr(b'\n', &all[start..window]) {
+                Some(start + i + 1)
+            } else {
+                // One line fills the window: it ends within the limit or
+                // is passed over.
+                let reach = (start + self.limit + 1).min(all.len());
+                match memchr::memchr(b'\n', &all[window.min(reach)..reach]) {
+                    Some(i) => Some(window.min(reach) + i + 1),
+                    None if reach == all.len() && all.len() - start <= self.limit => {
+                        Some(all.len())
+                    }
+                    None => None,
+                }
+            };
+            if let Some(cut) = cut {
+                let bytes = Bytes::Mapped(Arc::clone(map), start..cut);
+                return Some(self.block(bytes, warnings));
+            }
+            let end = memchr::memchr(b'\n', &all[start..]).map_or(all.len(), |i| start + i);
+            let place = format!("{}:{}", self.name, self.line + 1);
+            warnings.push(too_large(&place, (end - start) as u64, self.limit as u64));
+            map.release(start..end);
+            self.line += 1;
+            self.offset = (end + 1).min(all.len()) as u64;
+            start = self.offset as usize;
+        }
+    }
+
+    /// Gives back the memory of a mapped block once it has been used.
+    pub fn release(&self, block: &Block) {
+        if let (Some(map), Bytes::Mapped(_, range)) = (&self.map, &block.bytes) {
+            map.release(range.clone());
+        }
     }
 }
 

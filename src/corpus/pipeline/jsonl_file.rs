@@ -73,6 +73,7 @@ pub fn run<S: Sink>(
         first = false;
         any_line |= block.bytes.iter().any(|b| !b.is_ascii_whitespace());
         let mut piece = parse_block(&name, &block, options, rules, sink, &mut state);
+        reader.release(&block);
         let mut before = std::mem::take(&mut warnings);
         before.append(&mut piece.warnings);
         piece.warnings = before;
@@ -148,6 +149,14 @@ fn parse_block<S: Sink>(
     let ranges = line_ranges(&block.bytes);
     // Validated once for the block, not once per line.
     let text = block.text();
+    // Where in the block a line worth parsing may be, looked for once.
+    let places = text.and_then(|t| sink.may_keep_places(t));
+    let refused = |range: &std::ops::Range<usize>| {
+        places.as_ref().is_some_and(|places| {
+            let k = places.partition_point(|&at| at < range.start);
+            places.get(k).is_none_or(|&at| at >= range.end)
+        })
+    };
     let parts: Vec<LinesPart<S::Item>> = ranges
         .par_chunks(LINES_PER_TASK)
         .enumerate()
@@ -160,7 +169,7 @@ fn parse_block<S: Sink>(
                     let line_text = text.map(|t| &t[range.clone()]);
                     line_into(
                         name,
-                        (first + j + 1, line_text),
+                        (first + j + 1, line_text, refused(range)),
                         line,
                         block,
                         options,
@@ -202,7 +211,7 @@ fn parse_block<S: Sink>(
 #[allow(clippy::too_many_arguments)]
 fn line_into<S: Sink>(
     name: &str,
-    (number, valid_text): (usize, Option<&str>),
+    (number, valid_text, refused): (usize, Option<&str>, bool),
     line: &[u8],
     block: &Block,
     options: &LoadOptions,
@@ -225,7 +234,7 @@ fn line_into<S: Sink>(
     // Raw bytes say nothing about a line in a legacy encoding, and a line
     // that is not even shaped as an object is parsed, to say what is wrong.
     let object = line.trim_ascii().starts_with(b"{") && line.trim_ascii().ends_with(b"}");
-    let unwanted = valid_text.is_some_and(|t| object && !sink.may_keep(t));
+    let unwanted = valid_text.is_some_and(|t| object && (refused || !sink.may_keep(t)));
     if unwanted {
         match raw_id(line) {
             RawId::None => {

@@ -66,6 +66,14 @@ pub trait Sink: Sync {
         true
     }
 
+    /// Byte places in a block of whole JSONL lines, unparsed, outside of
+    /// which no line can hold an article worth keeping (a line holding none
+    /// is refused without asking [`Sink::may_keep`]); `None` when every
+    /// line must be asked.
+    fn may_keep_places(&self, _block: &str) -> Option<Vec<usize>> {
+        None
+    }
+
     /// What to keep of an article, if anything.
     fn keep(&self, found: Found<'_>) -> Option<Self::Item>;
 
