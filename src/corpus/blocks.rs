@@ -20,6 +20,8 @@ pub const BLOCK: usize = 8 << 20;
 /// A block of whole lines of a big JSONL file.
 pub struct Block {
     pub bytes: Bytes,
+    /// Where each line of the block lies in it (without its `\n`).
+    pub lines: Vec<std::ops::Range<usize>>,
     /// 0-based number of its first line in the file.
     pub first_line: usize,
     /// Byte offset of the block in the file.
@@ -204,14 +206,18 @@ impl BlockReader {
             self.legacy_checked = true;
             self.legacy = legacy_encoding(&self.name, &bytes, warnings);
         }
+        let lines = super::jsonl::line_ranges(&bytes);
+        // The last line of the file may have no `\n`.
+        let unended = usize::from(bytes.last().is_some_and(|&b| b != b'\n'));
+        self.line += lines.len() - unended;
         let block = Block {
-            first_line: self.line,
+            first_line: self.line - (lines.len() - unended),
             offset: self.offset,
             legacy: self.legacy,
             valid,
             bytes,
+            lines,
         };
-        self.line += memchr::memchr_iter(b'\n', &block.bytes).count();
         self.offset += block.bytes.len() as u64;
         block
     }
@@ -318,4 +324,94 @@ fn legacy_encoding(
 /// decoded whole, not line by line).
 pub fn is_utf16(head: &[u8]) -> bool {
     head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn blocks_of(reader: &mut BlockReader, warnings: &mut Vec<Warning>) -> Vec<u8> {
+        let mut all = Vec::new();
+        while let Some(block) = reader.next_block(warnings, &Progress::default()) {
+            all.extend_from_slice(&block.bytes);
+        }
+        all
+    }
+
+    /// A mapped file cut short or grown between blocks is read on from
+    /// where the blocks got to: the blocks hold what the file then holds.
+    #[test]
+    fn a_mapped_file_that_changes_size_is_read_on() {
+        let line = format!("{{\"title\": \"{}\"}}\n", "ب".repeat(500));
+        let lines = BLOCK * 2 / line.len();
+        for grow in [false, true] {
+            let dir = tempfile::TempDir::new().unwrap();
+            let path = dir.path().join("f.jsonl");
+            std::fs::write(&path, line.repeat(lines)).unwrap();
+            let (mut reader, _) = BlockReader::open(&path, "f", 64 << 20).unwrap();
+            assert!(reader.map.is_some());
+            let mut warnings = Vec::new();
+            let first = reader
+                .next_block(&mut warnings, &Progress::default())
+                .unwrap();
+            assert!(matches!(first.bytes, Bytes::Mapped(..)));
+            let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+            let mut want = line.repeat(lines).into_bytes();
+            if grow {
+                file.seek(std::io::SeekFrom::End(0)).unwrap();
+                file.write_all(b"{\"title\": \"x\"}\n").unwrap();
+                want.extend_from_slice(b"{\"title\": \"x\"}\n");
+            } else {
+                let cut = first.bytes.len() + line.len() * 3;
+                file.set_len(cut as u64).unwrap();
+                want.truncate(cut);
+            }
+            let mut got = first.bytes.to_vec();
+            got.extend(blocks_of(&mut reader, &mut warnings));
+            assert!(reader.map.is_none(), "no longer mapped");
+            assert_eq!(got.len(), want.len(), "grown: {grow}");
+            assert!(got == want, "grown: {grow}");
+            assert!(warnings.is_empty(), "{warnings:?}");
+        }
+    }
+
+    /// Mapped or read, a file gives the same lines, numbered alike, and
+    /// passes over the same line over the limit (here or when its block is
+    /// parsed); a BOM is dropped.
+    #[test]
+    fn mapped_and_read_blocks_agree() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("f.jsonl");
+        let mut text = b"\xEF\xBB\xBF".to_vec();
+        text.extend(b"{\"a\": 1}\r\n".repeat(200_000));
+        text.extend(vec![b'x'; 9 << 20]);
+        text.extend(b"\n{\"b\": 2}\n\n{\"c\": 3}");
+        std::fs::write(&path, &text).unwrap();
+        let limit = 2 << 20;
+        let read = |mapped: bool| {
+            let (mut reader, _) = BlockReader::open(&path, "f", limit).unwrap();
+            if !mapped {
+                reader.map = None;
+            }
+            let mut warnings = Vec::new();
+            let mut lines = Vec::new();
+            let mut over = Vec::new();
+            while let Some(b) = reader.next_block(&mut warnings, &Progress::default()) {
+                for (k, r) in b.lines.iter().enumerate() {
+                    match r.len() as u64 > limit {
+                        true => over.push(format!("f:{}", b.first_line + k + 1)),
+                        false => lines.push((b.first_line + k, b.bytes[r.clone()].to_vec())),
+                    }
+                }
+            }
+            over.extend(warnings.iter().map(|w| w.place.clone()));
+            (lines, over)
+        };
+        let (mapped, read) = (read(true), read(false));
+        assert_eq!(mapped.0.len(), 200_000 + 3);
+        assert_eq!(mapped.0[0].1, b"{\"a\": 1}\r");
+        assert_eq!(mapped.1, ["f:200001"]);
+        assert!(mapped == read, "{:?}", read.1);
+    }
 }

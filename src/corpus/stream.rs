@@ -5,7 +5,7 @@
 //! says cannot match are not parsed (see [`stream_filtered`]).
 
 use super::error::{LoadError, Warning};
-use super::pipeline::{self, Found, LoadOptions, Sink};
+use super::pipeline::{self, Found, LoadOptions, Places, Sink};
 use super::Progress;
 use std::path::PathBuf;
 
@@ -50,7 +50,7 @@ pub trait RawFilter: Sync {
 
     /// Byte places in a block of whole raw lines outside of which no line
     /// may hold one; `None` when every line must be asked.
-    fn places(&self, _block: &str) -> Option<Vec<usize>> {
+    fn places(&self, _block: &str) -> Option<Places> {
         None
     }
 }
@@ -73,7 +73,7 @@ where
         self.may_keep.may_keep(raw_line)
     }
 
-    fn may_keep_places(&self, block: &str) -> Option<Vec<usize>> {
+    fn may_keep_places(&self, block: &str) -> Option<Places> {
         self.may_keep.places(block)
     }
 

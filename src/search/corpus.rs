@@ -216,7 +216,7 @@ impl crate::corpus::RawFilter for RawQuery<'_> {
         self.0.may_match_json(raw_line)
     }
 
-    fn places(&self, block: &str) -> Option<Vec<usize>> {
+    fn places(&self, block: &str) -> Option<crate::corpus::pipeline::Places> {
         self.0.may_match_places(block)
     }
 }

@@ -77,8 +77,9 @@ impl Query {
     /// one positive term is looked for in the whole block at once, and
     /// kept where the piece of text around it holds the term's first word
     /// (as [`probe`] looks in a field); `\u` escapes are places too. `None` when no term
-    /// can tell lines apart so (every line must then be asked).
-    pub fn may_match_places(&self, block: &str) -> Option<Vec<usize>> {
+    /// can tell lines apart so (every line must then be asked). When that
+    /// term is the only positive one, a line holding a place may match.
+    pub fn may_match_places(&self, block: &str) -> Option<crate::corpus::pipeline::Places> {
         let escaped = |b: &u8| matches!(b, b'"' | b'\\') || *b < 0x20;
         let term = self
             .terms
@@ -93,7 +94,10 @@ impl Query {
             places.extend(escapes);
             places.sort_unstable();
         }
-        Some(places)
+        Some(crate::corpus::pipeline::Places {
+            at: places,
+            sure: self.terms.positive.len() == 1,
+        })
     }
 
     /// True when the query has no terms at all (it then matches everything

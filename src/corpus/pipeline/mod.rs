@@ -56,6 +56,15 @@ impl LoadOptions {
     }
 }
 
+/// Byte places in a block of raw JSONL lines (sorted) outside of which no
+/// line can hold an article worth keeping.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Places {
+    pub at: Vec<usize>,
+    /// A line holding a place is wanted without asking more.
+    pub sure: bool,
+}
+
 /// What a caller keeps of each article, decided on the loading threads.
 pub trait Sink: Sync {
     type Item: Send;
@@ -70,7 +79,7 @@ pub trait Sink: Sync {
     /// which no line can hold an article worth keeping (a line holding none
     /// is refused without asking [`Sink::may_keep`]); `None` when every
     /// line must be asked.
-    fn may_keep_places(&self, _block: &str) -> Option<Vec<usize>> {
+    fn may_keep_places(&self, _block: &str) -> Option<Places> {
         None
     }
 
