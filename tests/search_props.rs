@@ -119,3 +119,36 @@ fn article_hits_on_hard_cases() {
         );
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    /// The places a query finds in a block of raw lines at once tell the
+    /// lines apart as asking each line does: a line holding no place cannot
+    /// match, and for a query of one word one holding a place may.
+    #[test]
+    fn block_places_agree_with_asking_each_line(
+        block in "(ب|س|ر|و|ي|ى|ی|ئ|ؤ|ا|أ|ل|ك|ک|ي\u{0654}|و\u{0654}|\u{0654}|\u{064E}|\u{0640}|\u{FEFB}|\u{200C}| |\n|\r|\"|\\\\u|A|a){0,200}",
+        query in "(ب|س|ر|و|ي|ى|ئ|ؤ|ا|أ|ل|ك|ک){1,4}( -?(ب|س|ر|ي|ل|ك){1,3})?",
+        from in 0usize..200,
+        len in 1usize..6,
+    ) {
+        let cut: String = block.chars().skip(from).take(len).filter(|c| !c.is_whitespace()).collect();
+        for q in [query, cut] {
+            let query = sahifa::search::Query::parse(&q);
+            let Some(places) = query.may_match_places(&block) else { continue };
+            prop_assert!(places.at.windows(2).all(|w| w[0] <= w[1]));
+            let mut start = 0;
+            for line in block.split('\n') {
+                let end = start + line.len();
+                let held = places.at.iter().any(|&at| at >= start && at < end);
+                let asked = query.may_match_json(line);
+                prop_assert!(held || !asked, "{:?} in {:?}", q, line);
+                if places.sure {
+                    prop_assert_eq!(held, asked, "{:?} in {:?}", q, line);
+                }
+                start = end + 1;
+            }
+        }
+    }
+}

@@ -1,22 +1,27 @@
 //! Reading a big JSONL file in blocks of whole lines: never whole, a line
 //! longer than the limit passed over without being held, a UTF-8 BOM
 //! dropped, and the legacy encoding of lines that are not UTF-8 guessed
-//! once for the file.
+//! once for the file. A file of a megabyte or more is mapped (see
+//! [`super::mapped`]): its blocks are ranges of the map, not copies.
 
 use super::decode;
 use super::error::{Warning, WarningKind};
 use super::files::{cannot_read, open_regular, too_large};
+use super::mapped::{Bytes, Mapping};
 use super::Progress;
 use encoding_rs::Encoding;
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::path::Path;
+use std::sync::Arc;
 
 /// A JSONL file larger than this is read in blocks of about this size.
 pub const BLOCK: usize = 8 << 20;
 
 /// A block of whole lines of a big JSONL file.
 pub struct Block {
-    pub bytes: Vec<u8>,
+    pub bytes: Bytes,
+    /// Where each line of the block lies in it (without its `\n`).
+    pub lines: Vec<std::ops::Range<usize>>,
     /// 0-based number of its first line in the file.
     pub first_line: usize,
     /// Byte offset of the block in the file.
@@ -43,6 +48,8 @@ impl Block {
 /// (and warned about) without ever being held.
 pub struct BlockReader {
     file: std::fs::File,
+    /// The file's map, while it is read through one.
+    map: Option<Arc<Mapping>>,
     name: String,
     limit: usize,
     /// Whole lines not yet handed on, and the start of the next.
@@ -63,9 +70,11 @@ impl BlockReader {
     pub fn open(path: &Path, name: &str, limit: u64) -> Result<(BlockReader, u64), Warning> {
         let (file, len) = open_regular(path, name)?;
         let limit = usize::try_from(limit).unwrap_or(usize::MAX).max(1);
+        let map = Mapping::of(&file, len);
         Ok((
             BlockReader {
                 file,
+                map,
                 name: name.to_string(),
                 limit,
                 pending: Vec::new(),
@@ -128,6 +137,11 @@ impl BlockReader {
             if progress.cancelled() {
                 return None;
             }
+            if let Some(map) = self.map.clone() {
+                if self.still_mapped(&map, warnings) {
+                    return self.next_mapped(&map, warnings);
+                }
+            }
             let read = if self.skipping {
                 self.skip_long_line(warnings)
             } else {
@@ -180,23 +194,107 @@ impl BlockReader {
             }
             let rest = self.pending.split_off(cut);
             let bytes = std::mem::replace(&mut self.pending, rest);
-            let valid = simdutf8::basic::from_utf8(&bytes).is_ok();
-            if !self.legacy_checked && !valid {
-                self.legacy_checked = true;
-                self.legacy = legacy_encoding(&self.name, &bytes, warnings);
-            }
-            let block = Block {
-                first_line: self.line,
-                offset: self.offset,
-                legacy: self.legacy,
-                valid,
-                bytes,
-            };
-            self.line += memchr::memchr_iter(b'\n', &block.bytes).count();
-            self.offset += block.bytes.len() as u64;
-            return Some(block);
+            return Some(self.block(Bytes::Owned(bytes), warnings));
         }
         None
+    }
+
+    /// The block of `bytes`, which start at the current offset.
+    fn block(&mut self, bytes: Bytes, warnings: &mut Vec<Warning>) -> Block {
+        let valid = simdutf8::basic::from_utf8(&bytes).is_ok();
+        if !self.legacy_checked && !valid {
+            self.legacy_checked = true;
+            self.legacy = legacy_encoding(&self.name, &bytes, warnings);
+        }
+        let lines = super::jsonl::line_ranges(&bytes);
+        // The last line of the file may have no `\n`.
+        let unended = usize::from(bytes.last().is_some_and(|&b| b != b'\n'));
+        self.line += lines.len() - unended;
+        let block = Block {
+            first_line: self.line - (lines.len() - unended),
+            offset: self.offset,
+            legacy: self.legacy,
+            valid,
+            bytes,
+            lines,
+        };
+        self.offset += block.bytes.len() as u64;
+        block
+    }
+
+    /// Whether the file still has the size it was mapped with; if not, the
+    /// map is dropped and the rest is read from where the blocks got to.
+    fn still_mapped(&mut self, map: &Mapping, warnings: &mut Vec<Warning>) -> bool {
+        let same = self
+            .file
+            .metadata()
+            .is_ok_and(|m| m.len() == map.len() as u64);
+        if !same {
+            self.map = None;
+            self.at_start = false;
+            self.pending.clear();
+            if let Err(e) = self.file.seek(std::io::SeekFrom::Start(self.offset)) {
+                self.done = true;
+                warnings.push(cannot_read(&self.name, &e));
+            }
+        }
+        same
+    }
+
+    /// The next block of a mapped file: about [`BLOCK`] bytes up to the end
+    /// of a line, or the next line whole when it is longer (up to the
+    /// limit); a line over the limit is passed over.
+    fn next_mapped(&mut self, map: &Arc<Mapping>, warnings: &mut Vec<Warning>) -> Option<Block> {
+        let all = map.bytes();
+        let mut start = self.offset as usize;
+        if self.at_start {
+            self.at_start = false;
+            if all.starts_with(b"\xEF\xBB\xBF") {
+                start += 3;
+                self.offset += 3;
+            }
+        }
+        loop {
+            if start >= all.len() {
+                self.done = true;
+                return None;
+            }
+            let window = (start + BLOCK).min(all.len());
+            let cut = if window == all.len() {
+                Some(window)
+            } else if let Some(i) = memchr::memrchr(b'\n', &all[start..window]) {
+                Some(start + i + 1)
+            } else {
+                // One line fills the window: it ends within the limit or
+                // is passed over.
+                let reach = (start + self.limit + 1).min(all.len());
+                match memchr::memchr(b'\n', &all[window.min(reach)..reach]) {
+                    Some(i) => Some(window.min(reach) + i + 1),
+                    None if reach == all.len() && all.len() - start <= self.limit => {
+                        Some(all.len())
+                    }
+                    None => None,
+                }
+            };
+            if let Some(cut) = cut {
+                let bytes = Bytes::Mapped(Arc::clone(map), start..cut);
+                return Some(self.block(bytes, warnings));
+            }
+            let end = memchr::memchr(b'\n', &all[start..]).map_or(all.len(), |i| start + i);
+            let place = format!("{}:{}", self.name, self.line + 1);
+            warnings.push(too_large(&place, (end - start) as u64, self.limit as u64));
+            map.release(start..end);
+            self.line += 1;
+            self.offset = (end + 1).min(all.len()) as u64;
+            start = self.offset as usize;
+        }
+    }
+
+    /// Gives back the memory of a mapped block once it has been used.
+    pub fn release(&self, block: &Block) {
+        if let (Some(map), Bytes::Mapped(_, range)) = (&self.map, &block.bytes) {
+            map.release(range.clone());
+        }
     }
 }
 
@@ -226,4 +324,94 @@ fn legacy_encoding(
 /// decoded whole, not line by line).
 pub fn is_utf16(head: &[u8]) -> bool {
     head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn blocks_of(reader: &mut BlockReader, warnings: &mut Vec<Warning>) -> Vec<u8> {
+        let mut all = Vec::new();
+        while let Some(block) = reader.next_block(warnings, &Progress::default()) {
+            all.extend_from_slice(&block.bytes);
+        }
+        all
+    }
+
+    /// A mapped file cut short or grown between blocks is read on from
+    /// where the blocks got to: the blocks hold what the file then holds.
+    #[test]
+    fn a_mapped_file_that_changes_size_is_read_on() {
+        let line = format!("{{\"title\": \"{}\"}}\n", "ب".repeat(500));
+        let lines = BLOCK * 2 / line.len();
+        for grow in [false, true] {
+            let dir = tempfile::TempDir::new().unwrap();
+            let path = dir.path().join("f.jsonl");
+            std::fs::write(&path, line.repeat(lines)).unwrap();
+            let (mut reader, _) = BlockReader::open(&path, "f", 64 << 20).unwrap();
+            assert!(reader.map.is_some());
+            let mut warnings = Vec::new();
+            let first = reader
+                .next_block(&mut warnings, &Progress::default())
+                .unwrap();
+            assert!(matches!(first.bytes, Bytes::Mapped(..)));
+            let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+            let mut want = line.repeat(lines).into_bytes();
+            if grow {
+                file.seek(std::io::SeekFrom::End(0)).unwrap();
+                file.write_all(b"{\"title\": \"x\"}\n").unwrap();
+                want.extend_from_slice(b"{\"title\": \"x\"}\n");
+            } else {
+                let cut = first.bytes.len() + line.len() * 3;
+                file.set_len(cut as u64).unwrap();
+                want.truncate(cut);
+            }
+            let mut got = first.bytes.to_vec();
+            got.extend(blocks_of(&mut reader, &mut warnings));
+            assert!(reader.map.is_none(), "no longer mapped");
+            assert_eq!(got.len(), want.len(), "grown: {grow}");
+            assert!(got == want, "grown: {grow}");
+            assert!(warnings.is_empty(), "{warnings:?}");
+        }
+    }
+
+    /// Mapped or read, a file gives the same lines, numbered alike, and
+    /// passes over the same line over the limit (here or when its block is
+    /// parsed); a BOM is dropped.
+    #[test]
+    fn mapped_and_read_blocks_agree() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("f.jsonl");
+        let mut text = b"\xEF\xBB\xBF".to_vec();
+        text.extend(b"{\"a\": 1}\r\n".repeat(200_000));
+        text.extend(vec![b'x'; 9 << 20]);
+        text.extend(b"\n{\"b\": 2}\n\n{\"c\": 3}");
+        std::fs::write(&path, &text).unwrap();
+        let limit = 2 << 20;
+        let read = |mapped: bool| {
+            let (mut reader, _) = BlockReader::open(&path, "f", limit).unwrap();
+            if !mapped {
+                reader.map = None;
+            }
+            let mut warnings = Vec::new();
+            let mut lines = Vec::new();
+            let mut over = Vec::new();
+            while let Some(b) = reader.next_block(&mut warnings, &Progress::default()) {
+                for (k, r) in b.lines.iter().enumerate() {
+                    match r.len() as u64 > limit {
+                        true => over.push(format!("f:{}", b.first_line + k + 1)),
+                        false => lines.push((b.first_line + k, b.bytes[r.clone()].to_vec())),
+                    }
+                }
+            }
+            over.extend(warnings.iter().map(|w| w.place.clone()));
+            (lines, over)
+        };
+        let (mapped, read) = (read(true), read(false));
+        assert_eq!(mapped.0.len(), 200_000 + 3);
+        assert_eq!(mapped.0[0].1, b"{\"a\": 1}\r");
+        assert_eq!(mapped.1, ["f:200001"]);
+        assert!(mapped == read, "{:?}", read.1);
+    }
 }

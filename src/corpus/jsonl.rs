@@ -7,6 +7,7 @@ use super::decode::Markup;
 use super::error::{Warning, WarningKind};
 use super::parse::{add_record, Tally};
 use encoding_rs::Encoding;
+use memchr::memmem;
 use std::borrow::Cow;
 
 /// Every record of a JSONL file's decoded text.
@@ -136,7 +137,8 @@ pub enum RawId<'a> {
 }
 
 pub fn raw_id(line: &[u8]) -> RawId<'_> {
-    let finder = memchr::memmem::Finder::new(b"\"id\"");
+    static FINDER: std::sync::OnceLock<memmem::Finder<'static>> = std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| memmem::Finder::new(b"\"id\""));
     let Some(at) = finder.find(line) else {
         return RawId::None;
     };

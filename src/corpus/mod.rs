@@ -15,6 +15,7 @@ mod furniture;
 pub mod html;
 mod jsonl;
 mod load;
+mod mapped;
 mod parse;
 pub mod pipeline;
 mod progress;
@@ -37,7 +38,7 @@ pub use record::{
     URL_FIELDS,
 };
 pub use seeds::{seed_lines, SEEDS};
-pub use stream::{stream, stream_filtered, ArticleRef, Streamed};
+pub use stream::{stream, stream_filtered, ArticleRef, RawFilter, Streamed};
 
 use load::KeepAll;
 use std::path::{Path, PathBuf};

@@ -5,7 +5,7 @@
 //! says cannot match are not parsed (see [`stream_filtered`]).
 
 use super::error::{LoadError, Warning};
-use super::pipeline::{self, Found, LoadOptions, Sink};
+use super::pipeline::{self, Found, LoadOptions, Places, Sink};
 use super::Progress;
 use std::path::PathBuf;
 
@@ -43,16 +43,38 @@ struct Keep<F, P> {
     may_keep: P,
 }
 
+/// What a streamed read asks of raw JSONL text before parsing it.
+pub trait RawFilter: Sync {
+    /// Whether a raw line may hold an article worth keeping.
+    fn may_keep(&self, raw_line: &str) -> bool;
+
+    /// Byte places in a block of whole raw lines outside of which no line
+    /// may hold one; `None` when every line must be asked.
+    fn places(&self, _block: &str) -> Option<Places> {
+        None
+    }
+}
+
+impl<P: Fn(&str) -> bool + Sync> RawFilter for P {
+    fn may_keep(&self, raw_line: &str) -> bool {
+        self(raw_line)
+    }
+}
+
 impl<T, F, P> Sink for Keep<F, P>
 where
     T: Send,
     F: Fn(&ArticleRef) -> Option<T> + Sync,
-    P: Fn(&str) -> bool + Sync,
+    P: RawFilter,
 {
     type Item = T;
 
     fn may_keep(&self, raw_line: &str) -> bool {
-        (self.may_keep)(raw_line)
+        self.may_keep.may_keep(raw_line)
+    }
+
+    fn may_keep_places(&self, block: &str) -> Option<Places> {
+        self.may_keep.places(block)
     }
 
     fn keep(&self, found: Found<'_>) -> Option<T> {
@@ -79,7 +101,7 @@ where
     T: Send,
     F: Fn(&ArticleRef) -> Option<T> + Sync,
 {
-    stream_filtered(paths, progress, |_| true, keep)
+    stream_filtered(paths, progress, |_: &str| true, keep)
 }
 
 /// [`stream`], where `may_keep` is asked first about each JSONL line, raw:
@@ -94,7 +116,7 @@ pub fn stream_filtered<T, F, P>(
 where
     T: Send,
     F: Fn(&ArticleRef) -> Option<T> + Sync,
-    P: Fn(&str) -> bool + Sync,
+    P: RawFilter,
 {
     let (files, warnings) = super::Corpus::files(paths)?;
     let unwatched = Progress::default();

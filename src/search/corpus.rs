@@ -202,11 +202,23 @@ where
     T: Send,
     F: Fn(&ArticleRef, Vec<Hit>) -> T + Sync,
 {
-    let may_match = |raw: &str| query.may_match_json(raw);
-    crate::corpus::stream_filtered(paths, progress, may_match, |a| {
+    crate::corpus::stream_filtered(paths, progress, RawQuery(query), |a| {
         let fields = std::iter::once(a.title).chain(a.paragraphs.iter().copied());
         article_hits(fields, query).map(|hits| keep(a, hits))
     })
+}
+
+/// A query asked about raw JSONL text.
+struct RawQuery<'a>(&'a Query);
+
+impl crate::corpus::RawFilter for RawQuery<'_> {
+    fn may_keep(&self, raw_line: &str) -> bool {
+        self.0.may_match_json(raw_line)
+    }
+
+    fn places(&self, block: &str) -> Option<crate::corpus::pipeline::Places> {
+        self.0.may_match_places(block)
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! word by word, with prefix matching and proclitic stripping (so «خير»
 //! finds «وبالخيرسون»). Highlights are byte ranges into the original text.
 
+mod anchor_scan;
 mod byte_rank;
 mod corpus;
 mod filter;
@@ -68,6 +69,35 @@ impl Query {
         };
         self.terms.positive.iter().all(may_hold)
             || memchr::memmem::find(raw.as_bytes(), b"\\u").is_some()
+    }
+
+    /// The byte places in `block` (whole raw JSONL lines) where a match
+    /// may be: a line holding none of them cannot hold a match
+    /// ([`Query::may_match_json`] says `false` of it). The anchor letter of
+    /// one positive term is looked for in the whole block at once, and
+    /// kept where the piece of text around it holds the term's first word
+    /// (as [`probe`] looks in a field); `\u` escapes are places too. `None` when no term
+    /// can tell lines apart so (every line must then be asked). When that
+    /// term is the only positive one, a line holding a place may match.
+    pub fn may_match_places(&self, block: &str) -> Option<crate::corpus::pipeline::Places> {
+        let escaped = |b: &u8| matches!(b, b'"' | b'\\') || *b < 0x20;
+        let term = self
+            .terms
+            .positive
+            .iter()
+            .find(|t| t.anchor.is_some() && !t.first.needle().iter().any(escaped))?;
+        let mut places = Vec::new();
+        probe::each_holding_piece(block, term, |at| places.push(at));
+        let escapes = memchr::memmem::find_iter(block.as_bytes(), b"\\u");
+        let mut escapes = escapes.peekable();
+        if escapes.peek().is_some() {
+            places.extend(escapes);
+            places.sort_unstable();
+        }
+        Some(crate::corpus::pipeline::Places {
+            at: places,
+            sure: self.terms.positive.len() == 1,
+        })
     }
 
     /// True when the query has no terms at all (it then matches everything

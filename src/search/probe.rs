@@ -5,6 +5,7 @@
 //! them need normalising (normalisation keeps whitespace and makes none, so
 //! a normalised text is its normalised pieces joined by the same spaces).
 
+use super::anchor_scan::{each_place, Companions};
 use super::matcher::{for_each_match, FieldWords};
 use super::query::Term;
 use crate::text::normalize::{
@@ -26,6 +27,10 @@ pub(crate) struct Anchor {
     len: usize,
     /// Each place of the letter in the needle.
     places: Vec<Place>,
+    /// What may stand beside the letter, as bytes (for whole blocks).
+    companions: std::sync::Arc<Companions>,
+    /// The letter's bytes (a letter of the Arabic block takes two).
+    letter: [u8; 2],
 }
 
 /// The needle's characters just before and after one place of the anchor
@@ -135,23 +140,43 @@ impl Anchor {
         let rank = |c: char| BY_FREQUENCY.chars().position(|f| f == c).unwrap_or(0);
         let c = needle
             .chars()
-            .filter(|&c| has_single_source(c))
+            .filter(|&c| has_single_source(c) && c.len_utf8() == 2)
             .max_by_key(|&c| rank(c))?;
         let chars: Vec<char> = needle.chars().collect();
-        let places = (0..chars.len())
+        let beside: Vec<(Option<char>, Option<char>)> = (0..chars.len())
             .filter(|&i| chars[i] == c)
             .map(|i| {
-                Place::new(
+                (
                     i.checked_sub(1).map(|p| chars[p]),
                     chars.get(i + 1).copied(),
                 )
             })
             .collect();
+        let places = beside
+            .iter()
+            .map(|&(prev, next)| Place::new(prev, next))
+            .collect();
+        let mut buf = [0; 4];
+        let bytes = c.encode_utf8(&mut buf).as_bytes();
+        let letter = [bytes[0], bytes[1]];
         Some(Anchor {
             finder: super::byte_rank::finder(c.encode_utf8(&mut [0; 4]).as_bytes()),
             len: c.len_utf8(),
             places,
+            companions: std::sync::Arc::new(Companions::new(&beside, may_give)),
+            letter,
         })
+    }
+
+    /// Calls `f` with every byte place in `text` (a whole block of lines,
+    /// say) where the letter fits (see [`Anchor::fits`]), in order.
+    fn each_fitting(&self, text: &str, mut f: impl FnMut(usize)) {
+        let bytes = text.as_bytes();
+        each_place(bytes, self.letter, |at| {
+            if self.companions.allow(bytes, at, self.len) && self.fits(text, at) {
+                f(at);
+            }
+        });
     }
 
     /// Can the letter found at byte `at` of `text` be part of the needle,
@@ -208,6 +233,37 @@ impl<'a> Field<'a> {
         }
         false
     }
+}
+
+/// Calls `f` with the start of every piece of `text` (a whole block of
+/// lines, say) that holds `term`'s needle, in order, when `term` has an
+/// anchor: a field or line of `text` holds the needle ([`Field::holds`])
+/// exactly when such a piece lies in it, since pieces end at line ends.
+/// Returns `false` (calling nothing) for a term without an anchor.
+pub(crate) fn each_holding_piece(text: &str, term: &Term, mut f: impl FnMut(usize)) -> bool {
+    let Some(anchor) = &term.anchor else {
+        return false;
+    };
+    let needle = term.first.needle();
+    let mut scratch = String::new();
+    let mut checked_to = 0;
+    anchor.each_fitting(text, |at| {
+        if at < checked_to {
+            return;
+        }
+        let (start, end) = piece_around(text, at);
+        checked_to = end;
+        scratch.clear();
+        normalize_into(&text[start..end], &mut scratch);
+        if scratch
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w == needle)
+        {
+            f(start);
+        }
+    });
+    true
 }
 
 impl Field<'_> {

@@ -7,7 +7,7 @@ use crate::corpus::blocks::{is_utf16, Block, BlockReader};
 use crate::corpus::clean::Rules;
 use crate::corpus::error::{LoadError, Warning, WarningKind};
 use crate::corpus::files::{format_of, read_bounded, too_large, Format};
-use crate::corpus::jsonl::{self, line_ranges, line_text, raw_id, RawId};
+use crate::corpus::jsonl::{self, line_text, raw_id, RawId};
 use crate::corpus::parse::Tally;
 use crate::corpus::quick::QuickRecord;
 use crate::corpus::stream::ArticleRef;
@@ -73,6 +73,7 @@ pub fn run<S: Sink>(
         first = false;
         any_line |= block.bytes.iter().any(|b| !b.is_ascii_whitespace());
         let mut piece = parse_block(&name, &block, options, rules, sink, &mut state);
+        reader.release(&block);
         let mut before = std::mem::take(&mut warnings);
         before.append(&mut piece.warnings);
         piece.warnings = before;
@@ -145,9 +146,21 @@ fn parse_block<S: Sink>(
     sink: &S,
     state: &mut FileState,
 ) -> Piece<S::Item> {
-    let ranges = line_ranges(&block.bytes);
+    let ranges = &block.lines;
     // Validated once for the block, not once per line.
     let text = block.text();
+    // Where in the block a line worth parsing may be, looked for once.
+    let places = text.and_then(|t| sink.may_keep_places(t));
+    // Whether a line is refused (`Some(false)`) or wanted for sure
+    // (`Some(true)`) by the places, or must be asked.
+    let placed = |range: &std::ops::Range<usize>| {
+        let places = places.as_ref()?;
+        let k = places.at.partition_point(|&at| at < range.start);
+        match places.at.get(k).is_some_and(|&at| at < range.end) {
+            false => Some(false),
+            true => places.sure.then_some(true),
+        }
+    };
     let parts: Vec<LinesPart<S::Item>> = ranges
         .par_chunks(LINES_PER_TASK)
         .enumerate()
@@ -160,7 +173,7 @@ fn parse_block<S: Sink>(
                     let line_text = text.map(|t| &t[range.clone()]);
                     line_into(
                         name,
-                        (first + j + 1, line_text),
+                        (first + j + 1, line_text, placed(range)),
                         line,
                         block,
                         options,
@@ -202,7 +215,7 @@ fn parse_block<S: Sink>(
 #[allow(clippy::too_many_arguments)]
 fn line_into<S: Sink>(
     name: &str,
-    (number, valid_text): (usize, Option<&str>),
+    (number, valid_text, placed): (usize, Option<&str>, Option<bool>),
     line: &[u8],
     block: &Block,
     options: &LoadOptions,
@@ -225,7 +238,8 @@ fn line_into<S: Sink>(
     // Raw bytes say nothing about a line in a legacy encoding, and a line
     // that is not even shaped as an object is parsed, to say what is wrong.
     let object = line.trim_ascii().starts_with(b"{") && line.trim_ascii().ends_with(b"}");
-    let unwanted = valid_text.is_some_and(|t| object && !sink.may_keep(t));
+    let unwanted =
+        valid_text.is_some_and(|t| object && !placed.unwrap_or_else(|| sink.may_keep(t)));
     if unwanted {
         match raw_id(line) {
             RawId::None => {

@@ -56,6 +56,15 @@ impl LoadOptions {
     }
 }
 
+/// Byte places in a block of raw JSONL lines (sorted) outside of which no
+/// line can hold an article worth keeping.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Places {
+    pub at: Vec<usize>,
+    /// A line holding a place is wanted without asking more.
+    pub sure: bool,
+}
+
 /// What a caller keeps of each article, decided on the loading threads.
 pub trait Sink: Sync {
     type Item: Send;
@@ -64,6 +73,14 @@ pub trait Sink: Sync {
     /// `false` spares parsing it (its id is still read when it has one).
     fn may_keep(&self, _raw_line: &str) -> bool {
         true
+    }
+
+    /// Byte places in a block of whole JSONL lines, unparsed, outside of
+    /// which no line can hold an article worth keeping (a line holding none
+    /// is refused without asking [`Sink::may_keep`]); `None` when every
+    /// line must be asked.
+    fn may_keep_places(&self, _block: &str) -> Option<Places> {
+        None
     }
 
     /// What to keep of an article, if anything.
