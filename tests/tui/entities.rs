@@ -1,7 +1,7 @@
 //! Entities in the reader: the pane, highlights on the right cells after
 //! bidi reordering, ]/[ jumps, the list filtered by entity, tagging.
 
-use crate::helpers::{cells_in, ctrl, key, one_article, press, select_entity, settings};
+use crate::helpers::{cells_in, ctrl, key, one_article, press, select_entity, settings, status};
 use sahifa::corpus::Corpus;
 use sahifa::entities::Kind;
 use sahifa::tui::{App, Effect, KeyCode, Mode, PaneOrder};
@@ -116,6 +116,24 @@ fn t_asks_for_text_then_kind_and_requests_the_tag() {
     );
     press(&mut a, "t");
     key(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode, Mode::Normal);
+}
+
+#[test]
+fn the_tag_prompt_offers_misc_and_says_so() {
+    let corpus = Corpus::bundled();
+    let mut a = App::new(&corpus, settings(PaneOrder::Rtl), 160, 30);
+    press(&mut a, "t");
+    press(&mut a, "كأس العالم");
+    key(&mut a, KeyCode::Enter);
+    assert!(status(&a).contains("m other"), "{}", status(&a));
+    assert_eq!(
+        press(&mut a, "m"),
+        vec![Effect::TagEntity {
+            text: "كأس العالم".into(),
+            kind: Kind::Misc
+        }]
+    );
     assert_eq!(a.mode, Mode::Normal);
 }
 
