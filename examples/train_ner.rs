@@ -7,7 +7,8 @@
 //! cargo run --release --example train_ner -- --cv 5 ../shared/data/anercorp/train.conll
 //! ```
 //!
-//! Options: `--epochs N` (default 15, chosen by cross-validation). `--errors FILE` (with `--cv`) writes
+//! Options: `--epochs N` (default 15, chosen by cross-validation), `--runs N`
+//! (perceptrons averaged, each visiting the sentences in its own order). `--errors FILE` (with `--cv`) writes
 //! every wrong name of the whole detector, for reading.
 //!
 //! Cross-validation cuts the file into K contiguous blocks of sentences
@@ -32,6 +33,7 @@ struct Args {
     output: Option<String>,
     cv: Option<usize>,
     epochs: usize,
+    runs: usize,
     errors: Option<String>,
 }
 
@@ -41,6 +43,7 @@ fn args() -> Result<Args> {
         output: None,
         cv: None,
         epochs: Options::default().epochs,
+        runs: Options::default().runs,
         errors: None,
     };
     let mut rest = Vec::new();
@@ -54,9 +57,10 @@ fn args() -> Result<Args> {
                     .parse()
                     .context("--epochs takes a number")?
             }
+            "--runs" => a.runs = value("--runs")?.parse().context("--runs takes a number")?,
             "--errors" => a.errors = Some(value("--errors")?),
             "-h" | "--help" => {
-                println!("usage: train_ner TRAIN.conll MODEL_OUT [--epochs N]\n       train_ner --cv K TRAIN.conll [--epochs N] [--errors FILE]");
+                println!("usage: train_ner TRAIN.conll MODEL_OUT [--epochs N] [--runs N]\n       train_ner --cv K TRAIN.conll [--epochs N] [--runs N] [--errors FILE]");
                 std::process::exit(0);
             }
             _ => rest.push(x),
@@ -95,7 +99,7 @@ fn examples(base: &Detector, trainer: &mut Trainer, sentences: &[Sentence]) -> V
         .collect()
 }
 
-fn train(base: &Detector, sentences: &[Sentence], epochs: usize, info: String) -> Tagger {
+fn train(base: &Detector, sentences: &[Sentence], a: &Args, info: String) -> Tagger {
     let norm: Vec<String> = sentences
         .iter()
         .flat_map(|s| &s.tokens)
@@ -111,7 +115,8 @@ fn train(base: &Detector, sentences: &[Sentence], epochs: usize, info: String) -
     trainer.train(
         &ex,
         Options {
-            epochs,
+            epochs: a.epochs,
+            runs: a.runs,
             ..Options::default()
         },
         info,
@@ -191,11 +196,12 @@ fn main() -> Result<()> {
             .file_name()
             .map_or("?".into(), |n| n.to_string_lossy());
         let info = format!(
-            "averaged perceptron, Viterbi over BIO; trained on {name} ({} sentences, {words} tokens), {} epochs",
+            "averaged perceptron (mean of {} runs), Viterbi over BIO; trained on {name} ({} sentences, {words} tokens), {} epochs",
+            a.runs,
             sentences.len(),
             a.epochs
         );
-        let model = train(&base, &sentences, a.epochs, info);
+        let model = train(&base, &sentences, &a, info);
         let bytes = model.to_bytes();
         let out = a.output.unwrap_or_default();
         std::fs::write(&out, &bytes).with_context(|| format!("writing {out}"))?;
@@ -217,7 +223,7 @@ fn main() -> Result<()> {
             .chain(&sentences[hi..])
             .cloned()
             .collect();
-        let model = Arc::new(train(&base, &training, a.epochs, format!("fold {fold}")));
+        let model = Arc::new(train(&base, &training, &a, format!("fold {fold}")));
         let (x, y) = evaluate(&base, model, &sentences[lo..hi], &mut errors)?;
         let f = |s: &Scores| conll::prf(s.micro()).2;
         println!(
@@ -230,8 +236,8 @@ fn main() -> Result<()> {
         whole.merge(&y);
     }
     println!(
-        "\n{k}-fold contiguous cross-validation, {} epochs, exact spans, token level",
-        a.epochs
+        "\n{k}-fold contiguous cross-validation, {} epochs, {} runs, exact spans, token level",
+        a.epochs, a.runs
     );
     println!("\nthe tagger alone:\n{}", alone.table());
     println!(

@@ -22,7 +22,7 @@ pub(super) fn gazetteer_code(kind: Kind, inside: bool) -> u8 {
 }
 
 /// Sets `cue` on every word of each phrase of `list` found in `toks`.
-fn mark(list: &PhraseList, toks: &Tokens, cues: &mut [u16], cue: Cue) {
+fn mark(list: &PhraseList, toks: &Tokens, cues: &mut [u32], cue: Cue) {
     for i in 0..toks.len() {
         if let Some((_, n)) = list.longest_at(toks, i) {
             for c in &mut cues[i..(i + n).min(toks.len())] {
@@ -41,7 +41,7 @@ pub(super) fn sentence<'t>(
     gazetteer: &[u8],
     rules: &[RuleSpan],
 ) -> Sentence<'t> {
-    let mut cues = vec![0u16; toks.len()];
+    let mut cues = vec![0u32; toks.len()];
     for span in rules {
         let cue = match span.kind {
             Kind::Person => Cue::RulePerson,
@@ -56,6 +56,7 @@ pub(super) fn sentence<'t>(
     mark(&w.location_triggers, toks, &mut cues, Cue::PlaceWord);
     mark(&w.apposition_triggers, toks, &mut cues, Cue::Apposition);
     mark(&w.honorifics, toks, &mut cues, Cue::Honorific);
+    mark(&w.org_names, toks, &mut cues, Cue::OrgName);
     for (i, c) in cues.iter_mut().enumerate() {
         let word = toks.word(i);
         let mut set = |cue: Cue, on: bool| {
@@ -67,6 +68,7 @@ pub(super) fn sentence<'t>(
         set(Cue::Verb, loose_in(word, &w.verbs).is_some());
         set(Cue::Gentilic, w.is_gentilic(word));
         set(Cue::Stop, w.stop.contains(word));
+        set(Cue::PersonName, w.is_person_name(word));
         set(Cue::Modifier, loose_in(word, &w.modifiers).is_some());
         set(
             Cue::Calendar,

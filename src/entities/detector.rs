@@ -153,11 +153,28 @@ impl Detector {
     /// spelling of a name found outside the gazetteer shows under the
     /// article's first spelling of it.
     pub fn detect_article(&self, article: &Article) -> Vec<Mention> {
+        self.detect_article_unless(article, || false)
+            .unwrap_or_default()
+    }
+
+    /// [`Detector::detect_article`], giving up (`None`) as soon as `stop`
+    /// says so: it is asked before each field, so a reader detecting in the
+    /// background drops an article the user has left.
+    pub fn detect_article_unless(
+        &self,
+        article: &Article,
+        stop: impl Fn() -> bool,
+    ) -> Option<Vec<Mention>> {
         let fields: Vec<&str> = fields(article).collect();
         let norms: Vec<Normalized> = fields.iter().map(|f| normalize_with_map(f)).collect();
         let toks: Vec<Tokens> = norms.iter().map(|n| self.tokens(&n.text)).collect();
-        let mut found: Vec<Vec<Found>> =
-            toks.iter().map(|t| combine::find(&self.inner, t)).collect();
+        let mut found: Vec<Vec<Found>> = Vec::with_capacity(fields.len());
+        for t in &toks {
+            if stop() {
+                return None;
+            }
+            found.push(combine::find(&self.inner, t));
+        }
         let mut learner = Learner::default();
         for (field, text) in fields.iter().enumerate() {
             learner.learn(text, &norms[field], &toks[field], &found[field]);
@@ -185,7 +202,7 @@ impl Detector {
             }
         }
         super::spelling::unify(&mut out);
-        out
+        Some(out)
     }
 
     /// The mentions of an article field by field (title first), each

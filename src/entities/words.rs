@@ -8,6 +8,8 @@ use serde::Deserialize;
 
 const RULES: &str = include_str!("../../assets/entity_rules.json");
 const CALENDAR: &str = include_str!("../../assets/calendar.json");
+const PERSON_NAMES: &str = include_str!("../../assets/person_names.json");
+const ORG_NAMES: &str = include_str!("../../assets/org_names.json");
 
 /// A word-list file that could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +45,15 @@ struct RulesFile {
     ambiguous_names: Vec<String>,
     name_enders: Vec<String>,
 }
+
+#[derive(Deserialize)]
+struct PersonNamesFile {
+    arabic_given_names: Vec<String>,
+    foreign_names: Vec<String>,
+}
+
+/// Lists of organisation names by field (clubs, companies, …).
+type OrgNamesFile = std::collections::BTreeMap<String, serde_json::Value>;
 
 #[derive(Deserialize)]
 struct OrgTriggerFile {
@@ -125,6 +136,12 @@ pub struct WordLists {
     pub(super) phrase_starts: WordSet,
     /// First words of the person, place and organisation triggers.
     pub(super) trigger_starts: WordSet,
+    /// Words that are often personal names (`assets/person_names.json`):
+    /// a cue for the tagger, never a name by itself.
+    pub(super) person_names: WordSet,
+    /// Phrases that are often organisations' names
+    /// (`assets/org_names.json`): a cue for the tagger too.
+    pub(super) org_names: PhraseList,
 }
 
 fn keys(words: &[String]) -> WordSet {
@@ -138,7 +155,55 @@ fn phrases(words: &[String]) -> PhraseList {
 impl WordLists {
     /// The built-in lists.
     pub fn builtin() -> Result<WordLists, RulesError> {
-        WordLists::from_json(RULES, CALENDAR)
+        let mut lists = WordLists::from_json(RULES, CALENDAR)?;
+        lists.add_person_names(PERSON_NAMES)?;
+        lists.add_org_names(ORG_NAMES)?;
+        Ok(lists)
+    }
+
+    /// Adds a person-names file's words (less any stopword: «علي» folds
+    /// to the preposition «على»).
+    pub fn add_person_names(&mut self, json: &str) -> Result<(), RulesError> {
+        let f: PersonNamesFile = serde_json::from_str(json)?;
+        let stop = &self.stop;
+        let names: Vec<String> = (f.arabic_given_names.iter())
+            .chain(&f.foreign_names)
+            .map(|w| normalize(w))
+            .filter(|w| !stop.contains(w))
+            .collect();
+        self.person_names = names.into_iter().collect();
+        Ok(())
+    }
+
+    /// Adds an organisation-names file: every list in it but `about`.
+    pub fn add_org_names(&mut self, json: &str) -> Result<(), RulesError> {
+        let f: OrgNamesFile = serde_json::from_str(json)?;
+        let mut names = Vec::new();
+        for (field, list) in f.into_iter().filter(|(k, _)| k != "about") {
+            let list: Vec<String> = serde_json::from_value(list).map_err(|e| {
+                RulesError(serde::de::Error::custom(format!("org names, {field}: {e}")))
+            })?;
+            names.extend(list);
+        }
+        self.org_names = phrases(&names);
+        // Their first words may start a phrase (see `phrase_starts`).
+        let firsts = self
+            .org_names
+            .iter()
+            .filter_map(|p| p.words.first().cloned());
+        self.phrase_starts = self.phrase_starts.iter().cloned().chain(firsts).collect();
+        Ok(())
+    }
+
+    /// Is `word` (normalised; «و», «ف», «ب» or «ل» before it allowed) a
+    /// word that is often a personal name? The article form is a family name too («المحمد», «العلي»).
+    pub(super) fn is_person_name(&self, word: &str) -> bool {
+        let known = |w: &str| {
+            self.person_names.contains(w)
+                || w.strip_prefix("ال")
+                    .is_some_and(|r| self.person_names.contains(r))
+        };
+        known(word) || word.strip_prefix(['و', 'ف', 'ب', 'ل']).is_some_and(known)
     }
 
     /// Parses a rules file and a calendar file.
@@ -218,6 +283,8 @@ impl WordLists {
             day_names: c.days.iter().map(|d| (normalize(d), d.clone())).collect(),
             phrase_starts: WordSet::default(),
             trigger_starts: WordSet::default(),
+            person_names: WordSet::default(),
+            org_names: PhraseList::default(),
             org_index: PhraseIndex::default(),
             month_index: PhraseIndex::default(),
         };

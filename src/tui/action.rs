@@ -63,11 +63,12 @@ pub enum Action {
     TagPerson,
     TagPlace,
     TagOrganization,
+    TagMisc,
 }
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 51] = [
+    pub const ALL: [Action; 52] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::First,
@@ -119,6 +120,7 @@ impl Action {
         Action::TagPerson,
         Action::TagPlace,
         Action::TagOrganization,
+        Action::TagMisc,
     ];
 
     /// The action named `name` in the key map (`move_down`, `quit`, …).
@@ -155,7 +157,7 @@ impl Action {
             Action::Clear => "undo: a range, find, entity list, filter",
             Action::NextMention => "next mention of the selected entity",
             Action::PreviousMention => "previous mention of the selected entity",
-            Action::TagEntity => "tag a word as person / place / organisation",
+            Action::TagEntity => "tag a word as person / place / organisation / other",
             Action::ToggleBookmark => "bookmark the paragraph, or end a range",
             Action::MarkRange => "start a range of paragraphs to bookmark",
             Action::Bookmarks => "the bookmarks pane",
@@ -188,6 +190,7 @@ impl Action {
             Action::TagPerson => "person",
             Action::TagPlace => "place",
             Action::TagOrganization => "organisation",
+            Action::TagMisc => "other name (event, product, work)",
         }
     }
 }

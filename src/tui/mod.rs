@@ -15,6 +15,7 @@ mod article_rows;
 mod editor;
 mod effect;
 mod entity_state;
+mod entity_worker;
 mod geometry;
 mod keymap;
 mod loading;

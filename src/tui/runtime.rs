@@ -71,6 +71,8 @@ pub(super) fn event_loop(
             loading.done_bytes = channels.progress.done_bytes.load(Ordering::Relaxed);
             loading.total_bytes = channels.progress.total_bytes.load(Ordering::Relaxed);
         }
+        // Mentions of a long article, detected in the background.
+        app.entities.receive();
         match load.filter_index.try_recv() {
             Ok(index) => app.install_filter(index),
             // The builder is gone without an index: build on demand instead.
@@ -96,8 +98,12 @@ pub(super) fn event_loop(
         if app.quit || channels.stop.load(Ordering::Relaxed) {
             break Ok(());
         }
-        // While loading, new articles and the progress are drawn often.
-        let wait = if app.loading.is_some() { 20 } else { 200 };
+        // While loading or detecting, what arrives is drawn soon.
+        let wait = if app.loading.is_some() || app.entities.pending() {
+            20
+        } else {
+            200
+        };
         if !event::poll(Duration::from_millis(wait))? {
             continue;
         }

@@ -77,7 +77,7 @@ impl Vocab {
 
 /// Bumped whenever a template changes: a model trained with another
 /// feature set is refused rather than silently misread.
-pub const FEATURE_SET: u32 = 6;
+pub const FEATURE_SET: u32 = 7;
 
 /// Facts about a word the rules and the gazetteer know, as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,10 +98,15 @@ pub enum Cue {
     RulePerson,
     RulePlace,
     RuleOrg,
+    /// A word that is often a personal name (given names, foreign names).
+    PersonName,
+    /// Inside a phrase that is often an organisation's name (clubs,
+    /// companies, media, international bodies, parties).
+    OrgName,
 }
 
 impl Cue {
-    pub const ALL: [Cue; 15] = [
+    pub const ALL: [Cue; 17] = [
         Cue::PersonTitle,
         Cue::PlaceWord,
         Cue::OrgWord,
@@ -117,10 +122,12 @@ impl Cue {
         Cue::RulePerson,
         Cue::RulePlace,
         Cue::RuleOrg,
+        Cue::PersonName,
+        Cue::OrgName,
     ];
 
-    pub fn bit(self) -> u16 {
-        1 << self as u16
+    pub fn bit(self) -> u32 {
+        1 << self as u32
     }
 }
 
@@ -132,7 +139,7 @@ pub struct Slot<'t> {
     /// The punctuation before it, as a class ([`gap_class`]).
     pub gap: u8,
     /// [`Cue`] bits.
-    pub cues: u16,
+    pub cues: u32,
     /// The gazetteer's match over this word: 0 none, else `1 + 2 × kind +
     /// inside` (kinds as in [`super::Tag`]; numbers and dates are 8).
     pub gazetteer: u8,
@@ -398,9 +405,10 @@ impl<'t> Sentence<'t> {
             Fnv::new(26)
                 .byte((cm1 & 0xff) as u8)
                 .byte((cm1 >> 8) as u8)
+                .byte((cm1 >> 16) as u8)
                 .byte(u8::from(bare.is_some())),
         );
-        let rules = here.cues >> Cue::RulePerson as u16;
+        let rules = (here.cues >> Cue::RulePerson as u32) & 0b111;
         push(Fnv::new(33).byte(rules as u8).byte(f0));
     }
 }

@@ -34,6 +34,9 @@ pub struct Options {
     /// Features whose weights all stay under this fraction of the largest
     /// weight are dropped: a smaller table is faster to look up in.
     pub prune: f32,
+    /// Perceptrons trained, each visiting the sentences in its own order;
+    /// the model is the mean of their averaged weights.
+    pub runs: usize,
 }
 
 impl Default for Options {
@@ -44,6 +47,7 @@ impl Default for Options {
             // Chosen by cross-validation: 0.02 halves the table (147k →
             // 68k features) at the same F1; 0.04 cost 0.4 points.
             prune: 0.02,
+            runs: 1,
         }
     }
 }
@@ -83,16 +87,44 @@ impl Trainer {
 
     /// Trains on `examples`; `info` describes the data for the model file.
     pub fn train(&self, examples: &[Example], opts: Options, info: String) -> Tagger {
+        let runs = opts.runs.max(1);
+        let mut avg = vec![0f32; self.keys.len() * TAGS];
+        let mut trans = vec![0f32; (TAGS + 1) * TAGS];
+        for run in 0..runs {
+            let seed = (opts.seed).wrapping_add(run as u64 * 0x9e37_79b9_7f4a_7c15);
+            let (w, t) = self.averaged(examples, opts.epochs, seed);
+            for (a, x) in avg.iter_mut().zip(w).chain(trans.iter_mut().zip(t)) {
+                *a += x / runs as f32;
+            }
+        }
+        // Keep the features that carry weight.
+        let max = avg.iter().fold(0f32, |m, x| m.max(x.abs()));
+        let floor = (max * opts.prune).max(1e-4);
+        let mut keys = Vec::new();
+        let mut weights = Vec::new();
+        for (id, &key) in self.keys.iter().enumerate() {
+            let row = &avg[id * TAGS..][..TAGS];
+            if row.iter().any(|x| x.abs() > floor) {
+                keys.push(key);
+                weights.extend_from_slice(row);
+            }
+        }
+        Tagger::from_parts(keys, weights, trans, self.vocab.clone(), info)
+    }
+
+    /// One averaged perceptron: `epochs` passes in an order drawn from
+    /// `seed`; its averaged feature and transition weights.
+    fn averaged(&self, examples: &[Example], epochs: usize, seed: u64) -> (Vec<f32>, Vec<f32>) {
         let n = self.keys.len();
         let mut w = vec![0f32; n * TAGS];
         let mut u = vec![0f64; n * TAGS];
         let mut trans = vec![0f32; (TAGS + 1) * TAGS];
         let mut trans_u = vec![0f64; (TAGS + 1) * TAGS];
         let mut step = 1f64;
-        let mut rng = opts.seed | 1;
+        let mut rng = seed | 1;
         let mut order: Vec<usize> = (0..examples.len()).collect();
         let mut scores = Vec::new();
-        for _ in 0..opts.epochs {
+        for _ in 0..epochs {
             // Fisher–Yates with xorshift64: the same order on every machine.
             for k in (1..order.len()).rev() {
                 rng ^= rng << 13;
@@ -143,21 +175,7 @@ impl Trainer {
                 .map(|(&w, &u)| (f64::from(w) - u / step) as f32)
                 .collect()
         };
-        let avg = average(&w, &u);
-        let trans = average(&trans, &trans_u);
-        // Keep the features that carry weight.
-        let max = avg.iter().fold(0f32, |m, x| m.max(x.abs()));
-        let floor = (max * opts.prune).max(1e-4);
-        let mut keys = Vec::new();
-        let mut weights = Vec::new();
-        for (id, &key) in self.keys.iter().enumerate() {
-            let row = &avg[id * TAGS..][..TAGS];
-            if row.iter().any(|x| x.abs() > floor) {
-                keys.push(key);
-                weights.extend_from_slice(row);
-            }
-        }
-        Tagger::from_parts(keys, weights, trans, self.vocab.clone(), info)
+        (average(&w, &u), average(&trans, &trans_u))
     }
 }
 

@@ -96,7 +96,7 @@ const EXPORT: &[Action] = &[
     Cancel,
     Quit,
 ];
-const TAG_KIND: &[Action] = &[TagPerson, TagPlace, TagOrganization, Cancel, Quit];
+const TAG_KIND: &[Action] = &[TagPerson, TagPlace, TagOrganization, TagMisc, Cancel, Quit];
 
 impl Section {
     pub const ALL: [Section; 9] = [

@@ -147,7 +147,8 @@ pub(super) fn tag_key(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Person, place or organisation; anything else cancels.
+/// Person, place, organisation or another name (MISC: an event, a
+/// product, a work); anything else cancels.
 pub(super) fn kind_key(app: &mut App, action: Action) -> Vec<Effect> {
     let Mode::TagKind { text } = std::mem::take(&mut app.mode) else {
         return Vec::new();
@@ -156,6 +157,7 @@ pub(super) fn kind_key(app: &mut App, action: Action) -> Vec<Effect> {
         Action::TagPerson => Kind::Person,
         Action::TagPlace => Kind::Location,
         Action::TagOrganization => Kind::Organization,
+        Action::TagMisc => Kind::Misc,
         _ => {
             app.notice = Some("not tagged".into());
             return Vec::new();

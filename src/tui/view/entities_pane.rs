@@ -48,6 +48,8 @@ impl<'a> EntitiesPane<'a> {
         let focused = app.focus == Pane::Entities;
         let message = if entities.detector.is_none() {
             Some("entity rules could not be read")
+        } else if entities.pending() {
+            Some("finding entities…")
         } else if entities.groups.is_empty() {
             Some("no entities found")
         } else {

@@ -195,6 +195,7 @@ fn question(mode: &Mode, keys: &KeyMap) -> String {
                 (Action::TagPerson, "person"),
                 (Action::TagPlace, "place"),
                 (Action::TagOrganization, "organisation"),
+                (Action::TagMisc, "other"),
                 (Action::Cancel, "cancel"),
             ];
             format!(
