@@ -1,6 +1,7 @@
 //! The event loop: terminal events become actions (through the key map),
 //! updates return effects, effects are performed, the screen is drawn.
 
+use super::articles::{worker, Shelf};
 use super::keymap::Key;
 use super::loading::{LoadState, Loaded, Outcome};
 use super::mode::Mode;
@@ -40,14 +41,24 @@ pub(super) struct Channels<'a> {
 pub(super) fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     corpus: Arc<Corpus>,
+    shelf: Option<Shelf>,
     opts: RunOptions,
     channels: Channels,
     outcome: &mut Outcome,
 ) -> io::Result<()> {
     let size = terminal.size()?;
+    let mut notice = None;
+    let mut marks = None;
+    if let Some(shelf) = &shelf {
+        match worker::start_marks(shelf.library().path().to_path_buf()) {
+            Ok(writer) => marks = Some(writer),
+            Err(e) => notice = Some(format!("read marks will not be kept: {e}")),
+        }
+    }
     let places = Places {
         data_dir: opts.data_dir,
         user_gazetteer: opts.user_gazetteer,
+        read_marks: marks.as_ref().map(|w| w.marks.clone()),
     };
     let saved = places
         .data_dir
@@ -55,6 +66,8 @@ pub(super) fn event_loop(
         .map(Session::load)
         .unwrap_or_default();
     let mut app = App::new(corpus, opts.settings, size.width, size.height);
+    app.shelf = shelf;
+    app.notice = notice;
     app.read = saved.read.iter().cloned().collect();
     let mut load = LoadState::new(saved, opts.auto_order);
     app.loading = Some(Loading::default());
@@ -73,6 +86,16 @@ pub(super) fn event_loop(
         }
         // Mentions of a long article, detected in the background.
         app.entities.receive();
+        if let Some((_, answers)) = &load.worker {
+            while let Ok(answer) = answers.try_recv() {
+                app.receive(answer);
+            }
+        }
+        if let Some(writer) = &marks {
+            while let Ok(failure) = writer.failures.try_recv() {
+                app.notice = Some(failure);
+            }
+        }
         match load.filter_index.try_recv() {
             Ok(index) => app.install_filter(index),
             // The builder is gone without an index: build on demand instead.
@@ -98,11 +121,12 @@ pub(super) fn event_loop(
         if app.quit || channels.stop.load(Ordering::Relaxed) {
             break Ok(());
         }
-        // While loading or detecting, what arrives is drawn soon.
-        let wait = if app.loading.is_some() || app.entities.pending() {
-            20
-        } else {
-            200
+        // While filtering, loading or detecting, what arrives is drawn soon.
+        let filtering = app.filter.pending.is_some() || app.filter.naming.is_some();
+        let wait = match (filtering, app.loading.is_some() || app.entities.pending()) {
+            (true, _) => 4,
+            (false, true) => 20,
+            (false, false) => 200,
         };
         if !event::poll(Duration::from_millis(wait))? {
             continue;
@@ -135,6 +159,12 @@ pub(super) fn event_loop(
         {
             perform(&mut app, effect, &places);
         }
+        let requests = std::mem::take(&mut app.filter.requests);
+        if let Some((ask, _)) = &load.worker {
+            for request in requests {
+                let _ = ask.send(request);
+            }
+        }
     };
     load.cancel_index();
     // Leaving (by q, Ctrl-C or a signal) remembers the position, unless the
@@ -143,5 +173,13 @@ pub(super) fn event_loop(
         perform(&mut app, &super::effect::Effect::SaveSession, &places);
     }
     outcome.warnings = app.corpus.warnings.clone();
+    drop(places);
+    if let Some(writer) = marks {
+        for failure in writer.finish() {
+            outcome
+                .warnings
+                .push(crate::corpus::Warning::new("library.db", failure));
+        }
+    }
     result
 }
