@@ -213,9 +213,7 @@ fn reader(cli: &Cli, config: &Config, keymap: KeyMap, layout: LayoutOptions) -> 
     let data_dir = sahifa::data_dir::data_dir(cli.data_dir.as_deref());
     let source = if cli.corpus.is_empty() {
         match library::open(data_dir.as_deref()) {
-            Ok(library) => Source::Pieces(Box::new(move |progress, emit| {
-                library.load_pieces(progress, emit)
-            })),
+            Ok(library) => Source::Library(library),
             Err(sahifa::library::LibraryError::NoDataDir) => Source::Loaded(Corpus::bundled()),
             Err(e) => return library::failed(e),
         }

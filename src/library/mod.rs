@@ -12,6 +12,11 @@
 //!   one feed's fetched items as articles in one transaction.
 //! * Reading: [`Library::list`], [`Library::find`], [`Library::articles`],
 //!   [`Library::search`], [`Library::info`]; and [`Library::remove`].
+//! * For the terminal reader, which never holds every article: the list's
+//!   order ([`Library::order`], newest first), small rows
+//!   ([`Library::entries`]), one article by number ([`Library::numbered`]),
+//!   texts to check a filter's candidates against ([`Library::texts`],
+//!   [`Library::candidates`]) and read marks ([`Library::set_read`]).
 //!
 //! No terminal code here.
 
@@ -22,6 +27,7 @@ mod import;
 mod index;
 mod open;
 mod read;
+mod reader;
 mod rows;
 mod schema;
 mod search;
@@ -32,6 +38,7 @@ pub use feeds::{Feed, NewFeed};
 pub use import::Summary;
 pub use open::FILE_NAME;
 pub use read::{Info, ListRow};
+pub use reader::{Entry, Narrowed, View};
 pub use schema::SCHEMA_VERSION;
 
 use rusqlite::Connection;

@@ -70,6 +70,28 @@ impl Query {
             || memchr::memmem::find(raw.as_bytes(), b"\\u").is_some()
     }
 
+    /// Whether every required term is one word: an index of words then
+    /// answers them exactly, with no text to check (phrases need the text).
+    pub fn required_are_words(&self) -> bool {
+        self.terms.positive.iter().all(|t| t.tokens.len() == 1)
+    }
+
+    /// Each excluded term as a query that requires it (the articles it
+    /// excludes are those that query matches), with whether it is one word.
+    pub fn exclusions(&self) -> Vec<(Query, bool)> {
+        self.terms
+            .negative
+            .iter()
+            .map(|t| {
+                let terms = Terms {
+                    positive: vec![t.clone()],
+                    negative: Vec::new(),
+                };
+                (Query { terms }, t.tokens.len() == 1)
+            })
+            .collect()
+    }
+
     /// True when the query has no terms at all (it then matches everything
     /// and highlights nothing).
     pub fn is_empty(&self) -> bool {

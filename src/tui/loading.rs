@@ -3,12 +3,14 @@
 //! it to the app and, once everything is there, opens the bookmarks and
 //! starts building the filter index.
 
+use super::articles::{worker, Shelf};
 use super::geometry::PaneOrder;
 use super::session::Session;
 use super::state::{App, ReaderCorpus};
 use super::update::restore_session;
 use crate::bookmarks::{Anchor, Store};
 use crate::corpus::{Corpus, FileLoad, LoadError, Progress, Warning};
+use crate::library::{Library, View};
 use crate::search::CorpusFilter;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,10 +26,17 @@ pub enum Source {
         files: Vec<PathBuf>,
         warnings: Vec<Warning>,
     },
-    /// Any other producer of pieces (the library): run on the loading
-    /// thread, it hands each piece to its argument, in order.
+    /// Any other producer of pieces: run on the loading thread, it hands
+    /// each piece to its argument, in order.
     Pieces(Box<PieceSource>),
+    /// The library: only the list's order is loaded (newest first); rows
+    /// and texts are read as they are shown.
+    Library(Library),
 }
+
+/// How many articles the first piece of the library's order holds: more
+/// than a screenful, so the first frame needs nothing else.
+const FIRST_SCREEN: usize = 200;
 
 /// Loads pieces and hands each to `emit`, in order, watching the progress
 /// (and its cancellation).
@@ -49,13 +58,26 @@ const ORDER_SAMPLE: usize = 64;
 /// A message from the loading thread.
 pub(super) enum Loaded {
     Piece(FileLoad),
+    /// Article numbers of the library, in the list's order.
+    Numbers(Vec<u32>),
     Done(Result<(), LoadError>),
 }
 
 /// Starts loading `source`: the corpus to start the reader with, and where
 /// the rest will arrive.
-pub(super) fn start(source: Source, progress: &Arc<Progress>) -> (Corpus, mpsc::Receiver<Loaded>) {
+pub(super) fn start(
+    source: Source,
+    progress: &Arc<Progress>,
+) -> (Corpus, Option<Shelf>, mpsc::Receiver<Loaded>) {
     let (tx, rx) = mpsc::channel();
+    if let Source::Library(lib) = source {
+        let (path, progress) = (lib.path().to_path_buf(), Arc::clone(progress));
+        std::thread::spawn(move || {
+            let result = load_order(&path, &progress, &tx);
+            let _ = tx.send(Loaded::Done(result));
+        });
+        return (Corpus::default(), Some(Shelf::new(lib)), rx);
+    }
     let corpus = match source {
         Source::Loaded(corpus) => {
             let _ = tx.send(Loaded::Done(Ok(())));
@@ -84,8 +106,32 @@ pub(super) fn start(source: Source, progress: &Arc<Progress>) -> (Corpus, mpsc::
             });
             Corpus::default()
         }
+        Source::Library(_) => Corpus::default(),
     };
-    (corpus, rx)
+    (corpus, None, rx)
+}
+
+/// Reads the library's order on its own connection and sends it in pieces,
+/// the first a screenful. Progress counts articles, not bytes.
+fn load_order(
+    path: &Path,
+    progress: &Progress,
+    tx: &mpsc::Sender<Loaded>,
+) -> Result<(), LoadError> {
+    let failed = |e: crate::library::LibraryError| LoadError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    };
+    let lib = Library::open(path).map_err(failed)?;
+    let total = lib.len().map_err(failed)?;
+    progress.total_bytes.store(total as u64, Ordering::Relaxed);
+    lib.order(View::All, FIRST_SCREEN, |numbers| {
+        progress
+            .done_bytes
+            .fetch_add(numbers.len() as u64, Ordering::Relaxed);
+        tx.send(Loaded::Numbers(numbers)).is_ok() && !progress.cancel.load(Ordering::Relaxed)
+    })
+    .map_err(failed)
 }
 
 /// What the event loop keeps about loading and what follows it.
@@ -100,6 +146,11 @@ pub(super) struct LoadState {
     index_tx: Option<mpsc::Sender<CorpusFilter>>,
     /// The filter index, built once everything is loaded.
     pub(super) filter_index: mpsc::Receiver<CorpusFilter>,
+    /// The library's filter worker, once the order is all there.
+    pub(super) worker: Option<(
+        mpsc::Sender<worker::Request>,
+        mpsc::Receiver<worker::Answer>,
+    )>,
     cancel: Arc<AtomicBool>,
 }
 
@@ -113,6 +164,7 @@ impl LoadState {
             order_titles: auto_order.then(Vec::new),
             index_tx: Some(index_tx),
             filter_index,
+            worker: None,
             cancel: Arc::new(AtomicBool::new(false)),
         }
     }
@@ -143,6 +195,28 @@ impl LoadState {
                     restore_session(app, &s);
                 }
             }
+            Loaded::Numbers(numbers) => {
+                app.append_numbers(&numbers);
+                if let Some(titles) = &mut self.order_titles {
+                    let room = ORDER_SAMPLE.saturating_sub(titles.len());
+                    let from = app.article_count() - numbers.len();
+                    let end = (from + room).min(app.article_count());
+                    let positions: Vec<usize> = (from..end).collect();
+                    if let Some(shelf) = &mut app.shelf {
+                        let _ = shelf.fetch_rows(&positions);
+                    }
+                    titles.extend(positions.iter().map(|&p| app.row(p).title.to_string()));
+                    if titles.len() >= ORDER_SAMPLE {
+                        self.choose_order(app);
+                    }
+                }
+                let saved = self.session.as_ref().and_then(|s| s.article.as_deref());
+                if saved.is_some_and(|id| app.find_article(id).is_some()) {
+                    if let Some(s) = self.session.take() {
+                        restore_session(app, &s);
+                    }
+                }
+            }
             Loaded::Done(result) => {
                 app.loading = None;
                 self.choose_order(app);
@@ -168,7 +242,19 @@ impl LoadState {
         }
     }
 
-    fn build_index(&mut self, app: &App) {
+    fn build_index(&mut self, app: &mut App) {
+        if let Some(shelf) = &mut app.shelf {
+            shelf.complete = true;
+            let started = worker::start(shelf.library().path().to_path_buf(), shelf.order());
+            match started {
+                Ok(channels) => {
+                    self.worker = Some(channels);
+                    app.filter_ready();
+                }
+                Err(e) => app.notice = Some(format!("no filter: {e}")),
+            }
+            return;
+        }
         let (ReaderCorpus::Shared(corpus), Some(tx)) = (&app.corpus, self.index_tx.take()) else {
             return;
         };
@@ -214,8 +300,9 @@ impl LoadState {
 /// Loads the bookmark store, finds its passages in this corpus, and says
 /// on the status line if anything needs the user's attention.
 fn open_bookmarks(app: &mut App, dir: &Path) {
-    let mut store = Store::open(dir);
-    let (anchors, moved) = store.reanchor(&app.corpus);
+    app.marks = super::state::BookmarkState::new(Store::open(dir));
+    let (anchors, moved) = app.reanchor();
+    let store = &mut app.marks.store;
     let orphaned = anchors
         .iter()
         .filter(|a| matches!(a, Anchor::Orphaned))
@@ -235,7 +322,6 @@ fn open_bookmarks(app: &mut App, dir: &Path) {
             "{orphaned} bookmarked passages are no longer in this corpus (kept in the bookmarks pane)"
         ));
     }
-    app.marks = super::state::BookmarkState::new(store);
     if !notes.is_empty() {
         app.notice = Some(notes.join(" · "));
     }

@@ -12,6 +12,7 @@
 
 mod action;
 mod article_rows;
+pub mod articles;
 mod editor;
 mod effect;
 mod entity_state;
@@ -42,7 +43,7 @@ pub use mode::{Back, Mode, Place};
 pub use outside::{browser_commands, osc52};
 pub use runtime::RunOptions;
 pub use session::Session;
-pub use state::{App, FindState, Loading, ReaderCorpus, Settings};
+pub use state::{App, FindState, Loading, Pending, ReaderCorpus, RowInfo, Settings};
 pub use theme::{Theme, ThemeName};
 pub use update::{
     current_session, handle_key, handle_paste, resize, restore_session, scroll_at, update,
@@ -74,7 +75,7 @@ pub fn run(source: Source, opts: RunOptions) -> io::Result<Outcome> {
     // Loading starts before the terminal is set up: the first articles are
     // often ready by the first frame.
     let progress = Arc::new(Progress::default());
-    let (corpus, loaded) = loading::start(source, &progress);
+    let (corpus, shelf, loaded) = loading::start(source, &progress);
     let mut terminal = ratatui::try_init()?;
     modes.leave_on_panic();
     modes.enter()?;
@@ -87,6 +88,7 @@ pub fn run(source: Source, opts: RunOptions) -> io::Result<Outcome> {
     let result = runtime::event_loop(
         &mut terminal,
         Arc::new(corpus),
+        shelf,
         opts,
         runtime::Channels {
             stop: &stop,

@@ -22,6 +22,9 @@ pub struct Places {
     pub data_dir: Option<PathBuf>,
     /// The user gazetteer (`t` adds to it); `None` disables tagging.
     pub user_gazetteer: Option<PathBuf>,
+    /// Where read marks go when the articles are the library's (else to
+    /// `state.json`).
+    pub read_marks: Option<std::sync::mpsc::Sender<(String, bool)>>,
 }
 
 pub fn perform(app: &mut App, effect: &Effect, places: &Places) {
@@ -39,7 +42,7 @@ pub fn perform(app: &mut App, effect: &Effect, places: &Places) {
             }
             // The save merged in what other instances saved; find those
             // passages in this corpus too before showing their marks.
-            app.marks.store.reanchor(&app.corpus);
+            app.reanchor();
         }
         Effect::Export(format) => {
             let exported = rfc3339(now_secs());
@@ -64,7 +67,12 @@ pub fn perform(app: &mut App, effect: &Effect, places: &Places) {
             tag_entity(app, text, *kind, places.user_gazetteer.as_deref());
         }
         Effect::MarkRead { id, read } => {
-            if let Some(dir) = data_dir {
+            if let Some(marks) = &places.read_marks {
+                // The library's `read` column, written by its own thread.
+                if marks.send((id.clone(), *read)).is_err() {
+                    app.notice = Some("read mark not saved: the library is closed".into());
+                }
+            } else if let Some(dir) = data_dir {
                 if let Err(e) = Session::save_read_mark(dir, id, *read) {
                     app.notice = Some(format!("read mark not saved: {e}"));
                 }
@@ -125,7 +133,8 @@ pub fn load_user_gazetteer(app: &mut App, path: &Path) {
     }
     app.entities.replace_gazetteer(gazetteer);
     if let Some(i) = app.open_article() {
-        app.entities.show(i, &app.corpus.articles[i]);
+        let article = super::state::article_in(&app.corpus, app.shelf.as_ref(), i);
+        app.entities.show(i, article);
     }
 }
 

@@ -1,6 +1,7 @@
 //! The event loop: terminal events become actions (through the key map),
 //! updates return effects, effects are performed, the screen is drawn.
 
+use super::articles::{worker, Shelf};
 use super::keymap::Key;
 use super::loading::{LoadState, Loaded, Outcome};
 use super::mode::Mode;
@@ -40,14 +41,24 @@ pub(super) struct Channels<'a> {
 pub(super) fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     corpus: Arc<Corpus>,
+    shelf: Option<Shelf>,
     opts: RunOptions,
     channels: Channels,
     outcome: &mut Outcome,
 ) -> io::Result<()> {
     let size = terminal.size()?;
+    let mut notice = None;
+    let mut marks = None;
+    if let Some(shelf) = &shelf {
+        match worker::start_marks(shelf.library().path().to_path_buf()) {
+            Ok(writer) => marks = Some(writer),
+            Err(e) => notice = Some(format!("read marks will not be kept: {e}")),
+        }
+    }
     let places = Places {
         data_dir: opts.data_dir,
         user_gazetteer: opts.user_gazetteer,
+        read_marks: marks.as_ref().map(|w| w.marks.clone()),
     };
     let saved = places
         .data_dir
@@ -55,6 +66,8 @@ pub(super) fn event_loop(
         .map(Session::load)
         .unwrap_or_default();
     let mut app = App::new(corpus, opts.settings, size.width, size.height);
+    app.shelf = shelf;
+    app.notice = notice;
     app.read = saved.read.iter().cloned().collect();
     let mut load = LoadState::new(saved, opts.auto_order);
     app.loading = Some(Loading::default());
@@ -70,6 +83,16 @@ pub(super) fn event_loop(
         if let Some(loading) = &mut app.loading {
             loading.done_bytes = channels.progress.done_bytes.load(Ordering::Relaxed);
             loading.total_bytes = channels.progress.total_bytes.load(Ordering::Relaxed);
+        }
+        if let Some((_, answers)) = &load.worker {
+            while let Ok(answer) = answers.try_recv() {
+                app.receive(answer);
+            }
+        }
+        if let Some(writer) = &marks {
+            while let Ok(failure) = writer.failures.try_recv() {
+                app.notice = Some(failure);
+            }
         }
         match load.filter_index.try_recv() {
             Ok(index) => app.install_filter(index),
@@ -96,8 +119,13 @@ pub(super) fn event_loop(
         if app.quit || channels.stop.load(Ordering::Relaxed) {
             break Ok(());
         }
-        // While loading, new articles and the progress are drawn often.
-        let wait = if app.loading.is_some() { 20 } else { 200 };
+        // While loading or filtering, what arrives is drawn soon.
+        let waiting = app.filter.pending.is_some() || app.filter.naming.is_some();
+        let wait = match (waiting, app.loading.is_some()) {
+            (true, _) => 4,
+            (false, true) => 20,
+            (false, false) => 200,
+        };
         if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
@@ -129,6 +157,12 @@ pub(super) fn event_loop(
         {
             perform(&mut app, effect, &places);
         }
+        let requests = std::mem::take(&mut app.filter.requests);
+        if let Some((ask, _)) = &load.worker {
+            for request in requests {
+                let _ = ask.send(request);
+            }
+        }
     };
     load.cancel_index();
     // Leaving (by q, Ctrl-C or a signal) remembers the position, unless the
@@ -137,5 +171,13 @@ pub(super) fn event_loop(
         perform(&mut app, &super::effect::Effect::SaveSession, &places);
     }
     outcome.warnings = app.corpus.warnings.clone();
+    drop(places);
+    if let Some(writer) = marks {
+        for failure in writer.finish() {
+            outcome
+                .warnings
+                .push(crate::corpus::Warning::new("library.db", failure));
+        }
+    }
     result
 }

@@ -12,6 +12,7 @@ mod bookmarks;
 mod config;
 mod e2e;
 mod entities;
+mod library;
 mod loading;
 mod modes;
 mod prompts;

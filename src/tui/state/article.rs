@@ -41,6 +41,11 @@ impl App<'_> {
             self.entities.hide();
             return;
         };
+        if let Some(shelf) = &mut self.shelf {
+            if let Err(e) = shelf.open(index) {
+                self.notice = Some(format!("library: {e}"));
+            }
+        }
         let width = self.article_text_width();
         let same = self
             .article
@@ -51,7 +56,7 @@ impl App<'_> {
             let keep_scroll = self.open_article() == Some(index);
             let rows = ArticleRows::build(
                 index,
-                &self.corpus.articles[index],
+                super::article_in(&self.corpus, self.shelf.as_ref(), index),
                 width,
                 &self.settings.layout,
                 &mut self.cache,
@@ -66,7 +71,8 @@ impl App<'_> {
             }
         }
         self.refresh_hits();
-        self.entities.show(index, &self.corpus.articles[index]);
+        let article = super::article_in(&self.corpus, self.shelf.as_ref(), index);
+        self.entities.show(index, article);
         self.clamp_scroll();
     }
 

@@ -12,10 +12,13 @@ mod list;
 mod marks;
 
 pub use article::{ArticleState, FindState};
-pub use list::{FilterState, ListState};
+pub(crate) use list::naming_notice;
+pub use list::{FilterState, ListState, Pending};
+
 pub use marks::BookmarkState;
 
 use super::article_rows::CacheKey;
+use super::articles::Shelf;
 use super::entity_state::EntityState;
 use super::geometry::{geometry, Geometry, Pane, PaneOrder};
 use super::keymap::KeyMap;
@@ -98,7 +101,12 @@ impl Settings {
 }
 
 pub struct App<'a> {
+    /// The articles, when they are in memory (`--corpus`, the seeds); for
+    /// the library it holds only the loading warnings, and `shelf` the
+    /// articles.
     pub corpus: ReaderCorpus<'a>,
+    /// The library's articles, read as they are needed.
+    pub shelf: Option<Shelf>,
     /// Set while articles are still being loaded (see [`App::append`]).
     pub loading: Option<Loading>,
     pub settings: Settings,
@@ -145,6 +153,7 @@ impl<'a> App<'a> {
                 ..ListState::default()
             },
             corpus,
+            shelf: None,
             filter: FilterState::default(),
             article: ArticleState::default(),
             marks: BookmarkState::new(Store::in_memory()),
@@ -160,23 +169,92 @@ impl<'a> App<'a> {
         app
     }
 
-    /// Article `index` (a position in the corpus).
+    /// Article `index` (a position in the list before any filter): for
+    /// the library, once opened (the selected article always is).
     pub fn article(&self, index: usize) -> &Article {
-        &self.corpus.articles[index]
+        article_in(&self.corpus, self.shelf.as_ref(), index)
+    }
+
+    /// What a list row shows of article `index`, without its text.
+    pub fn row(&self, index: usize) -> RowInfo<'_> {
+        match &self.shelf {
+            Some(shelf) => match shelf.row(index) {
+                Some(e) => RowInfo {
+                    id: &e.id,
+                    title: &e.title,
+                    words: Some(e.word_count),
+                },
+                None => RowInfo {
+                    id: "",
+                    title: "…",
+                    words: None,
+                },
+            },
+            None => {
+                let a = &self.corpus.articles[index];
+                RowInfo {
+                    id: &a.id,
+                    title: &a.title,
+                    words: None,
+                }
+            }
+        }
+    }
+
+    /// The id of article `index`.
+    pub fn id_of(&self, index: usize) -> Option<String> {
+        match &self.shelf {
+            Some(shelf) => shelf.id(index).map(String::from),
+            None => self.corpus.articles.get(index).map(|a| a.id.clone()),
+        }
     }
 
     /// How many articles there are, loaded so far.
     pub fn article_count(&self) -> usize {
-        self.corpus.articles.len()
+        match &self.shelf {
+            Some(shelf) => shelf.len(),
+            None => self.corpus.articles.len(),
+        }
     }
 
     /// The position of the article with this id.
     pub fn find_article(&self, id: &str) -> Option<usize> {
-        self.corpus.articles.iter().position(|a| a.id == id)
+        match &self.shelf {
+            Some(shelf) => shelf.find(id),
+            None => self.corpus.articles.iter().position(|a| a.id == id),
+        }
     }
 
     pub fn is_read(&self, index: usize) -> bool {
-        self.read.contains(&self.article(index).id)
+        match &self.shelf {
+            Some(shelf) => shelf.is_read(index),
+            None => self.read.contains(&self.article(index).id),
+        }
+    }
+
+    /// Marks article `index` read or unread; its id when that changed it
+    /// (for the effect that keeps the mark).
+    pub(crate) fn set_read(&mut self, index: usize, read: bool) -> Option<String> {
+        if let Some(shelf) = &mut self.shelf {
+            return shelf.mark(index, read);
+        }
+        let id = self.corpus.articles.get(index)?.id.clone();
+        let changed = if read {
+            self.read.insert(id.clone())
+        } else {
+            self.read.remove(&id)
+        };
+        changed.then_some(id)
+    }
+
+    /// Finds the bookmarked passages in the articles: in memory, or only
+    /// the bookmarked articles read from the library.
+    pub(crate) fn reanchor(&mut self) -> (Vec<crate::bookmarks::Anchor>, bool) {
+        let store = &mut self.marks.store;
+        match &self.shelf {
+            Some(shelf) => store.reanchor_with(|id| shelf.get(id)),
+            None => store.reanchor(&self.corpus),
+        }
     }
 
     pub fn geometry(&self) -> Geometry {
@@ -227,5 +305,27 @@ impl<'a> App<'a> {
             return 100;
         }
         ((self.article.scroll + self.article_height()).min(rows) * 100) / rows
+    }
+}
+
+/// What a list row shows of an article.
+#[derive(Debug, Clone, Copy)]
+pub struct RowInfo<'s> {
+    pub id: &'s str,
+    pub title: &'s str,
+    /// Known without counting (the library keeps it).
+    pub words: Option<usize>,
+}
+
+/// Article `index` of the corpus or, for the library, of the shelf (see
+/// [`App::article`]); free so a caller can hold other fields of the app.
+pub(crate) fn article_in<'s>(
+    corpus: &'s Corpus,
+    shelf: Option<&'s Shelf>,
+    index: usize,
+) -> &'s Article {
+    match shelf {
+        Some(shelf) => shelf.article(index),
+        None => &corpus.articles[index],
     }
 }

@@ -20,7 +20,7 @@ pub(super) fn toggle(app: &mut App) -> Vec<Effect> {
         app.notice = Some("open an article to bookmark a paragraph".into());
         return Vec::new();
     };
-    let article = &app.corpus.articles[index];
+    let article = crate::tui::state::article_in(&app.corpus, app.shelf.as_ref(), index);
     let result = match app.marks.range_from.take() {
         Some(from) => {
             let (a, b) = (from.min(n), from.max(n));

@@ -73,6 +73,24 @@ pub(super) fn list_by_entity(app: &mut App) {
     }
     names.sort();
     names.dedup();
+    if app.shelf.is_some() {
+        // The library's worker finds them; `App::receive` shows them.
+        if app.filter.building {
+            app.notice = Some("preparing the filter… try again in a moment".into());
+            return;
+        }
+        app.filter.generation += 1;
+        let generation = app.filter.generation;
+        app.filter
+            .requests
+            .push(crate::tui::articles::worker::Request::Naming { generation, names });
+        app.notice = Some(format!(
+            "finding the articles naming {}…",
+            quote(&canonical)
+        ));
+        app.filter.naming = Some((generation, canonical, kind));
+        return;
+    }
     if app.filter.index.is_none() && app.filter.building {
         app.notice = Some("preparing the filter… try again in a moment".into());
         return;
@@ -92,16 +110,7 @@ pub(super) fn list_by_entity(app: &mut App) {
     let count = found.len();
     app.entities.filter = Some((canonical.clone(), kind, found));
     app.set_filter(app.filter.input.clone());
-    let (article, mention) = if count == 1 {
-        ("article", "mentions")
-    } else {
-        ("articles", "mention")
-    };
-    let undo = (app.settings.keymap).say(Action::Clear, |k| format!(" · {k} shows all"));
-    app.notice = Some(format!(
-        "{count} {article} {mention} {}{undo}",
-        quote(&canonical)
-    ));
+    app.notice = Some(crate::tui::state::naming_notice(app, count, &canonical));
 }
 
 /// `t`: asks for the text to tag, prefilled with the match `n` went to.

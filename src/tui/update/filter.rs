@@ -12,7 +12,7 @@ use crate::tui::state::App;
 pub(super) fn start(app: &mut App) {
     let before = Place {
         filter: app.filter.input.clone(),
-        article: app.open_article().map(|i| app.article(i).id.clone()),
+        article: app.open_article().and_then(|i| app.id_of(i)),
         scroll: app.article.scroll,
     };
     app.mode = Mode::Filter {

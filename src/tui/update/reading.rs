@@ -16,10 +16,8 @@ pub(super) fn mark_opened(app: &mut App) -> Option<Effect> {
         return None;
     }
     app.opened = shown;
-    let id = app.article(shown?).id.clone();
-    app.read
-        .insert(id.clone())
-        .then_some(Effect::MarkRead { id, read: true })
+    let id = app.set_read(shown?, true)?;
+    Some(Effect::MarkRead { id, read: true })
 }
 
 /// `u`: the selected article read ↔ unread.
@@ -27,11 +25,10 @@ pub(super) fn toggle_read(app: &mut App) -> Vec<Effect> {
     let Some(index) = app.selected() else {
         return Vec::new();
     };
-    let id = app.article(index).id.clone();
-    let read = !app.read.remove(&id);
-    if read {
-        app.read.insert(id.clone());
-    }
+    let read = !app.is_read(index);
+    let Some(id) = app.set_read(index, read) else {
+        return Vec::new();
+    };
     app.notice = Some(if read { "marked read" } else { "marked unread" }.into());
     vec![Effect::MarkRead { id, read }]
 }
@@ -72,7 +69,7 @@ pub fn current_session(app: &App) -> Session {
     let mut read: Vec<String> = app.read.iter().cloned().collect();
     read.sort_unstable();
     Session {
-        article: app.selected().map(|i| app.article(i).id.clone()),
+        article: app.selected().and_then(|i| app.id_of(i)),
         scroll: app.article.scroll,
         read,
     }

@@ -66,18 +66,17 @@ impl<'a> ListPane<'a> {
             .skip(list.offset)
             .take(usize::from(area.height.saturating_sub(2)))
             .map(|(pos, &index)| {
-                let article = app.article(index);
+                let article = app.row(index);
                 let count = app
                     .filter
                     .counts
                     .get(&index)
                     .map_or(String::new(), |n| format!("×{n:<3}"));
-                let words = list
+                let words = article
                     .words
-                    .get(&index)
-                    .copied()
-                    .unwrap_or_else(|| article.word_count());
-                let star = if marked.contains(article.id.as_str()) {
+                    .or_else(|| list.words.get(&index).copied())
+                    .unwrap_or_else(|| app.article(index).word_count());
+                let star = if marked.contains(article.id) {
                     "★"
                 } else {
                     " "
@@ -86,7 +85,7 @@ impl<'a> ListPane<'a> {
                 // Bar, unread mark and a space, the title, a space, the info.
                 let title_w = inner_w.saturating_sub(4 + info.width());
                 ListRow {
-                    title: content_visual(&article.title, title_w, &app.settings.layout, true),
+                    title: content_visual(article.title, title_w, &app.settings.layout, true),
                     info,
                     selected: pos == list.selected,
                     unread: !app.is_read(index),

@@ -164,7 +164,12 @@ fn summary(app: &App) -> String {
     if app.filter.input.is_empty() {
         s += &format!(" {total} articles");
     } else {
-        s += &format!(" {} of {total} articles", app.list.visible.len());
+        let still = match &app.filter.pending {
+            Some(p) if p.started => " so far (confirming matches…)",
+            Some(_) => " (filtering…)",
+            None => "",
+        };
+        s += &format!(" {} of {total} articles{still}", app.list.visible.len());
     }
     match &app.article.find {
         Some(find) if !find.input.is_empty() => {
