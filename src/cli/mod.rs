@@ -8,7 +8,6 @@ mod commands;
 mod entities;
 mod feeds;
 mod fetch;
-mod fetch_client;
 mod library;
 mod loading;
 mod output;
