@@ -35,6 +35,8 @@ pub enum Action {
     OpenUrl,
     CopyUrl,
     ToggleRead,
+    NextView,
+    Fetch,
     WidenEntities,
     Help,
     Quit,
@@ -67,7 +69,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 51] = [
+    pub const ALL: [Action; 53] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::First,
@@ -94,6 +96,8 @@ impl Action {
         Action::OpenUrl,
         Action::CopyUrl,
         Action::ToggleRead,
+        Action::NextView,
+        Action::Fetch,
         Action::WidenEntities,
         Action::Help,
         Action::Quit,
@@ -163,6 +167,8 @@ impl Action {
             Action::OpenUrl => "open the article's web address",
             Action::CopyUrl => "copy the article's web address (OSC 52)",
             Action::ToggleRead => "mark the article read / unread",
+            Action::NextView => "next view: all, unread, each feed",
+            Action::Fetch => "fetch every feed (in the background)",
             Action::WidenEntities => "widen / narrow the entity pane",
             Action::Help => "show this help",
             Action::Quit => "quit",

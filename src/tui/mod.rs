@@ -16,6 +16,7 @@ pub mod articles;
 mod editor;
 mod effect;
 mod entity_state;
+mod feed_work;
 mod geometry;
 mod keymap;
 mod loading;
