@@ -248,3 +248,56 @@ fn fetch_all(path: &std::path::Path, cancel: &AtomicBool, tx: &mpsc::Sender<News
     );
     let _ = tx.send(News::Done(run.summary()));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+    use crate::library::NewFeed;
+    use crate::tui::articles::Shelf;
+    use crate::tui::geometry::PaneOrder;
+    use crate::tui::session::Session;
+    use crate::tui::state::Settings;
+
+    #[test]
+    fn reload_minutes_starts_the_fetch_by_itself_and_a_failure_is_one_line() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let mut lib = Library::open(&dir.path().join("l.db")).unwrap();
+        // Port 1 on loopback: refused at once, nothing leaves 127.0.0.1.
+        let feed = NewFeed {
+            name: "مغلق".into(),
+            url: "http://127.0.0.1:1/rss".into(),
+            full_text: false,
+            site: None,
+            folder: Vec::new(),
+        };
+        lib.add_feed(&feed).unwrap();
+        let corpus: &'static Corpus = Box::leak(Box::new(Corpus::default()));
+        let mut app = App::new(corpus, Settings::for_order(PaneOrder::Ltr), 120, 40);
+        app.shelf = Some(Shelf::new(lib));
+        let mut work = FeedWork::new(&mut app, Some(Duration::from_millis(1)));
+        assert_eq!(app.feeds.feeds.len(), 1, "the feeds are listed");
+        std::thread::sleep(Duration::from_millis(5));
+        let mut load = LoadState::new(Session::default(), false);
+        let mut outcome = Outcome::default();
+        work.poll(&mut app, &mut load, &mut outcome);
+        assert!(app.feeds.fetching.is_some(), "started by the timer");
+        assert!(work.next_fetch.is_some(), "and set for the next period");
+        // (A millisecond's period would start the next fetch at once.)
+        work.every = None;
+        work.next_fetch = None;
+        let since = Instant::now();
+        while app.feeds.fetching.is_some() && since.elapsed() < Duration::from_secs(30) {
+            std::thread::sleep(Duration::from_millis(20));
+            work.poll(&mut app, &mut load, &mut outcome);
+        }
+        assert_eq!(
+            app.notice.as_deref(),
+            Some("fetched 0 of 1 feeds: 0 new articles, 0 updated; 1 failed")
+        );
+        assert!(!work.busy());
+        // Off: no timer at all.
+        let off = FeedWork::new(&mut app, None);
+        assert!(off.next_fetch.is_none());
+    }
+}
