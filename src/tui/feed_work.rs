@@ -7,6 +7,7 @@
 
 use super::effect::Effect;
 use super::loading::{load_order, LoadState, Loaded, Outcome};
+use super::session::Session;
 use super::state::{App, Fetching};
 use crate::corpus::Progress;
 use crate::library::Library;
@@ -32,7 +33,7 @@ pub(super) enum News {
 pub(super) struct FeedWork {
     path: Option<PathBuf>,
     /// The order being read again, and the article to select after.
-    reload: Option<(mpsc::Receiver<Loaded>, Option<String>)>,
+    reload: Option<(mpsc::Receiver<Loaded>, Session)>,
     /// New articles arrived while the order was being read: read it again
     /// once that is done.
     stale: bool,
@@ -97,9 +98,9 @@ impl FeedWork {
             }
             if done {
                 app.feeds.reloading = false;
-                let keep = self.reload.take().and_then(|(_, keep)| keep);
-                if let Some(i) = keep.and_then(|id| app.find_article(&id)) {
-                    app.select_article(i);
+                if let Some((_, keep)) = self.reload.take() {
+                    // The same article, scrolled as it was, when it is here.
+                    super::update::restore_session(app, &keep);
                 }
             }
         }
@@ -184,6 +185,11 @@ impl FeedWork {
             return;
         };
         let view = app.feeds.view;
+        let keep = Session {
+            article: keep,
+            scroll: app.article.scroll,
+            read: Vec::new(),
+        };
         // A reading in progress is given up: its thread stops when it
         // finds no one listening.
         app.restart_list();
@@ -256,7 +262,6 @@ mod tests {
     use crate::library::NewFeed;
     use crate::tui::articles::Shelf;
     use crate::tui::geometry::PaneOrder;
-    use crate::tui::session::Session;
     use crate::tui::state::Settings;
 
     #[test]

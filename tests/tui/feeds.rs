@@ -161,6 +161,14 @@ fn the_view_key_narrows_to_unread_and_to_one_feed_from_the_library() {
     assert!(status(&one).contains("view: "), "{}", status(&one));
 }
 
+/// How far through the open article the screen says it is (`57%`).
+fn percent(screen: &str) -> Option<String> {
+    // The article pane's corner: light, or heavy when it has the focus.
+    let end = screen.find("% ┐").or_else(|| screen.find("% ┓"))?;
+    let start = screen[..end].rfind(' ')? + 1;
+    Some(screen[start..=end].to_string())
+}
+
 /// Starts the reader on the library in `data`, 120×30, and waits for it.
 fn start(t: &Terminal, data: &Path) {
     t.run(&format!(
@@ -200,11 +208,27 @@ fn r_fetches_in_the_background_and_the_new_articles_arrive() {
         ("n2", "Noon bulletin", "Tue, 14 May 2024 12:00:00 GMT"),
     ];
     server.plain("/n.xml", "application/rss+xml", rss(&more));
+    // Reading the first article, scrolled down: the fetch must leave it so.
+    t.keys(&["Tab", "j", "j", "j", "j", "j", "j"]);
+    t.wait("the article scrolled", |s| {
+        percent(s).is_some_and(|p| p != "41%")
+    });
+    // Every key handled: the same place twice in a row.
+    let mut scrolled = percent(&t.screen());
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        let now = percent(&t.screen());
+        if now == scrolled {
+            break;
+        }
+        scrolled = now;
+    }
     t.keys(&["r"]);
     // The selected seed stays selected: two rows lower.
     let screen = t.wait("the fetch's summary and the list read again", |s| {
         s.contains("new articles,") && s.contains("Articles 3/7")
     });
+    assert_eq!(percent(&screen), scrolled, "{screen}");
     assert!(screen.contains("Noon bulletin"), "{screen}");
     assert!(screen.contains("Morning news"), "{screen}");
     assert!(
