@@ -58,6 +58,9 @@ pub struct Config {
     pub bidi: Option<BidiChoice>,
     pub shape: Option<ShapeChoice>,
     pub mouse: Option<bool>,
+    /// Minutes between fetches of every feed while the reader runs (off
+    /// when absent or 0).
+    pub reload_minutes: Option<u32>,
     /// `[keys]` and `[keys.SECTION]` entries, in file order, on top of the
     /// bundled key map (checked by `tui::KeyMap::from_config`).
     #[serde(default, deserialize_with = "keys::deserialize")]
@@ -102,6 +105,15 @@ impl Config {
     }
 }
 
+impl Config {
+    /// How often the reader fetches every feed by itself, if at all.
+    pub fn reload_every(&self) -> Option<std::time::Duration> {
+        self.reload_minutes
+            .filter(|&m| m > 0)
+            .map(|m| std::time::Duration::from_secs(u64::from(m) * 60))
+    }
+}
+
 /// Resolves `auto` for bidi and shaping from the environment (`env` looks a
 /// variable up, so tests can pass their own).
 pub fn resolve_display(
@@ -138,6 +150,24 @@ pub fn mostly_rtl<'a>(titles: impl IntoIterator<Item = &'a str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reload_minutes_is_off_unless_set_to_a_whole_number_of_minutes() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("config.toml");
+        let load = |text: &str| {
+            std::fs::write(&path, text).unwrap();
+            Config::load(&path)
+        };
+        assert_eq!(load("").unwrap().reload_every(), None);
+        assert_eq!(load("reload_minutes = 0").unwrap().reload_every(), None);
+        let every = load("reload_minutes = 15").unwrap().reload_every();
+        assert_eq!(every, Some(std::time::Duration::from_secs(900)));
+        for bad in ["reload_minutes = -5", "reload_minutes = \"often\""] {
+            let e = load(bad).unwrap_err().to_string();
+            assert!(e.contains("reload_minutes"), "{e}");
+        }
+    }
 
     #[test]
     fn a_typo_is_an_error_with_the_line() {

@@ -2,9 +2,9 @@
 //! the library. Fetching them is `fetch`'s (see `fetch.rs`).
 
 use super::args::FeedCommand;
+use super::bad_input;
 use super::library::failed;
 use super::output::{ignore_broken_pipe, Out};
-use super::{bad_input, fetch};
 use anyhow::Result;
 use sahifa::feeds::{
     parse_feed, read_opml, write_opml, Content, FeedError, ParseError, ParsedFeed, Resource,
@@ -57,7 +57,7 @@ pub fn address(typed: &str) -> Result<Url, String> {
 /// Fetches `url` once and reads it as a feed; a web page's first feed is
 /// followed. Returns the address to store and the feed.
 fn probe(url: &Url) -> Result<(Url, ParsedFeed), String> {
-    let client = fetch::client();
+    let client = sahifa::feeds::client_from_env();
     let cancel = AtomicBool::new(false);
     let get = |url: &Url| -> Result<(Url, ParsedFeed), FeedError> {
         let response = client.get(url, Resource::Feed, &Validators::default(), &cancel)?;

@@ -8,7 +8,6 @@ mod commands;
 mod entities;
 mod feeds;
 mod fetch;
-mod fetch_client;
 mod library;
 mod loading;
 mod output;
@@ -251,6 +250,7 @@ fn reader(cli: &Cli, config: &Config, keymap: KeyMap, layout: LayoutOptions) -> 
         mouse: cli.mouse || config.mouse.unwrap_or(false),
         data_dir,
         user_gazetteer: sahifa::entities::Gazetteer::user_path(),
+        reload: config.reload_every(),
     };
     let outcome = sahifa::tui::run(source, opts)?;
     print_warnings(&outcome.warnings, cli.verbose);

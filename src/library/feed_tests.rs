@@ -174,3 +174,52 @@ fn failures_redirects_and_removal() {
     );
     assert!(lib.find("k-1").is_err(), "purged");
 }
+
+#[test]
+fn a_feed_view_lists_that_feeds_articles_newest_first_with_their_day() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut lib = Library::open(&dir.path().join("l.db")).unwrap();
+    let one = subscribe(&mut lib, "الأولى", "http://127.0.0.1:1/one");
+    let two = NewFeed {
+        name: "الثانية".into(),
+        url: "http://127.0.0.1:1/two".into(),
+        full_text: false,
+        site: None,
+        folder: Vec::new(),
+    };
+    let two = lib.add_feed(&two).unwrap();
+    let dated = |id: &str, when: &str| {
+        let mut a = article(id, &format!("خبر {id}"), "نص", &format!("http://x/{id}"));
+        a.meta.published = Some(when.into());
+        (id.to_string(), a)
+    };
+    let items = vec![
+        dated("old", "2020-01-03T01:30:00+03:00"),
+        dated("new", "2024-05-01T08:00:00Z"),
+    ];
+    lib.store_fetch(one.key, fetched(items)).unwrap();
+    let other = vec![dated("mid", "2022-03-03T00:00:00Z")];
+    lib.store_fetch(two.key, fetched(other)).unwrap();
+    let ids = |view| {
+        let mut numbers = Vec::new();
+        lib.order(view, 1, |piece| {
+            numbers.extend(piece);
+            true
+        })
+        .unwrap();
+        lib.entries(&numbers).unwrap()
+    };
+    let first = ids(View::Feed(one.key));
+    let listed: Vec<&str> = first.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(listed, ["new", "old"]);
+    // The day in the article's own zone, not shifted to UTC's.
+    assert_eq!(first[1].day.as_deref(), Some("2020-01-03"));
+    assert_eq!(first[0].outlet.as_deref(), Some("المثال"));
+    let second: Vec<String> = ids(View::Feed(two.key)).into_iter().map(|e| e.id).collect();
+    assert_eq!(second, ["mid"]);
+    assert!(
+        ids(View::Feed(9999)).is_empty(),
+        "no such feed: no articles"
+    );
+    assert_eq!(ids(View::All).len(), 3 + 5, "and the seeds");
+}

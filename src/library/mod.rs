@@ -9,7 +9,8 @@
 //!   in one transaction.
 //! * Feeds: [`Library::add_feed`], [`Library::feeds`],
 //!   [`Library::remove_feed`], and [`Library::store_fetch`], which stores
-//!   one feed's fetched items as articles in one transaction.
+//!   one feed's fetched items as articles in one transaction;
+//!   [`Library::fetch_feeds`] fetches feeds and stores each as it finishes.
 //! * Reading: [`Library::list`], [`Library::find`], [`Library::articles`],
 //!   [`Library::search`], [`Library::info`]; and [`Library::remove`].
 //! * For the terminal reader, which never holds every article: the list's
@@ -23,6 +24,7 @@
 mod error;
 mod feed_store;
 mod feeds;
+mod fetch_run;
 mod forms;
 mod import;
 mod index;
@@ -37,6 +39,7 @@ mod writer;
 pub use error::LibraryError;
 pub use feed_store::{FeedFetch, FetchOutcome, Stored};
 pub use feeds::{Feed, NewFeed};
+pub use fetch_run::{FeedLine, FetchRun, Tally};
 pub use import::Summary;
 pub use open::FILE_NAME;
 pub use read::{Info, ListRow};

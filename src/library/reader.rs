@@ -21,6 +21,19 @@ pub enum View {
     All,
     /// Those not marked read.
     Unread,
+    /// Those a feed brought (by its key, [`super::Feed::key`]), read or not.
+    Feed(i64),
+}
+
+impl View {
+    /// The `WHERE` clause choosing this view's articles (`?1` is the feed).
+    fn clause(self) -> &'static str {
+        match self {
+            View::All => "",
+            View::Unread => "WHERE read = 0",
+            View::Feed(_) => "WHERE n IN (SELECT n FROM feed_items WHERE feed = ?1)",
+        }
+    }
 }
 
 /// What a list row shows of an article, without its text.
@@ -32,6 +45,9 @@ pub struct Entry {
     /// The outlet (agency, site), where known.
     pub outlet: Option<String>,
     pub published: Option<String>,
+    /// The day it was published (`YYYY-MM-DD`), in the zone it was given
+    /// in (not shifted to UTC's), when the date is one SQLite reads.
+    pub day: Option<String>,
     pub word_count: usize,
     pub read: bool,
 }
@@ -65,15 +81,15 @@ impl Library {
         first: usize,
         mut emit: impl FnMut(Vec<u32>) -> bool,
     ) -> Result<(), LibraryError> {
-        let filter = match view {
-            View::All => "",
-            View::Unread => "WHERE read = 0",
-        };
         let mut st = self
             .conn
-            .prepare(&format!("SELECT n FROM articles {filter} {ORDER}"))
+            .prepare(&format!("SELECT n FROM articles {} {ORDER}", view.clause()))
             .map_err(self.sql())?;
-        let mut rows = st.query([]).map_err(self.sql())?;
+        let mut rows = match view {
+            View::Feed(key) => st.query([key]),
+            View::All | View::Unread => st.query([]),
+        }
+        .map_err(self.sql())?;
         let mut piece = Vec::with_capacity(first.max(1));
         let mut size = first.max(1);
         while let Some(row) = rows.next().map_err(self.sql())? {
@@ -98,7 +114,10 @@ impl Library {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT id, title, outlet, published, word_count, read FROM articles WHERE n = ?1",
+                "SELECT id, title, outlet, published, word_count, read, CASE
+                 WHEN published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
+                 THEN substr(published, 1, 10) ELSE date(published) END
+                 FROM articles WHERE n = ?1",
             )
             .map_err(self.sql())?;
         let mut out = Vec::with_capacity(numbers.len());
@@ -113,6 +132,7 @@ impl Library {
                         published: r.get(3)?,
                         word_count: r.get::<_, i64>(4)?.max(0) as usize,
                         read: r.get::<_, i64>(5)? != 0,
+                        day: r.get(6)?,
                     })
                 })
                 .optional()

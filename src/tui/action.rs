@@ -35,6 +35,8 @@ pub enum Action {
     OpenUrl,
     CopyUrl,
     ToggleRead,
+    NextView,
+    Fetch,
     WidenEntities,
     Help,
     Quit,
@@ -68,7 +70,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 52] = [
+    pub const ALL: [Action; 54] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::First,
@@ -95,6 +97,8 @@ impl Action {
         Action::OpenUrl,
         Action::CopyUrl,
         Action::ToggleRead,
+        Action::NextView,
+        Action::Fetch,
         Action::WidenEntities,
         Action::Help,
         Action::Quit,
@@ -165,6 +169,8 @@ impl Action {
             Action::OpenUrl => "open the article's web address",
             Action::CopyUrl => "copy the article's web address (OSC 52)",
             Action::ToggleRead => "mark the article read / unread",
+            Action::NextView => "next view: all, unread, each feed",
+            Action::Fetch => "fetch every feed (in the background)",
             Action::WidenEntities => "widen / narrow the entity pane",
             Action::Help => "show this help",
             Action::Quit => "quit",

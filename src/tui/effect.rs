@@ -20,6 +20,14 @@ pub enum Effect {
     MarkRead { id: String, read: bool },
     /// Open a web address in the browser (`$BROWSER`, else `xdg-open`).
     OpenUrl(String),
+    /// Read the list of `view` from the library again, keeping the
+    /// article with this id selected when the view still has it.
+    ShowView {
+        view: crate::library::View,
+        keep: Option<String>,
+    },
+    /// Fetch every feed in the background and store what they bring.
+    FetchFeeds,
     /// Put text on the clipboard through the terminal (OSC 52).
     Copy(String),
 }

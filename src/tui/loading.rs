@@ -73,7 +73,7 @@ pub(super) fn start(
     if let Source::Library(lib) = source {
         let (path, progress) = (lib.path().to_path_buf(), Arc::clone(progress));
         std::thread::spawn(move || {
-            let result = load_order(&path, &progress, &tx);
+            let result = load_order(&path, View::All, &progress, &tx);
             let _ = tx.send(Loaded::Done(result));
         });
         return (Corpus::default(), Some(Shelf::new(lib)), rx);
@@ -111,10 +111,11 @@ pub(super) fn start(
     (corpus, None, rx)
 }
 
-/// Reads the library's order on its own connection and sends it in pieces,
-/// the first a screenful. Progress counts articles, not bytes.
-fn load_order(
+/// Reads the order of the library's `view` on its own connection and sends
+/// it in pieces, the first a screenful. Progress counts articles, not bytes.
+pub(super) fn load_order(
     path: &Path,
+    view: View,
     progress: &Progress,
     tx: &mpsc::Sender<Loaded>,
 ) -> Result<(), LoadError> {
@@ -125,7 +126,7 @@ fn load_order(
     let lib = Library::open(path).map_err(failed)?;
     let total = lib.len().map_err(failed)?;
     progress.total_bytes.store(total as u64, Ordering::Relaxed);
-    lib.order(View::All, FIRST_SCREEN, |numbers| {
+    lib.order(view, FIRST_SCREEN, |numbers| {
         progress
             .done_bytes
             .fetch_add(numbers.len() as u64, Ordering::Relaxed);

@@ -17,6 +17,7 @@ mod editor;
 mod effect;
 mod entity_state;
 mod entity_worker;
+mod feed_work;
 mod geometry;
 mod keymap;
 mod loading;

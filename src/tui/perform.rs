@@ -78,6 +78,8 @@ pub fn perform(app: &mut App, effect: &Effect, places: &Places) {
                 }
             }
         }
+        // The loop's feed work performs these (`super::feed_work`).
+        Effect::ShowView { .. } | Effect::FetchFeeds => {}
         Effect::OpenUrl(url) => {
             let browser = std::env::var("BROWSER").ok();
             app.notice = Some(open_with_browser(&browser_commands(

@@ -2,6 +2,7 @@
 //! updates return effects, effects are performed, the screen is drawn.
 
 use super::articles::{worker, Shelf};
+use super::feed_work::FeedWork;
 use super::keymap::Key;
 use super::loading::{LoadState, Loaded, Outcome};
 use super::mode::Mode;
@@ -29,6 +30,9 @@ pub struct RunOptions {
     pub data_dir: Option<PathBuf>,
     /// The user gazetteer (`t` adds to it); `None` disables tagging.
     pub user_gazetteer: Option<PathBuf>,
+    /// Fetch every feed this often (the library only); `None`: only on
+    /// the fetch key.
+    pub reload: Option<Duration>,
 }
 
 /// What the event loop listens to besides the keyboard.
@@ -70,6 +74,7 @@ pub(super) fn event_loop(
     app.notice = notice;
     app.read = saved.read.iter().cloned().collect();
     let mut load = LoadState::new(saved, opts.auto_order);
+    let mut feed_work = FeedWork::new(&mut app, opts.reload);
     app.loading = Some(Loading::default());
     app.filter.building = true;
     if let Some(path) = &places.user_gazetteer {
@@ -80,6 +85,7 @@ pub(super) fn event_loop(
         while let Ok(message) = channels.loaded.try_recv() {
             load.receive(&mut app, message, outcome, places.data_dir.as_deref());
         }
+        feed_work.poll(&mut app, &mut load, outcome);
         if let Some(loading) = &mut app.loading {
             loading.done_bytes = channels.progress.done_bytes.load(Ordering::Relaxed);
             loading.total_bytes = channels.progress.total_bytes.load(Ordering::Relaxed);
@@ -121,9 +127,11 @@ pub(super) fn event_loop(
         if app.quit || channels.stop.load(Ordering::Relaxed) {
             break Ok(());
         }
-        // While filtering, loading or detecting, what arrives is drawn soon.
+        // While filtering, fetching, loading or detecting, what arrives is
+        // drawn soon.
         let filtering = app.filter.pending.is_some() || app.filter.naming.is_some();
-        let wait = match (filtering, app.loading.is_some() || app.entities.pending()) {
+        let waiting = filtering || feed_work.busy();
+        let wait = match (waiting, app.loading.is_some() || app.entities.pending()) {
             (true, _) => 4,
             (false, true) => 20,
             (false, false) => 200,
@@ -157,7 +165,9 @@ pub(super) fn event_loop(
             // Asked for on quitting: done once, below, on every way out.
             .filter(|e| **e != super::effect::Effect::SaveSession)
         {
-            perform(&mut app, effect, &places);
+            if !feed_work.perform(&mut app, effect) {
+                perform(&mut app, effect, &places);
+            }
         }
         let requests = std::mem::take(&mut app.filter.requests);
         if let Some((ask, _)) = &load.worker {
@@ -167,6 +177,7 @@ pub(super) fn event_loop(
         }
     };
     load.cancel_index();
+    feed_work.cancel();
     // Leaving (by q, Ctrl-C or a signal) remembers the position, unless the
     // saved one never arrived and the user did not move: it is kept.
     if load.may_save_session() {

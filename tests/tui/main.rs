@@ -3,6 +3,8 @@
 //! structure, and the real binary in tmux. Shared helpers live in `helpers`
 //! and `support/tmux.rs`.
 
+#[path = "../support/feed_server.rs"]
+mod feed_server;
 mod helpers;
 #[path = "../support/isolated.rs"]
 mod isolated;
@@ -14,6 +16,7 @@ mod bookmarks;
 mod config;
 mod e2e;
 mod entities;
+mod feeds;
 mod library;
 mod loading;
 mod modes;

@@ -74,6 +74,15 @@ impl Shelf {
         &self.lib
     }
 
+    /// Forgets the order, rows and opened texts, for another order to
+    /// arrive (another view, new articles); the read marks of this run stay.
+    pub fn restart(&mut self) {
+        self.order = Arc::new(Vec::new());
+        self.complete = false;
+        self.rows.clear();
+        self.opened.clear();
+    }
+
     /// Numbers that arrived from the loading thread; the range of
     /// positions they take.
     pub fn append(&mut self, numbers: &[u32]) -> std::ops::Range<usize> {

@@ -55,6 +55,8 @@ const READING: &[Action] = &[
     OpenUrl,
     CopyUrl,
     ToggleRead,
+    NextView,
+    Fetch,
     WidenEntities,
     Help,
     Quit,

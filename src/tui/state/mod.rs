@@ -8,10 +8,12 @@
 //! library loading articles lazily) without touching every caller.
 
 mod article;
+mod feeds;
 mod list;
 mod marks;
 
 pub use article::{ArticleState, FindState};
+pub use feeds::{FeedsState, Fetching};
 pub(crate) use list::naming_notice;
 pub use list::{FilterState, ListState, Pending};
 
@@ -124,6 +126,8 @@ pub struct App<'a> {
     pub entities: EntityState,
     /// Ids of the articles read.
     pub read: HashSet<String>,
+    /// The library's view and feeds, and a fetch in progress.
+    pub feeds: FeedsState,
     /// The article last opened for reading (marked read then).
     pub(crate) opened: Option<usize>,
     pub quit: bool,
@@ -159,6 +163,7 @@ impl<'a> App<'a> {
             marks: BookmarkState::new(Store::in_memory()),
             entities: EntityState::builtin(),
             read: HashSet::new(),
+            feeds: FeedsState::default(),
             opened: None,
             quit: false,
             notice: None,
@@ -183,11 +188,15 @@ impl<'a> App<'a> {
                     id: &e.id,
                     title: &e.title,
                     words: Some(e.word_count),
+                    outlet: e.outlet.as_deref(),
+                    day: e.day.as_deref(),
                 },
                 None => RowInfo {
                     id: "",
                     title: "…",
                     words: None,
+                    outlet: None,
+                    day: None,
                 },
             },
             None => {
@@ -196,6 +205,8 @@ impl<'a> App<'a> {
                     id: &a.id,
                     title: &a.title,
                     words: None,
+                    outlet: a.meta.outlet.as_deref(),
+                    day: a.meta.published.as_deref().and_then(feeds::iso_day),
                 }
             }
         }
@@ -315,6 +326,10 @@ pub struct RowInfo<'s> {
     pub title: &'s str,
     /// Known without counting (the library keeps it).
     pub words: Option<usize>,
+    /// The outlet or feed name, where known.
+    pub outlet: Option<&'s str>,
+    /// The day it was published (`YYYY-MM-DD`), when the library read it.
+    pub day: Option<&'s str>,
 }
 
 /// Article `index` of the corpus or, for the library, of the shelf (see

@@ -5,6 +5,7 @@
 
 mod bookmarks;
 mod entities;
+mod feeds;
 mod filter;
 mod find;
 mod navigation;
@@ -128,6 +129,8 @@ fn normal(app: &mut App, action: Action) -> Vec<Effect> {
         OpenUrl => return reading::open_url(app),
         CopyUrl => return reading::copy_url(app),
         ToggleRead => return reading::toggle_read(app),
+        NextView => return feeds::next_view(app),
+        Fetch => return feeds::fetch(app),
         WidenEntities => navigation::widen_entities(app),
         Help => {
             app.mode = Mode::Help {

@@ -1,6 +1,6 @@
 //! The article list: an unread mark, the title in visual order (cut at its
-//! end in reading order), bookmark star, match and word counts. Mirrored in
-//! the right-to-left arrangement.
+//! end in reading order), the outlet or feed, the day, bookmark star, match
+//! and word counts. Mirrored in the right-to-left arrangement.
 
 use super::chrome::{content_visual, pane_block, styled_line, ui_line};
 use crate::text::{LayoutOptions, VisualLine};
@@ -20,7 +20,11 @@ use unicode_width::UnicodeWidthStr;
 #[derive(Debug, Clone)]
 pub struct ListRow {
     pub title: VisualLine,
-    /// Star, match count, word count: "★×3    385w".
+    /// The outlet or feed name, laid out for its column (empty if unknown).
+    pub outlet: VisualLine,
+    /// Its column with the space after it; 0 when it is not shown.
+    pub outlet_w: usize,
+    /// Day, star, match count, word count: "2015-08-11 ★×3    385w".
     pub info: String,
     pub selected: bool,
     pub unread: bool,
@@ -41,6 +45,12 @@ pub struct ListPane<'a> {
 
 /// The unread mark and the space after it.
 const UNREAD: &str = "•";
+/// The most and the least columns the outlet's column takes (with its
+/// space), and the least the title keeps for the outlet or the day to be
+/// shown at all.
+const OUTLET: usize = 12;
+const OUTLET_AT_LEAST: usize = 7;
+const TITLE_AT_LEAST: usize = 14;
 
 impl<'a> ListPane<'a> {
     pub fn new(app: &'a App, area: Rect) -> ListPane<'a> {
@@ -59,6 +69,7 @@ impl<'a> ListPane<'a> {
             .filter(|b| !b.orphaned)
             .map(|b| b.article.as_str())
             .collect();
+        let one_feed = matches!(app.feeds.view, crate::library::View::Feed(_));
         let rows = list
             .visible
             .iter()
@@ -81,11 +92,33 @@ impl<'a> ListPane<'a> {
                 } else {
                     " "
                 };
-                let info = format!("{star}{count}{words:>5}w");
-                // Bar, unread mark and a space, the title, a space, the info.
-                let title_w = inner_w.saturating_sub(4 + info.width());
+                let counts = format!("{star}{count}{words:>5}w");
+                // Bar, unread mark and a space, the title, a space, then as
+                // room allows (the title keeps TITLE_AT_LEAST): the outlet
+                // (not in a feed's own view: it would say the same on every
+                // row), the day, and the counts.
+                let mut room = inner_w.saturating_sub(4 + counts.width());
+                let layout = &app.settings.layout;
+                let (outlet, outlet_w) = match article.outlet.filter(|_| !one_feed) {
+                    Some(o) if room >= TITLE_AT_LEAST + OUTLET_AT_LEAST => {
+                        let w = (room - TITLE_AT_LEAST).min(OUTLET);
+                        room -= w;
+                        (content_visual(o, w - 1, layout, true), w)
+                    }
+                    _ => (content_visual("", 0, layout, true), 0),
+                };
+                let day = match article.day {
+                    Some(d) if room > TITLE_AT_LEAST + d.width() => {
+                        room -= d.width() + 1;
+                        format!("{d} ")
+                    }
+                    _ => String::new(),
+                };
+                let info = format!("{day}{counts}");
                 ListRow {
-                    title: content_visual(article.title, title_w, &app.settings.layout, true),
+                    title: content_visual(article.title, room, layout, true),
+                    outlet,
+                    outlet_w,
                     info,
                     selected: pos == list.selected,
                     unread: !app.is_read(index),
@@ -127,7 +160,15 @@ impl<'a> ListPane<'a> {
             Style::new()
         };
         let mut title = styled_line(&row.title, &[], base);
-        let title_w = inner_w.saturating_sub(4 + row.info.width());
+        // The outlet in a column of its own, a space on the title's side.
+        let outlet_w = row.outlet_w;
+        let title_w = inner_w.saturating_sub(4 + row.info.width() + outlet_w);
+        let dim = if row.selected { base } else { theme.dim };
+        let mut outlet = styled_line(&row.outlet, &[], dim);
+        let pad = Span::styled(
+            " ".repeat(outlet_w.saturating_sub(1 + row.outlet.width())),
+            base,
+        );
         // Pad the title to its column so the counts line up.
         let filler = Span::styled(" ".repeat(title_w.saturating_sub(row.title.width())), base);
         let info = Span::styled(
@@ -138,13 +179,25 @@ impl<'a> ListPane<'a> {
         let bar = Span::styled(if row.selected { "▌" } else { " " }, theme.border_focused);
         let mut spans = vec![bar];
         if self.rtl {
-            spans.extend([info, Span::raw(" "), filler]);
+            spans.extend([info, Span::raw(" ")]);
+            if outlet_w > 0 {
+                // Mirrored: next to the title, the padding on the far side.
+                spans.push(pad);
+                spans.append(&mut outlet.spans);
+                spans.push(Span::styled(" ", base));
+            }
+            spans.push(filler);
             spans.append(&mut title.spans);
             spans.extend([Span::raw(" "), mark]);
         } else {
             spans.extend([mark, Span::raw(" ")]);
             spans.append(&mut title.spans);
-            spans.extend([filler, Span::raw(" "), info]);
+            spans.extend([filler, Span::raw(" ")]);
+            if outlet_w > 0 {
+                spans.append(&mut outlet.spans);
+                spans.extend([pad, Span::styled(" ", base)]);
+            }
+            spans.push(info);
         }
         Line::from(spans)
     }
@@ -181,6 +234,8 @@ mod tests {
         let layout = LayoutOptions::default();
         ListRow {
             title: content_visual(title, width, &layout, true),
+            outlet: content_visual("", 0, &layout, true),
+            outlet_w: 0,
             info: " 12w".into(),
             selected,
             unread,

@@ -6,6 +6,7 @@ mod article_pane;
 mod bookmarks_pane;
 mod chrome;
 mod entities_pane;
+mod feeds_status;
 mod help_overlay;
 mod list_pane;
 mod names;

@@ -154,6 +154,7 @@ fn summary(app: &App) -> String {
         Some(None) => " loading ·".to_string(),
         None => String::new(),
     };
+    s += &super::feeds_status::feeds_status(app);
     let here = app.article.hits.len();
     let matches = format!(
         "{here} match{} here · {}/{} next",

@@ -1,8 +1,9 @@
-//! The HTTP client of a `feed add` or `fetch` run: the default politeness
+//! The HTTP client of a `feed add` or `fetch` run, and of the reader's
+//! fetch: the default politeness
 //! policy, the proxies of the environment, the system's resolver; the
 //! resolver and the timeouts can be overridden from the environment.
 
-use sahifa::feeds::{Client, ClientOptions, Policy, ProxySettings, Resolution};
+use super::{Client, ClientOptions, Policy, ProxySettings, Resolution};
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::time::Duration;
@@ -16,7 +17,7 @@ const TIMEOUTS_ENV: &str = "SAHIFA_FETCH_TIMEOUTS";
 
 /// The one HTTP client of a run: the default policy, the proxies of the
 /// environment, the system's resolver (each overridable as above).
-pub fn client() -> Client {
+pub fn client_from_env() -> Client {
     let mut policy = Policy::default();
     if let Some((connect, request)) = std::env::var(TIMEOUTS_ENV)
         .ok()
