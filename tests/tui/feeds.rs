@@ -190,7 +190,7 @@ fn r_fetches_in_the_background_and_the_new_articles_arrive() {
     let dir = tempfile::TempDir::new().unwrap();
     let data = dir.path().join("data");
     for (path, name) in [("/n.xml", "Evening"), ("/gone.xml", "Gone")] {
-        let added = std::process::Command::new(env!("CARGO_BIN_EXE_sahifa"))
+        let added = crate::isolated::sahifa()
             .arg("--data-dir")
             .arg(&data)
             .args(["feed", "add", &server.url(path), "--name", name])
