@@ -8,90 +8,39 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
 
 const COLUMNS: usize = 60;
 
 static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
-struct Tmux {
-    socket: String,
-}
+#[path = "support/tmux.rs"]
+mod tmux;
 
-impl Tmux {
-    fn start(name: &str, cwd: &Path) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("sahifa-rows-{name}-{}", std::process::id()),
-        };
-        let shell = format!("cd {} && exec bash --norc --noprofile", cwd.display());
-        let width = COLUMNS.to_string();
-        tmux.cmd(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            &width,
-            "-y",
-            "50",
-            &shell,
-        ]);
-        tmux
-    }
-
-    fn cmd(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .unwrap_or_else(|e| panic!("tmux is needed for this test (apt-get install tmux): {e}"));
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Runs `command` at the shell and returns the screen rows it printed.
-    fn rows_of(&self, dir: &Path, command: &str) -> Vec<String> {
-        let script = dir.join("run.sh");
-        // Markers of this run only: the screen may still show the last one.
-        let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let (begin, end) = (format!("START-{run}"), format!("END-{run}"));
-        fs::write(
-            &script,
-            format!("clear\necho {begin}\n{command}\necho {end}\n"),
-        )
-        .unwrap();
-        self.cmd(&[
-            "send-keys",
-            "-t",
-            "t",
-            "-l",
-            &format!("bash {}", script.display()),
-        ]);
-        self.cmd(&["send-keys", "-t", "t", "Enter"]);
-        let start = Instant::now();
-        loop {
-            let screen = self.cmd(&["capture-pane", "-p", "-t", "t"]);
-            let rows: Vec<&str> = screen.lines().collect();
-            let first = rows.iter().position(|r| *r == begin);
-            let end = rows.iter().position(|r| *r == end);
-            if let (Some(first), Some(end)) = (first, end) {
-                return rows[first + 1..end].iter().map(|r| r.to_string()).collect();
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "no output:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
+/// Runs `command` at the shell of `t` and returns the screen rows it printed.
+fn rows_of(t: &tmux::Terminal, dir: &Path, command: &str) -> Vec<String> {
+    let script = dir.join("run.sh");
+    // Markers of this run only: the screen may still show the last one.
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let (begin, end) = (format!("START-{run}"), format!("END-{run}"));
+    fs::write(
+        &script,
+        format!("clear\necho {begin}\n{command}\necho {end}\n"),
+    )
+    .unwrap();
+    t.run(&format!("bash {}", script.display()));
+    let screen = t.wait("the command's output", |screen| {
+        let rows: Vec<&str> = screen.lines().collect();
+        let first = rows.iter().position(|r| *r == begin);
+        let last = rows.iter().position(|r| *r == end);
+        matches!((first, last), (Some(_), Some(_)))
+    });
+    let rows: Vec<&str> = screen.lines().collect();
+    let first = rows.iter().position(|r| *r == begin).unwrap_or(0);
+    let last = rows.iter().position(|r| *r == end).unwrap_or(rows.len());
+    rows[first + 1..last]
+        .iter()
+        .map(|r| r.to_string())
+        .collect()
 }
 
 const LONG: &str =
@@ -123,9 +72,9 @@ fn reversed_words(text: &str) -> Vec<String> {
 fn list_and_search_rows_fit_the_terminal_and_cut_whole_words() {
     let dir = tempfile::TempDir::new().unwrap();
     let corpus = corpus(dir.path());
-    let tmux = Tmux::start("list", dir.path());
+    let tmux = tmux::Terminal::open("rows-list", dir.path(), COLUMNS as u16, 50);
     let bin = env!("CARGO_BIN_EXE_sahifa");
-    let rows = tmux.rows_of(
+    let rows = rows_of(&tmux,
         dir.path(),
         &format!("XDG_CONFIG_HOME=/nonexistent/sahifa-test-config SAHIFA_DATA_DIR=/nonexistent/sahifa-test-data {bin} --corpus {corpus} --shape off list"),
     );
@@ -155,7 +104,7 @@ fn list_and_search_rows_fit_the_terminal_and_cut_whole_words() {
         "long titles are cut"
     );
 
-    let rows = tmux.rows_of(
+    let rows = rows_of(&tmux,
         dir.path(),
         &format!("XDG_CONFIG_HOME=/nonexistent/sahifa-test-config SAHIFA_DATA_DIR=/nonexistent/sahifa-test-data {bin} --corpus {corpus} --shape off search خيرسون"),
     );
@@ -176,12 +125,12 @@ fn list_and_search_rows_fit_the_terminal_and_cut_whole_words() {
 fn joiners_never_shift_a_row() {
     let dir = tempfile::TempDir::new().unwrap();
     let corpus = corpus(dir.path());
-    let tmux = Tmux::start("zw", dir.path());
+    let tmux = tmux::Terminal::open("rows-zw", dir.path(), COLUMNS as u16, 50);
     let bin = env!("CARGO_BIN_EXE_sahifa");
     // Every line of a right-to-left paragraph is right-aligned to the full
     // 60 columns; the `|` put after it therefore wraps to a row of its own,
     // unless the terminal merged two cells of the line into one.
-    let rows = tmux.rows_of(dir.path(), &format!(
+    let rows = rows_of(&tmux, dir.path(), &format!(
         "XDG_CONFIG_HOME=/nonexistent/sahifa-test-config SAHIFA_DATA_DIR=/nonexistent/sahifa-test-data {bin} --corpus {corpus} show zw --shape on --visual always --width {COLUMNS} | sed 's/$/|/'"
     ));
     let text_rows: Vec<&String> = rows.iter().filter(|r| r.as_str() != "|").collect();

@@ -9,44 +9,37 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-struct Tmux {
-    socket: String,
+#[path = "support/tmux.rs"]
+mod tmux;
+
+/// The shared tmux terminal (100×30), with what these tests add.
+struct Tmux(tmux::Terminal);
+
+impl std::ops::Deref for Tmux {
+    type Target = tmux::Terminal;
+    fn deref(&self) -> &tmux::Terminal {
+        &self.0
+    }
 }
 
 impl Tmux {
     /// A 100x30 tmux session (on a private socket) running bash in `cwd`.
     fn start(name: &str, cwd: &Path) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("sahifa-e2e-{name}-{}", std::process::id()),
-        };
-        let shell = format!("cd {} && exec bash --norc --noprofile", cwd.display());
-        tmux.cmd(&[
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            &shell,
-        ]);
-        tmux
+        Tmux(tmux::Terminal::open(&format!("e2e-{name}"), cwd, 100, 30))
     }
 
     /// Types `command` at the shell and waits for the reader's first whole
     /// frame (every check waits for a whole frame: tmux may be read mid-draw).
     fn run_reader(&self, command: &str) {
-        self.text(command);
-        self.keys(&["Enter"]);
-        self.wait_for("the reader", |s| {
+        self.run(command);
+        self.wait("the reader", |s| {
             s.contains("Articles 1/5") && s.contains(" 5 articles")
         });
     }
 
     /// The pid of the program the pane's shell is running.
     fn reader_pid(&self) -> String {
-        let shell = self.display("#{pane_pid}");
+        let shell = self.format("#{pane_pid}");
         let child = Command::new("pgrep")
             .args(["-P", &shell])
             .output()
@@ -54,60 +47,6 @@ impl Tmux {
         let pid = String::from_utf8_lossy(&child.stdout).trim().to_string();
         assert!(!pid.is_empty(), "no program running in the pane");
         pid
-    }
-
-    /// A tmux format value for the pane (`#{alternate_on}`, …).
-    fn display(&self, format: &str) -> String {
-        self.cmd(&["display", "-p", "-t", "e2e", format])
-            .trim()
-            .to_string()
-    }
-
-    fn cmd(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .unwrap_or_else(|e| panic!("tmux is needed for this test (apt-get install tmux): {e}"));
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.cmd(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        self.cmd(&args);
-    }
-
-    fn text(&self, text: &str) {
-        self.cmd(&["send-keys", "-t", "e2e", "-l", text]);
-    }
-
-    /// Waits until the screen satisfies `ok`, and returns it.
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {what}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
     }
 }
 
@@ -138,10 +77,10 @@ fn filter_open_jump_and_quit_in_a_real_terminal() {
     tmux.run_reader(&command);
 
     tmux.keys(&["/"]);
-    tmux.text("خيرسون");
+    tmux.type_text("خيرسون");
     tmux.keys(&["Enter"]);
     // The status line says "3 of 5" only once Enter has closed the prompt.
-    let filtered = tmux.wait_for("the filtered list", |s| {
+    let filtered = tmux.wait("the filtered list", |s| {
         s.contains("3 of 5 articles")
             && s.contains("Articles 1/3")
             && columns(s, 70, 100).contains("443w")
@@ -161,7 +100,7 @@ fn filter_open_jump_and_quit_in_a_real_terminal() {
 
     // Open the last of them (004, eight mentions) and jump to a match.
     tmux.keys(&["G", "Enter", "n"]);
-    let article = tmux.wait_for("a match", |s| {
+    let article = tmux.wait("a match", |s| {
         s.contains("match 1 of")
             && s.contains("8 matches here")
             && columns(s, 20, 70).contains("ﻥﻮﺳﺮﻴﺧ")
@@ -174,13 +113,13 @@ fn filter_open_jump_and_quit_in_a_real_terminal() {
     assert!(article.contains("8 matches here"), "{article}");
 
     tmux.keys(&["q"]);
-    let after = tmux.wait_for("the shell", |s| s.contains("SAHIFA-EXIT=0"));
+    let after = tmux.wait("the shell", |s| s.contains("SAHIFA-EXIT=0"));
     assert!(
         !after.contains("Articles"),
         "the reader's screen is gone:\n{after}"
     );
-    assert_eq!(tmux.display("#{alternate_on}"), "0");
-    assert_eq!(tmux.display("#{cursor_flag}"), "1");
+    assert_eq!(tmux.format("#{alternate_on}"), "0");
+    assert_eq!(tmux.format("#{cursor_flag}"), "1");
     let state = std::fs::read_to_string(data.path().join("state.json")).expect("session saved");
     assert!(state.contains("004_3d76b183650e0d8d"), "{state}");
 }
@@ -199,8 +138,8 @@ fn ctrl_c_and_sigterm_restore_the_terminal() {
     // Ctrl-C, while the filter prompt has the keyboard.
     tmux.run_reader(&run);
     tmux.keys(&["/", "C-c"]);
-    tmux.wait_for("exit after Ctrl-C", |s| s.contains("SAHIFA-EXIT=0"));
-    assert_eq!(tmux.display("#{alternate_on}"), "0");
+    tmux.wait("exit after Ctrl-C", |s| s.contains("SAHIFA-EXIT=0"));
+    assert_eq!(tmux.format("#{alternate_on}"), "0");
 
     // SIGTERM from outside.
     tmux.keys(&["clear", "Enter"]);
@@ -210,10 +149,10 @@ fn ctrl_c_and_sigterm_restore_the_terminal() {
         .args(["-TERM", &pid])
         .status()
         .expect("kill");
-    let after = tmux.wait_for("exit after SIGTERM", |s| s.contains("SAHIFA-EXIT=0"));
+    let after = tmux.wait("exit after SIGTERM", |s| s.contains("SAHIFA-EXIT=0"));
     assert!(!after.contains("Articles"), "{after}");
-    assert_eq!(tmux.display("#{alternate_on}"), "0");
-    assert_eq!(tmux.display("#{cursor_flag}"), "1");
+    assert_eq!(tmux.format("#{alternate_on}"), "0");
+    assert_eq!(tmux.format("#{cursor_flag}"), "1");
 }
 
 #[test]
@@ -230,17 +169,17 @@ fn bookmark_two_articles_and_export_markdown() {
     tmux.run_reader(&run);
     // Article 000, its first paragraph.
     tmux.keys(&["Enter", "b"]);
-    tmux.wait_for("first bookmark", |s| s.contains("bookmarked ¶1"));
+    tmux.wait("first bookmark", |s| s.contains("bookmarked ¶1"));
     // Back to the list (to the right in RTL), article 003, a later paragraph.
     tmux.keys(&[
         "l", "j", "j", "j", "Enter", "j", "j", "j", "j", "j", "j", "b",
     ]);
-    tmux.wait_for("second bookmark", |s| s.contains("bookmarked ¶"));
+    tmux.wait("second bookmark", |s| s.contains("bookmarked ¶"));
     tmux.keys(&["e", "m"]);
-    let screen = tmux.wait_for("the export", |s| s.contains("exported 2 passages to"));
+    let screen = tmux.wait("the export", |s| s.contains("exported 2 passages to"));
     assert!(screen.contains("sahifa-bookmarks-"), "{screen}");
     tmux.keys(&["q"]);
-    tmux.wait_for("exit", |s| s.contains("SAHIFA-EXIT=0"));
+    tmux.wait("exit", |s| s.contains("SAHIFA-EXIT=0"));
 
     let exports: Vec<_> = std::fs::read_dir(cwd.path())
         .unwrap()
@@ -296,7 +235,7 @@ fn a_reader_whose_terminal_closes_exits_instead_of_spinning() {
     tmux.run_reader(&run);
     let pid = tmux.reader_pid();
     // Closing the terminal: the pane and its pty go away.
-    tmux.cmd(&["kill-server"]);
+    tmux.tmux(&["kill-server"]);
     let start = Instant::now();
     while Path::new(&format!("/proc/{pid}")).exists() {
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
@@ -344,28 +283,28 @@ fn a_big_corpus_streams_in_and_the_saved_article_is_found_again() {
         bin.display(),
         corpus.display()
     );
-    tmux.text(&run);
+    tmux.type_text(&run);
     tmux.keys(&["Enter"]);
     let loaded = |s: &str| s.contains(" 2999 articles") && !s.contains("loading");
-    let screen = tmux.wait_for("everything loaded", loaded);
+    let screen = tmux.wait("everything loaded", loaded);
     assert!(screen.contains("1 warning about the corpus"), "{screen}");
     tmux.keys(&["G"]);
-    tmux.wait_for("the last article", |s| s.contains("Articles 2999/2999"));
+    tmux.wait("the last article", |s| s.contains("Articles 2999/2999"));
     tmux.keys(&["q"]);
-    tmux.wait_for("the shell", |s| s.contains("SAHIFA-EXIT=0"));
+    tmux.wait("the shell", |s| s.contains("SAHIFA-EXIT=0"));
     let err = std::fs::read_to_string(dir.path().join("err.txt")).unwrap();
     assert!(err.contains("big.jsonl:8:"), "{err}");
 
     // Again: the saved article is in the last block; the reader goes back
     // to it when it arrives.
     tmux.keys(&["clear", "Enter"]);
-    tmux.text(&run);
+    tmux.type_text(&run);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("the saved article", |s| {
+    tmux.wait("the saved article", |s| {
         loaded(s) && s.contains("Articles 2999/2999")
     });
     tmux.keys(&["q"]);
-    tmux.wait_for("the shell", |s| s.contains("SAHIFA-EXIT=0"));
+    tmux.wait("the shell", |s| s.contains("SAHIFA-EXIT=0"));
 }
 
 /// Quitting before the saved article has arrived keeps the saved position.
@@ -396,11 +335,11 @@ fn quitting_while_loading_keeps_the_saved_position() {
         bin.display(),
         corpus.display()
     );
-    tmux.text(&run);
+    tmux.type_text(&run);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("the reader, loading", |s| s.contains("loading"));
+    tmux.wait("the reader, loading", |s| s.contains("loading"));
     tmux.keys(&["q"]);
-    tmux.wait_for("the shell", |s| s.contains("SAHIFA-EXIT=0"));
+    tmux.wait("the shell", |s| s.contains("SAHIFA-EXIT=0"));
     let state = std::fs::read_to_string(data.join("state.json")).unwrap();
     assert!(state.contains(r#""late""#), "{state}");
 }
