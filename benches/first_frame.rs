@@ -22,61 +22,9 @@ fn median(mut v: Vec<Duration>) -> f64 {
     v[v.len() / 2].as_secs_f64() * 1e3
 }
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start() -> Tmux {
-        let tmux = Tmux {
-            socket: format!("sahifa-bench-{}", std::process::id()),
-        };
-        tmux.cmd(&["new-session", "-d", "-s", "b", "-x", "100", "-y", "30"]);
-        tmux.cmd(&[
-            "send-keys",
-            "-t",
-            "b",
-            "exec bash --norc --noprofile",
-            "Enter",
-        ]);
-        std::thread::sleep(Duration::from_millis(300));
-        tmux
-    }
-
-    fn cmd(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux is needed for this benchmark (apt-get install tmux)");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.cmd(&["capture-pane", "-p", "-t", "b"])
-    }
-
-    /// Polls the screen until `ok`; the time since `start`.
-    fn until(&self, start: Instant, what: &str, ok: impl Fn(&str) -> bool) -> Duration {
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return start.elapsed();
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(120),
-                "waiting for {what}:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(2));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.cmd(&["kill-server"]);
-    }
-}
+#[path = "support/tmux.rs"]
+mod tmux;
+use tmux::Tmux;
 
 /// Starts the reader on `corpus` `RUNS` times; medians of first frame and
 /// all loaded.
@@ -175,7 +123,7 @@ fn main() {
             disk_bytes(&path),
         ));
     }
-    let tmux = Tmux::start();
+    let tmux = Tmux::start("bench", Duration::from_secs(120));
     for (what, path, count, bytes) in cases {
         // Warm the page cache first: the figures are for a corpus read before.
         list_wall_time(&path);

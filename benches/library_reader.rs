@@ -63,60 +63,9 @@ fn figures(mut v: Vec<Duration>) -> String {
     )
 }
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start() -> Tmux {
-        let tmux = Tmux {
-            socket: format!("sahifa-libbench-{}", std::process::id()),
-        };
-        tmux.cmd(&["new-session", "-d", "-s", "b", "-x", "100", "-y", "30"]);
-        tmux.cmd(&[
-            "send-keys",
-            "-t",
-            "b",
-            "exec bash --norc --noprofile",
-            "Enter",
-        ]);
-        std::thread::sleep(Duration::from_millis(300));
-        tmux
-    }
-
-    fn cmd(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux is needed for this benchmark (apt-get install tmux)");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.cmd(&["capture-pane", "-p", "-t", "b"])
-    }
-
-    fn until(&self, start: Instant, what: &str, ok: impl Fn(&str) -> bool) -> Duration {
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return start.elapsed();
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(600),
-                "waiting for {what}:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(2));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.cmd(&["kill-server"]);
-    }
-}
+#[path = "support/tmux.rs"]
+mod tmux;
+use tmux::Tmux;
 
 fn peak_rss_mb(pid: &str) -> f64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
@@ -310,7 +259,7 @@ fn main() {
         info.articles,
         info.bytes as f64 / 1e6
     );
-    let tmux = Tmux::start();
+    let tmux = Tmux::start("libbench", Duration::from_secs(600));
     // Everything loaded (and for `--corpus`, its filter index built).
     let everything =
         |s: &str| s.contains(" articles ") && !s.contains("loading") && !s.contains("preparing");
