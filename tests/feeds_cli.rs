@@ -10,20 +10,12 @@ mod isolated;
 #[path = "support/feed_server.rs"]
 mod feed_server;
 
-use feed_server::{Body, Reply, Server};
+use feed_server::{fixture, news_server, Body, Reply, Server};
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!(
-        "{}/tests/data/feeds/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
 
 struct Env {
     tmp: tempfile::TempDir,
@@ -125,23 +117,6 @@ impl Env {
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn news_server() -> Server {
-    let server = Server::start();
-    server.resource("/rss.xml", "application/rss+xml", fixture("rss2_utf8.xml"));
-    server.resource(
-        "/articles/aid-convoy.html",
-        "text/html; charset=utf-8",
-        fixture("aid-convoy.html"),
-    );
-    // windows-1256, declared only in the page's <meta>.
-    server.resource(
-        "/articles/market-close.html",
-        "text/html",
-        fixture("market-close.html"),
-    );
-    server
 }
 
 const GULF: &str = "أخبار الخليج اليوم - آخر الأخبار";

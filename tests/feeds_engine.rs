@@ -6,7 +6,7 @@
 #[path = "support/feed_server.rs"]
 mod feed_server;
 
-use feed_server::{Body, Gauge, Reply, Server};
+use feed_server::{fixture, news_server, Body, Gauge, Reply, Server};
 use sahifa::feeds::{
     Client, ClientOptions, Engine, Event, Extracted, Extractor, FeedReport, FeedRequest,
     FeedUpdate, FullText, FullTextMode, Page, Policy, ProxySettings, Resolution, Validators,
@@ -16,14 +16,6 @@ use std::net::{IpAddr, Ipv4Addr};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::Duration;
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!(
-        "{}/tests/data/feeds/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
 
 fn rss(n: usize) -> String {
     let items: String = (0..n)
@@ -312,23 +304,6 @@ fn full_text_of<'a>(
         .unwrap()
         .full_text
         .as_ref()
-}
-
-fn news_server() -> Server {
-    let server = Server::start();
-    server.resource("/rss.xml", "application/rss+xml", fixture("rss2_utf8.xml"));
-    server.resource(
-        "/articles/aid-convoy.html",
-        "text/html; charset=utf-8",
-        fixture("aid-convoy.html"),
-    );
-    // windows-1256, declared only in the page's <meta>.
-    server.resource(
-        "/articles/market-close.html",
-        "text/html",
-        fixture("market-close.html"),
-    );
-    server
 }
 
 #[test]

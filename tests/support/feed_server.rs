@@ -150,6 +150,33 @@ pub struct Server {
     shared: Arc<Shared>,
 }
 
+/// A feed fixture from `tests/data/feeds`.
+pub fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/data/feeds/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+/// A news site: an RSS feed of summaries and two of its article pages (one
+/// in windows-1256, declared only in the page's `<meta>`).
+pub fn news_server() -> Server {
+    let server = Server::start();
+    server.resource("/rss.xml", "application/rss+xml", fixture("rss2_utf8.xml"));
+    server.resource(
+        "/articles/aid-convoy.html",
+        "text/html; charset=utf-8",
+        fixture("aid-convoy.html"),
+    );
+    server.resource(
+        "/articles/market-close.html",
+        "text/html",
+        fixture("market-close.html"),
+    );
+    server
+}
+
 impl Server {
     pub fn start() -> Server {
         Server::start_in(Arc::new(Gauge::default()))
