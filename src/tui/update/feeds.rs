@@ -3,6 +3,7 @@
 //! asks for every feed to be fetched in the background. The loop does the
 //! reading and the fetching (`tui::feed_work`); this decides and says.
 
+use crate::library::View;
 use crate::tui::effect::Effect;
 use crate::tui::state::{App, Fetching};
 
@@ -21,7 +22,8 @@ pub(super) fn next_view(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     app.feeds.view = app.feeds.next();
-    app.notice = Some(format!("view: {}", app.feeds.said()));
+    // The status bar names every view but "all"; back to it, say so once.
+    app.notice = (app.feeds.view == View::All).then(|| format!("view: {}", app.feeds.said()));
     let keep = app.selected().and_then(|i| app.id_of(i));
     vec![Effect::ShowView {
         view: app.feeds.view,
@@ -96,16 +98,17 @@ mod tests {
                 keep: selected.clone()
             }]
         );
-        assert_eq!(app.notice.as_deref(), Some("view: unread"));
+        // The status bar names the view; no notice says it again.
+        assert_eq!(app.notice, None);
         let effects = update(&mut app, Action::NextView);
         assert!(matches!(
             effects[..],
             [Effect::ShowView { view: View::Feed(k), .. }] if k == feed.key
         ));
-        let said = format!("view: {}", crate::tui::quote::quote("الجزيرة"));
-        assert_eq!(app.notice, Some(said));
+        assert_eq!(app.notice, None);
         update(&mut app, Action::NextView);
         assert_eq!(app.feeds.view, View::All);
+        assert_eq!(app.notice.as_deref(), Some("view: all"));
         // Not while the list first loads (its order is still arriving)…
         app.loading = Some(Default::default());
         assert!(update(&mut app, Action::NextView).is_empty());
