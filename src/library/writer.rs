@@ -6,7 +6,8 @@ use super::forms::{Forms, Keys};
 use super::import::Summary;
 use super::index::{block, number, Pending};
 use super::rows::Prepared;
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::types::ToSqlOutput;
+use rusqlite::{params, params_from_iter, OptionalExtension, ToSql, Transaction};
 use std::collections::HashSet;
 
 /// Index postings gathered before they are written (about 2–4 bytes
@@ -206,29 +207,15 @@ impl<'t> Writer<'t> {
     }
 
     fn insert(&mut self, a: &Prepared) -> rusqlite::Result<i64> {
-        let m = &a.article.meta;
         self.tx
             .prepare_cached(
                 "INSERT INTO articles (id, title, origin, outlet, url, published, author, lang,
                  extra, text_hash, record_hash, paragraph_count, word_count, imported_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?
-            .execute(params![
-                a.article.id,
-                a.article.title,
-                a.article.source,
-                m.outlet,
-                m.url,
-                m.published,
-                m.author,
-                m.lang,
-                a.extra,
-                a.text_hash,
-                a.record_hash,
-                a.article.paragraphs.len() as i64,
-                a.word_count as i64,
-                self.now,
-            ])?;
+            .execute(params_from_iter(
+                std::iter::once(a.article.id.to_sql()?).chain(columns(a, &self.now)?),
+            ))?;
         let n = self.tx.last_insert_rowid();
         self.write_text(n, a)?;
         Ok(n)
@@ -263,7 +250,6 @@ impl<'t> Writer<'t> {
             let after = Keys::of(&a.article.title, &a.article.paragraphs);
             self.index.replace(old.n, &before, Some(&after));
         }
-        let m = &a.article.meta;
         self.tx
             .prepare_cached(
                 "UPDATE articles SET title = ?2, origin = ?3, outlet = ?4, url = ?5,
@@ -271,22 +257,31 @@ impl<'t> Writer<'t> {
                  record_hash = ?11, paragraph_count = ?12, word_count = ?13, updated_at = ?14
                  WHERE n = ?1",
             )?
-            .execute(params![
-                old.n,
-                a.article.title,
-                a.article.source,
-                m.outlet,
-                m.url,
-                m.published,
-                m.author,
-                m.lang,
-                a.extra,
-                a.text_hash,
-                a.record_hash,
-                a.article.paragraphs.len() as i64,
-                a.word_count as i64,
-                self.now,
-            ])?;
+            .execute(params_from_iter(
+                std::iter::once(ToSqlOutput::from(old.n)).chain(columns(a, &self.now)?),
+            ))?;
         self.write_text(old.n, a)
     }
+}
+
+/// What both `INSERT` and `UPDATE` write of an article, in the order of
+/// their parameters `?2` to `?14` (`?1` is the id, or the row to update);
+/// borrowed, nothing copied.
+fn columns<'a>(a: &'a Prepared, now: &'a str) -> rusqlite::Result<[ToSqlOutput<'a>; 13]> {
+    let m = &a.article.meta;
+    Ok([
+        a.article.title.to_sql()?,
+        a.article.source.to_sql()?,
+        m.outlet.to_sql()?,
+        m.url.to_sql()?,
+        m.published.to_sql()?,
+        m.author.to_sql()?,
+        m.lang.to_sql()?,
+        a.extra.to_sql()?,
+        a.text_hash.to_sql()?,
+        a.record_hash.to_sql()?,
+        ToSqlOutput::from(a.article.paragraphs.len() as i64),
+        ToSqlOutput::from(a.word_count as i64),
+        now.to_sql()?,
+    ])
 }
