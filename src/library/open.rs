@@ -16,6 +16,15 @@ pub const FILE_NAME: &str = "library.db";
 /// holds the library for its whole run, so this is generous).
 pub(super) const BUSY_WAIT: Duration = Duration::from_secs(600);
 
+/// The page size of a new library, in bytes: SQLite's largest. An
+/// article's text (about 6 KB of JSON in news) then fits in one page
+/// instead of a chain of 4 KB overflow pages, so the library is smaller
+/// (100,000 generated articles: 649 MB instead of 694 MB) and an import
+/// writes a sixteenth of the log frames: 20% less wall time, measured
+/// with `library_bench import`; reading (`list`, `show`, `search`) is as
+/// fast as with 4 KB pages.
+pub(crate) const PAGE_SIZE: i64 = 65_536;
+
 impl Library {
     /// The library in data directory `dir`, created (holding the bundled
     /// seeds) if there is none, brought up to date if it is older.
@@ -77,6 +86,13 @@ impl Library {
             return Err(LibraryError::Foreign {
                 path: path.to_path_buf(),
             });
+        }
+        if version == 0 && tables == 0 {
+            // Only a new file takes a page size (an old one keeps its own).
+            library
+                .conn
+                .execute_batch(&format!("PRAGMA page_size={PAGE_SIZE}"))
+                .map_err(sql)?;
         }
         // WAL: readers never wait for a writer, and a crash leaves the
         // last committed state. NORMAL is durable in WAL up to the last

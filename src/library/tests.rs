@@ -44,6 +44,22 @@ fn a_new_library_holds_the_seeds_in_order() {
     assert_eq!(a, Corpus::bundled().articles[1], "read back exactly");
 }
 
+fn page_size(lib: &Library) -> i64 {
+    lib.conn
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_new_library_has_big_pages() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let lib = Library::open_in(dir.path()).unwrap();
+    assert_eq!(page_size(&lib), open::PAGE_SIZE);
+    drop(lib);
+    let again = Library::open_in(dir.path()).unwrap();
+    assert_eq!(page_size(&again), open::PAGE_SIZE);
+}
+
 #[test]
 fn import_is_idempotent_and_updates_in_place() {
     let dir = tempfile::TempDir::new().unwrap();
@@ -282,6 +298,7 @@ fn an_older_library_is_migrated_with_its_articles_indexed() {
     }
     let lib = Library::open(&path).unwrap();
     assert_eq!(lib.version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(page_size(&lib), 4096, "an old file keeps its page size");
     assert_eq!(ids(&lib), ["old"], "no seeds added to an existing library");
     let (found, _) = lib
         .search(&Query::parse("خيرس"), |a, _| a.id.clone())
