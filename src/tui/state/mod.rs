@@ -9,13 +9,15 @@
 
 mod article;
 mod feeds;
+mod filter;
 mod list;
 mod marks;
 
 pub use article::{ArticleState, FindState};
 pub use feeds::{FeedsState, Fetching};
-pub(crate) use list::naming_notice;
-pub use list::{FilterState, ListState, Pending};
+pub(crate) use filter::naming_notice;
+pub use filter::{FilterState, Pending};
+pub use list::ListState;
 
 pub use marks::BookmarkState;
 
