@@ -208,7 +208,8 @@ pub enum FeedCommand {
     Remove {
         #[arg(value_name = "NAME|URL")]
         feed: String,
-        /// Remove its articles from the library too.
+        /// Remove its articles from the library too (those another feed also
+        /// brought stay).
         #[arg(long)]
         purge: bool,
     },

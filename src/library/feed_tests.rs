@@ -115,6 +115,35 @@ fn another_feeds_story_is_linked_and_a_removed_one_stays_removed() {
 }
 
 #[test]
+fn purging_a_feed_keeps_the_stories_another_feed_also_brought() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut lib = Library::open(&dir.path().join("l.db")).unwrap();
+    let a = subscribe(&mut lib, "أ", "http://127.0.0.1:1/a");
+    let b = subscribe(&mut lib, "ب", "http://127.0.0.1:1/b");
+    let shared = article("s-1", "خبر مشترك", "نص مشترك", "http://x/shared");
+    let own = article("o-1", "خبر خاص", "نص خاص", "http://x/own");
+    lib.store_fetch(
+        a.key,
+        fetched(vec![("1".into(), shared.clone()), ("2".into(), own)]),
+    )
+    .unwrap();
+    lib.store_fetch(b.key, fetched(vec![("9".into(), shared)]))
+        .unwrap();
+    assert_eq!(lib.remove_feed(&a, true).unwrap(), 1, "only its own story");
+    assert!(lib.find("o-1").is_err());
+    assert!(lib.find("s-1").is_ok(), "feed ب still has it");
+    assert_eq!(lib.feed("ب").unwrap().items, 1);
+    let (found, _) = lib
+        .search(&crate::search::Query::parse("مشترك"), |a, _| {
+            a.id.clone()
+        })
+        .unwrap();
+    assert!(found.contains(&"s-1".to_string()), "still in the index");
+    assert_eq!(lib.remove_feed(&b, true).unwrap(), 1);
+    assert!(lib.find("s-1").is_err());
+}
+
+#[test]
 fn failures_redirects_and_removal() {
     let dir = tempfile::TempDir::new().unwrap();
     let mut lib = Library::open(&dir.path().join("l.db")).unwrap();

@@ -174,40 +174,41 @@ impl Library {
     }
 
     /// Unsubscribes from `feed`. Its articles stay, unless `purge`: then
-    /// they are removed too; returns how many.
+    /// those no other feed also brought are removed too, in the same
+    /// transaction; returns how many.
     pub fn remove_feed(&mut self, feed: &Feed, purge: bool) -> Result<usize, LibraryError> {
-        let ids: Vec<String> = if purge {
-            let mut stmt = self
-                .conn
-                .prepare(
-                    "SELECT a.id FROM feed_items i JOIN articles a ON a.n = i.n WHERE i.feed = ?1",
-                )
-                .map_err(self.sql())?;
-            let ids = stmt
-                .query_map([feed.key], |r| r.get(0))
-                .map_err(self.sql())?
-                .collect::<Result<_, _>>()
-                .map_err(self.sql())?;
-            ids
-        } else {
-            Vec::new()
+        let path = self.path.clone();
+        let sql = |source| LibraryError::Sqlite {
+            path: path.clone(),
+            source,
         };
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|source| LibraryError::Sqlite {
-                path: self.path.clone(),
-                source,
-            })?;
-        let deleted = tx
-            .execute("DELETE FROM feed_items WHERE feed = ?1", [feed.key])
-            .and_then(|_| tx.execute("DELETE FROM feeds WHERE feed = ?1", [feed.key]))
-            .and_then(|_| tx.commit());
-        deleted.map_err(self.sql())?;
-        if ids.is_empty() {
-            return Ok(0);
-        }
-        let missing = self.remove(&ids)?;
+            .map_err(sql)?;
+        let ids: Vec<String> = if purge {
+            let mut stmt = tx
+                .prepare(
+                    "SELECT a.id FROM feed_items i JOIN articles a ON a.n = i.n
+                     WHERE i.feed = ?1 AND NOT EXISTS
+                       (SELECT 1 FROM feed_items o WHERE o.n = i.n AND o.feed != ?1)",
+                )
+                .map_err(sql)?;
+            let ids = stmt
+                .query_map([feed.key], |r| r.get(0))
+                .map_err(sql)?
+                .collect::<Result<_, _>>()
+                .map_err(sql)?;
+            ids
+        } else {
+            Vec::new()
+        };
+        tx.execute("DELETE FROM feed_items WHERE feed = ?1", [feed.key])
+            .map_err(sql)?;
+        tx.execute("DELETE FROM feeds WHERE feed = ?1", [feed.key])
+            .map_err(sql)?;
+        let missing = super::read::remove_in(&tx, &ids).map_err(sql)?;
+        tx.commit().map_err(sql)?;
         Ok(ids.len() - missing.len())
     }
 }

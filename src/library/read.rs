@@ -217,30 +217,7 @@ impl Library {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(sql)?;
-        let mut missing = Vec::new();
-        let mut index = super::index::Pending::default();
-        for id in ids {
-            let row: Option<(i64, String, String)> = tx
-                .query_row(
-                    "SELECT a.n, a.title, t.paragraphs FROM articles a JOIN texts t ON t.n = a.n
-                     WHERE a.id = ?1",
-                    [id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()
-                .map_err(sql)?;
-            let Some((n, title, paragraphs)) = row else {
-                missing.push(id.clone());
-                continue;
-            };
-            let keys = super::forms::Keys::of(&title, &super::rows::paragraphs(&paragraphs));
-            index.replace(n, &keys, None);
-            tx.execute("DELETE FROM articles WHERE n = ?1", params![n])
-                .map_err(sql)?;
-            tx.execute("DELETE FROM texts WHERE n = ?1", params![n])
-                .map_err(sql)?;
-        }
-        index.write(&tx).map_err(sql)?;
+        let missing = remove_in(&tx, ids).map_err(sql)?;
         tx.commit().map_err(sql)?;
         Ok(missing)
     }
@@ -267,4 +244,34 @@ impl Library {
             schema: self.version().map_err(self.sql())?,
         })
     }
+}
+
+/// Removes the articles `ids` (and their index entries) inside `tx`;
+/// returns the ids not found.
+pub(crate) fn remove_in(
+    tx: &rusqlite::Transaction,
+    ids: &[String],
+) -> rusqlite::Result<Vec<String>> {
+    let mut missing = Vec::new();
+    let mut index = super::index::Pending::default();
+    for id in ids {
+        let row: Option<(i64, String, String)> = tx
+            .query_row(
+                "SELECT a.n, a.title, t.paragraphs FROM articles a JOIN texts t ON t.n = a.n
+                 WHERE a.id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((n, title, paragraphs)) = row else {
+            missing.push(id.clone());
+            continue;
+        };
+        let keys = super::forms::Keys::of(&title, &super::rows::paragraphs(&paragraphs));
+        index.replace(n, &keys, None);
+        tx.execute("DELETE FROM articles WHERE n = ?1", params![n])?;
+        tx.execute("DELETE FROM texts WHERE n = ?1", params![n])?;
+    }
+    index.write(tx)?;
+    Ok(missing)
 }
