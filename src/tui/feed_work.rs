@@ -44,17 +44,22 @@ pub(super) struct FeedWork {
     next_fetch: Option<Instant>,
 }
 
+/// Reads the library's feeds (key, name) into the app.
+fn list_feeds(app: &mut App) {
+    if let Some(shelf) = &app.shelf {
+        match shelf.library().feeds() {
+            Ok(feeds) => app.feeds.feeds = feeds.into_iter().map(|f| (f.key, f.name)).collect(),
+            Err(e) => app.notice = Some(format!("feeds not read: {e}")),
+        }
+    }
+}
+
 impl FeedWork {
     /// For the library the app reads, if any; lists its feeds into the
     /// app. `every`: fetch by itself this often (first after one period).
     pub(super) fn new(app: &mut App, every: Option<Duration>) -> FeedWork {
         let path = app.shelf.as_ref().map(|s| s.library().path().to_path_buf());
-        if let Some(shelf) = &app.shelf {
-            match shelf.library().feeds() {
-                Ok(feeds) => app.feeds.feeds = feeds.into_iter().map(|f| (f.key, f.name)).collect(),
-                Err(e) => app.notice = Some(format!("feeds not read: {e}")),
-            }
-        }
+        list_feeds(app);
         let every = every.filter(|d| !d.is_zero() && path.is_some());
         FeedWork {
             path,
@@ -76,6 +81,9 @@ impl FeedWork {
     pub(super) fn perform(&mut self, app: &mut App, effect: &Effect) -> bool {
         match effect {
             Effect::ShowView { keep, .. } => {
+                // Feeds added meanwhile (`sahifa feed add` elsewhere) join
+                // the views from the next turn on.
+                list_feeds(app);
                 self.read_order(app, keep.clone());
                 true
             }
@@ -304,5 +312,35 @@ mod tests {
         // Off: no timer at all.
         let off = FeedWork::new(&mut app, None);
         assert!(off.next_fetch.is_none());
+    }
+
+    #[test]
+    fn a_feed_added_by_another_sahifa_joins_the_views() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("l.db");
+        let lib = Library::open(&path).unwrap();
+        let corpus: &'static Corpus = Box::leak(Box::new(Corpus::default()));
+        let mut app = App::new(corpus, Settings::for_order(PaneOrder::Ltr), 120, 40);
+        app.shelf = Some(Shelf::new(lib));
+        let mut work = FeedWork::new(&mut app, None);
+        assert!(app.feeds.feeds.is_empty());
+        // `sahifa feed add` in another terminal, while the reader runs.
+        let mut other = Library::open(&path).unwrap();
+        other
+            .add_feed(&NewFeed {
+                name: "جديد".into(),
+                url: "http://127.0.0.1:1/new".into(),
+                full_text: false,
+                site: None,
+                folder: Vec::new(),
+            })
+            .unwrap();
+        let view = Effect::ShowView {
+            view: crate::library::View::Unread,
+            keep: None,
+        };
+        assert!(work.perform(&mut app, &view));
+        assert_eq!(app.feeds.feeds.len(), 1, "listed on the next view change");
+        assert_eq!(app.feeds.feeds[0].1, "جديد");
     }
 }
