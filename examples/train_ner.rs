@@ -9,12 +9,16 @@
 //!
 //! Options: `--epochs N` (default 15, chosen by cross-validation), `--runs N`
 //! (perceptrons averaged, each visiting the sentences in its own order). `--errors FILE` (with `--cv`) writes
-//! every wrong name of the whole detector, for reading.
+//! every wrong name of the whole detector, for reading. `--document N` (with
+//! `--cv`, default 20): how many consecutive sentences the whole detector
+//! reads as one article.
 //!
 //! Cross-validation cuts the file into K contiguous blocks of sentences
 //! (never shuffled, so one article's sentences stay in one fold), trains on
-//! K−1 and scores the held-out block, twice: the tagger alone, and the whole
-//! detector (tagger, gazetteer, rules, dates) as `sahifa entities` runs it.
+//! K−1 and scores the held-out block, twice: the tagger alone, sentence by
+//! sentence, and the whole detector (tagger, gazetteer, rules, dates) as
+//! `sahifa entities` runs it on an article, each N consecutive sentences
+//! one article (ANERcorp does not mark where its articles end).
 //! Scoring is CoNLL's exact span, at the token level (see
 //! `sahifa::entities::conll`).
 
@@ -68,7 +72,7 @@ fn args() -> Result<Args> {
             }
             "--errors" => a.errors = Some(value("--errors")?),
             "-h" | "--help" => {
-                println!("usage: train_ner TRAIN.conll MODEL_OUT [--epochs N] [--runs N]\n       train_ner --cv K TRAIN.conll [--epochs N] [--runs N] [--errors FILE]");
+                println!("usage: train_ner TRAIN.conll MODEL_OUT [--epochs N] [--runs N]\n       train_ner --cv K TRAIN.conll [--epochs N] [--runs N] [--document N] [--errors FILE]");
                 std::process::exit(0);
             }
             _ => rest.push(x),
