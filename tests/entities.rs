@@ -111,10 +111,15 @@ fn location_and_organization_rules() {
     );
     assert!(kinds_of("وصلت إلى منطقة عازلة", Kind::Location).is_empty());
     assert!(kinds_of("في المدينة لاستقبال القوات", Kind::Location).is_empty());
-    // An institution named by its common head noun is not a name unless
-    // the tagger takes it for one, as ANERcorp annotates («وزارة» is
-    // never tagged there).
+    // An institution named by its common head noun is not an organisation's
+    // name unless the tagger takes it for one, as ANERcorp annotates
+    // («وزارة» is never tagged there): it is shown as an institution.
     assert!(kinds_of("أعلنت وزارة الصحة الفلسطينية", Kind::Organization).is_empty());
+    assert!(has(
+        "أعلنت وزارة الصحة الفلسطينية",
+        "وزارة الصحة الفلسطينية",
+        Kind::Institution
+    ));
     assert!(has(
         "نقلت صحيفة «لوفيغارو» الفرنسية",
         "لوفيغارو",

@@ -11,13 +11,7 @@ use std::collections::BTreeMap;
 const FLOORS: [(Kind, f64, f64); 5] = [
     (Kind::Person, 0.90, 0.85),
     (Kind::Location, 0.90, 0.85),
-    // The seed gold tags institutions named by a common head noun
-    // («وزارة الدفاع الروسية», «هيئة الأركان العامة»); ANERcorp, whose
-    // convention the tagger follows and the hidden test scores, never
-    // does («وزارة» is O all 33 times in its train split). Following
-    // ANERcorp gained 1 point of cross-validated F1 and costs this
-    // recall: the floor is what the seeds measure under that choice.
-    (Kind::Organization, 0.90, 0.55),
+    (Kind::Organization, 0.90, 0.85),
     (Kind::Number, 0.85, 0.85),
     (Kind::Date, 0.85, 0.85),
 ];
@@ -59,8 +53,17 @@ fn seed_precision_and_recall() {
                 })
                 .unwrap_or_default();
             for m in mentions.iter().filter(|m| m.field == field) {
-                let got = (key(&text[m.range.clone()]), m.kind);
-                let s = scores.entry(m.kind).or_default();
+                // The seed gold tags institutions named by a common head
+                // noun («وزارة الدفاع الروسية») as organisations; sahifa
+                // shows those the tagger does not take for a name as
+                // institutions (ANERcorp's convention: «وزارة» is never
+                // tagged there). Here they are the gold's organisations.
+                let kind = match m.kind {
+                    Kind::Institution => Kind::Organization,
+                    k => k,
+                };
+                let got = (key(&text[m.range.clone()]), kind);
+                let s = scores.entry(kind).or_default();
                 match want.iter().position(|w| *w == got) {
                     Some(i) => {
                         want.swap_remove(i);

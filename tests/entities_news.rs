@@ -223,12 +223,20 @@ fn organisation_spans_run_to_the_end_of_their_name_and_no_further() {
         ["منظمة التحرير الفلسطينية"]
     );
     // Never a part of an institution's name: «الهيئة العامة» alone is
-    // wrong; the whole, or nothing where the tagger sees no name (ANERcorp
-    // leaves such institutions untagged).
+    // wrong. The whole is an organisation where the tagger takes it for a
+    // name, else an institution (ANERcorp leaves those untagged).
     let text = "وقعت الهيئة العامة للاستثمار اتفاقا";
     assert!(of_kind(text, Kind::Organization)
         .iter()
         .all(|o| o == "الهيئة العامة للاستثمار"));
+    assert_eq!(
+        [
+            of_kind(text, Kind::Organization),
+            of_kind(text, Kind::Institution)
+        ]
+        .concat(),
+        ["الهيئة العامة للاستثمار"]
+    );
     let text = "وافق البرلمان البالغة عضويته 150 نائبا";
     assert!(
         of_kind(text, Kind::Organization)

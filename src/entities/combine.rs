@@ -245,7 +245,8 @@ pub(super) fn find(inner: &Inner, toks: &Tokens) -> Vec<Found> {
     }
     // With a model the rules' names are the tagger's cues. They are
     // found by the rules too when they are a quoted title after an
-    // institution's noun («صحيفة "التايمز"»), or a person or place whose words
+    // institution's noun («صحيفة "التايمز"»), an institution the tagger
+    // left alone (as an institution, below), or a person or place whose words
     // were all rare in the training text («الرئيس الكيني ويليام روتو»):
     // cross-validation showed the rules otherwise adding more wrong names
     // than right ones («رئيس بعثة», «الجيش اللبناني»).
@@ -254,8 +255,13 @@ pub(super) fn find(inner: &Inner, toks: &Tokens) -> Vec<Found> {
     if let Some(tagger) = &inner.tagger {
         spans.retain(|s| match s.kind {
             Kind::Person | Kind::Location => (s.start..s.end).all(|k| tagger.is_rare(toks.word(k))),
-            _ => s.named && s.quoted,
+            _ => s.named,
         });
+        for s in &mut spans {
+            if s.kind == Kind::Organization && !s.quoted {
+                s.kind = Kind::Institution;
+            }
+        }
     }
     out.sort_by_key(|f| f.start);
     add_rule_spans(out, spans)
