@@ -9,16 +9,21 @@
 //!
 //! Options: `--epochs N` (default 15, chosen by cross-validation), `--runs N`
 //! (perceptrons averaged, each visiting the sentences in its own order). `--errors FILE` (with `--cv`) writes
-//! every wrong name of the whole detector, for reading.
+//! every wrong name of the whole detector, for reading. `--document N` (with
+//! `--cv`, default 20): how many consecutive sentences the whole detector
+//! reads as one article.
 //!
 //! Cross-validation cuts the file into K contiguous blocks of sentences
 //! (never shuffled, so one article's sentences stay in one fold), trains on
-//! K−1 and scores the held-out block, twice: the tagger alone, and the whole
-//! detector (tagger, gazetteer, rules, dates) as `sahifa entities` runs it.
+//! K−1 and scores the held-out block, twice: the tagger alone, sentence by
+//! sentence, and the whole detector (tagger, gazetteer, rules, dates) as
+//! `sahifa entities` runs it on an article, each N consecutive sentences
+//! one article (ANERcorp does not mark where its articles end).
 //! Scoring is CoNLL's exact span, at the token level (see
 //! `sahifa::entities::conll`).
 
 use anyhow::{bail, Context, Result};
+use sahifa::corpus::{Article, Metadata};
 use sahifa::entities::conll::{self, Scores, Sentence};
 use sahifa::entities::tagger::train::{Example, Options, Trainer};
 use sahifa::entities::tagger::{Tagger, Vocab};
@@ -34,6 +39,7 @@ struct Args {
     cv: Option<usize>,
     epochs: usize,
     runs: usize,
+    document: usize,
     errors: Option<String>,
 }
 
@@ -44,6 +50,7 @@ fn args() -> Result<Args> {
         cv: None,
         epochs: Options::default().epochs,
         runs: Options::default().runs,
+        document: 20,
         errors: None,
     };
     let mut rest = Vec::new();
@@ -58,9 +65,14 @@ fn args() -> Result<Args> {
                     .context("--epochs takes a number")?
             }
             "--runs" => a.runs = value("--runs")?.parse().context("--runs takes a number")?,
+            "--document" => {
+                a.document = value("--document")?
+                    .parse()
+                    .context("--document takes a number")?
+            }
             "--errors" => a.errors = Some(value("--errors")?),
             "-h" | "--help" => {
-                println!("usage: train_ner TRAIN.conll MODEL_OUT [--epochs N] [--runs N]\n       train_ner --cv K TRAIN.conll [--epochs N] [--runs N] [--errors FILE]");
+                println!("usage: train_ner TRAIN.conll MODEL_OUT [--epochs N] [--runs N]\n       train_ner --cv K TRAIN.conll [--epochs N] [--runs N] [--document N] [--errors FILE]");
                 std::process::exit(0);
             }
             _ => rest.push(x),
@@ -123,64 +135,92 @@ fn train(base: &Detector, sentences: &[Sentence], a: &Args, info: String) -> Tag
     )
 }
 
-/// Scores the tagger alone and the whole detector on `sentences`.
+/// Consecutive sentences as one article, the first as its title.
+fn article(sentences: &[Sentence]) -> Article {
+    let mut texts = sentences.iter().map(|s| s.text().0);
+    Article {
+        id: String::new(),
+        title: texts.next().unwrap_or_default(),
+        paragraphs: texts.collect(),
+        source: String::new(),
+        meta: Metadata::default(),
+        boilerplate: Vec::new(),
+    }
+}
+
+/// Scores the tagger alone (sentence by sentence) and the whole detector
+/// on `sentences`, each `document` consecutive sentences read as one
+/// article, as sahifa reads an article.
 fn evaluate(
     base: &Detector,
     tagger: Arc<Tagger>,
     sentences: &[Sentence],
+    document: usize,
     errors: &mut Vec<String>,
 ) -> Result<(Scores, Scores)> {
     let full = detector(Some(tagger.clone()))?;
     let (mut alone, mut whole) = (Scores::default(), Scores::default());
-    for s in sentences {
-        let (text, ranges) = s.text();
-        let gold = s.spans();
-        let tagged = base.tagger_view(&text, |sentence, words| {
-            let tags = tagger.tag(sentence);
-            let found = conll::spans_of(&tags)
-                .into_iter()
-                .map(|sp| (words[sp.start].start..words[sp.end - 1].end, sp.kind));
-            conll::token_spans(&ranges, found)
-        });
-        alone.add(&gold, &tagged);
-        let found = full.detect(&text).into_iter().map(|(r, e)| (r, e.kind));
-        let predicted = conll::token_spans(&ranges, found);
-        whole.add(&gold, &predicted);
-        let show = |sp: &conll::Span| {
-            format!(
-                "{} {}",
-                sp.kind.name(),
-                s.tokens[sp.start..sp.end].join(" ")
-            )
-        };
-        for g in gold.iter().filter(|g| !predicted.contains(g)) {
-            let near: Vec<String> = predicted
+    for doc in sentences.chunks(document.max(1)) {
+        let mentions = full.detect_article(&article(doc));
+        for (field, s) in doc.iter().enumerate() {
+            let (text, ranges) = s.text();
+            let gold = s.spans();
+            let tagged = base.tagger_view(&text, |sentence, words| {
+                let tags = tagger.tag(sentence);
+                let found = conll::spans_of(&tags)
+                    .into_iter()
+                    .map(|sp| (words[sp.start].start..words[sp.end - 1].end, sp.kind));
+                conll::token_spans(&ranges, found)
+            });
+            alone.add(&gold, &tagged);
+            let found = mentions
                 .iter()
-                .filter(|p| p.start < g.end && g.start < p.end)
-                .map(show)
-                .collect();
-            errors.push(format!(
-                "FN {}  | got: {}  | {}",
-                show(g),
-                near.join("; "),
-                text
-            ));
-        }
-        for p in predicted
-            .iter()
-            .filter(|p| !gold.contains(p) && conll::KINDS.contains(&p.kind))
-        {
-            let near: Vec<String> = gold
-                .iter()
-                .filter(|g| p.start < g.end && g.start < p.end)
-                .map(show)
-                .collect();
-            if near.is_empty() {
-                errors.push(format!("FP {}  | {}", show(p), text));
-            }
+                .filter(|m| m.field == field)
+                .map(|m| (m.range.clone(), m.kind));
+            let predicted = conll::token_spans(&ranges, found);
+            whole.add(&gold, &predicted);
+            report(s, &text, &gold, &predicted, errors);
         }
     }
     Ok((alone, whole))
+}
+
+/// The wrong names of one sentence, for reading.
+fn report(
+    s: &Sentence,
+    text: &str,
+    gold: &[conll::Span],
+    predicted: &[conll::Span],
+    errors: &mut Vec<String>,
+) {
+    let show = |sp: &conll::Span| {
+        format!(
+            "{} {}",
+            sp.kind.name(),
+            s.tokens[sp.start..sp.end].join(" ")
+        )
+    };
+    for g in gold.iter().filter(|g| !predicted.contains(g)) {
+        let near: Vec<String> = predicted
+            .iter()
+            .filter(|p| p.start < g.end && g.start < p.end)
+            .map(show)
+            .collect();
+        errors.push(format!(
+            "FN {}  | got: {}  | {}",
+            show(g),
+            near.join("; "),
+            text
+        ));
+    }
+    for p in predicted
+        .iter()
+        .filter(|p| !gold.contains(p) && conll::KINDS.contains(&p.kind))
+    {
+        if !gold.iter().any(|g| p.start < g.end && g.start < p.end) {
+            errors.push(format!("FP {}  | {}", show(p), text));
+        }
+    }
 }
 
 fn main() -> Result<()> {
@@ -224,7 +264,7 @@ fn main() -> Result<()> {
             .cloned()
             .collect();
         let model = Arc::new(train(&base, &training, &a, format!("fold {fold}")));
-        let (x, y) = evaluate(&base, model, &sentences[lo..hi], &mut errors)?;
+        let (x, y) = evaluate(&base, model, &sentences[lo..hi], a.document, &mut errors)?;
         let f = |s: &Scores| conll::prf(s.micro()).2;
         println!(
             "fold {} (sentences {lo}..{hi}): tagger alone micro F1 {:.3}, whole detector {:.3}",
@@ -236,8 +276,8 @@ fn main() -> Result<()> {
         whole.merge(&y);
     }
     println!(
-        "\n{k}-fold contiguous cross-validation, {} epochs, {} runs, exact spans, token level",
-        a.epochs, a.runs
+        "\n{k}-fold contiguous cross-validation, {} epochs, {} runs, articles of {} sentences, exact spans, token level",
+        a.epochs, a.runs, a.document
     );
     println!("\nthe tagger alone:\n{}", alone.table());
     println!(

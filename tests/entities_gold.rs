@@ -53,8 +53,17 @@ fn seed_precision_and_recall() {
                 })
                 .unwrap_or_default();
             for m in mentions.iter().filter(|m| m.field == field) {
-                let got = (key(&text[m.range.clone()]), m.kind);
-                let s = scores.entry(m.kind).or_default();
+                // The seed gold tags institutions named by a common head
+                // noun («وزارة الدفاع الروسية») as organisations; sahifa
+                // shows those the tagger does not take for a name as
+                // institutions (ANERcorp's convention: «وزارة» is never
+                // tagged there). Here they are the gold's organisations.
+                let kind = match m.kind {
+                    Kind::Institution => Kind::Organization,
+                    k => k,
+                };
+                let got = (key(&text[m.range.clone()]), kind);
+                let s = scores.entry(kind).or_default();
                 match want.iter().position(|w| *w == got) {
                     Some(i) => {
                         want.swap_remove(i);

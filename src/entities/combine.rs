@@ -186,14 +186,20 @@ pub(super) fn find(inner: &Inner, toks: &Tokens) -> Vec<Found> {
     let codes = codes(n, &figures, &gazetteer);
     let rule_spans = rule_spans(inner, toks, &codes);
     if let Some(tagger) = &inner.tagger {
-        // Named institutions run to the end of their name («وكالة
-        // الاستخبارات الدفاعية الأوكرانية»), whatever the tagger cut.
+        let tags = tagger.tag(&sentence(w, toks, &codes, &rule_spans));
+        // A named institution («وكالة الاستخبارات الدفاعية الأوكرانية»)
+        // runs to the end of its name, whatever the tagger cut, but only
+        // where the tagger takes one of its words for an organisation:
+        // ANERcorp leaves «وزارة الخارجية», «مجلس الإدارة», «هيئة …»
+        // untagged, and so does the tagger.
         for s in &rule_spans {
-            if s.kind == Kind::Organization && s.named && !s.quoted {
+            let agreed = tags
+                .get(s.start..s.end)
+                .is_some_and(|t| t.iter().any(|t| t.kind() == Some(Kind::Organization)));
+            if s.kind == Kind::Organization && s.named && !s.quoted && agreed {
                 take(rule_found(s), &mut covered, &mut out);
             }
         }
-        let tags = tagger.tag(&sentence(w, toks, &codes, &rule_spans));
         for name in tagged(&tags, toks) {
             let Some(name) = repair(w, toks, name, &covered) else {
                 continue;
@@ -238,8 +244,9 @@ pub(super) fn find(inner: &Inner, toks: &Tokens) -> Vec<Found> {
         }
     }
     // With a model the rules' names are the tagger's cues. They are
-    // found by the rules too when they name an institution («وزارة الدفاع
-    // الأوكرانية», «صحيفة "التايمز"»), or a person or place whose words
+    // found by the rules too when they are a quoted title after an
+    // institution's noun («صحيفة "التايمز"»), an institution the tagger
+    // left alone (as an institution, below), or a person or place whose words
     // were all rare in the training text («الرئيس الكيني ويليام روتو»):
     // cross-validation showed the rules otherwise adding more wrong names
     // than right ones («رئيس بعثة», «الجيش اللبناني»).
@@ -250,6 +257,11 @@ pub(super) fn find(inner: &Inner, toks: &Tokens) -> Vec<Found> {
             Kind::Person | Kind::Location => (s.start..s.end).all(|k| tagger.is_rare(toks.word(k))),
             _ => s.named,
         });
+        for s in &mut spans {
+            if s.kind == Kind::Organization && !s.quoted {
+                s.kind = Kind::Institution;
+            }
+        }
     }
     out.sort_by_key(|f| f.start);
     add_rule_spans(out, spans)

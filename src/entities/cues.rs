@@ -14,7 +14,7 @@ pub(super) fn gazetteer_code(kind: Kind, inside: bool) -> u8 {
     let k = match kind {
         Kind::Person => 0,
         Kind::Location => 1,
-        Kind::Organization => 2,
+        Kind::Organization | Kind::Institution => 2,
         Kind::Misc => 3,
         Kind::Number | Kind::Date => return 8,
     };

@@ -10,7 +10,8 @@
 //!    (names that are also common words, «كيف», only with the tagger's
 //!    agreement);
 //! 6. without a model only: the title and trigger rules (with one, they
-//!    are among the tagger's features).
+//!    are among the tagger's features, and the named institutions the
+//!    tagger left alone are shown as [`Kind::Institution`]).
 //!
 //! Everything is linear in the words of the paragraph.
 

@@ -47,6 +47,10 @@ pub enum Kind {
     Person,
     Location,
     Organization,
+    /// An institution named by a common head noun («وزارة الدفاع», «هيئة
+    /// الأركان العامة») that the tagger did not take for an organisation:
+    /// shown, but not a name as ANERcorp (and the scores) count names.
+    Institution,
     Number,
     Date,
     Misc,
@@ -54,10 +58,11 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in display order.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Person,
         Kind::Location,
         Kind::Organization,
+        Kind::Institution,
         Kind::Number,
         Kind::Date,
         Kind::Misc,
@@ -69,6 +74,7 @@ impl Kind {
             Kind::Person => "PERSON",
             Kind::Location => "LOCATION",
             Kind::Organization => "ORGANIZATION",
+            Kind::Institution => "INSTITUTION",
             Kind::Number => "NUMBER",
             Kind::Date => "DATE",
             Kind::Misc => "MISC",

@@ -38,7 +38,7 @@ impl Theme {
         match kind {
             Kind::Person => self.person,
             Kind::Location => self.place,
-            Kind::Organization => self.organization,
+            Kind::Organization | Kind::Institution => self.organization,
             Kind::Number | Kind::Date => self.figure,
             Kind::Misc => self.misc,
         }
