@@ -13,6 +13,7 @@ mod loading;
 mod output;
 mod present;
 mod render;
+mod search_json;
 
 use anyhow::Result;
 use args::{BaseChoice, Cli, Command, ControlsChoice};
