@@ -35,8 +35,18 @@ pub fn result_tail(title: &str, hits: &[Hit]) -> io::Result<String> {
     Ok(out)
 }
 
-/// `s` as a JSON string, escaped as the safe serialiser escapes it.
+/// `s` as a JSON string, escaped as the safe serialiser escapes it; a
+/// string with nothing to escape (most titles) is only quoted.
 fn string(s: &str) -> io::Result<String> {
+    // The lead bytes of what may be escaped: `"`, `\`, C0 controls, DEL,
+    // C1 controls (0xC2 …), bidi controls (0xE2 …) and ALM (U+061C).
+    let plain = !s
+        .bytes()
+        .any(|b| b < 0x20 || matches!(b, b'"' | b'\\' | 0x7f | 0xc2 | 0xe2))
+        && !s.contains('\u{61C}');
+    if plain {
+        return Ok(format!("\"{s}\""));
+    }
     sahifa::safe_json::to_string_pretty(s)
 }
 
@@ -75,6 +85,11 @@ mod tests {
             ),
             ("a\"b\u{1b}", "", vec![]),
             ("3", "t", vec![hit(1, 0, 4), hit(12, 100, 2000)]),
+            (
+                "4",
+                "\u{61C}ب\u{200F}\u{2066}\u{85}é\u{a0}",
+                vec![hit(1, 0, 4)],
+            ),
         ];
         for n in 0..=results.len() {
             let value: Vec<serde_json::Value> = results[..n]

@@ -86,7 +86,8 @@ impl<'de: 'a, 'a> Visitor<'de> for TextVisitor<'a> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        // serde_json gives no size: room for a few paragraphs at once.
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(16));
         while let Some(Str(s)) = seq.next_element()? {
             items.push(s);
         }
