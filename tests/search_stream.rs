@@ -354,6 +354,24 @@ fn jsonl_lines_without_the_word_are_not_parsed() {
         .any(|w| w.place.ends_with("n.jsonl:1")));
 }
 
+/// JSONL lines as other tools write them (see the tests below).
+const SPECIAL: [&str; 13] = [
+    r#"{"id":"d1","title":"زيارة \"بلينكن\" إلى كييف","body":"قال\tبلينكن\nإن روسيا ترفض"}"#,
+    r#"{"id":"d1","title":"\u0628\u0644\u064a\u0646\u0643\u0646 في موسكو","paragraphs":["روسيا\r\nو","x"]}"#,
+    r#"{"id": 7, "headline": "روسيا", "content": "بلي\u0640نكن وزابو\u200cريجيا"}"#,
+    r#"{"title": "خبر", "body": ["زابوريجيا", "نص"], "published": "أمس"}"#,
+    r#"{"title": "مكسور", "body": }"#,
+    r#"{"title": "مكسور روسيا" "body": "x"}"#,
+    "[]",
+    "",
+    "   ",
+    r#"{"id":"d1","title":"بَلينكنُ","body":"روسيى في زابوريجيا"}"#,
+    r#"{"title":"Blinken","body":"\\u0628 ليست بلينكن"}"#,
+    r#"{"id":"d1","title":"آخر","body":"لا شيء هنا"}"#,
+    // Alef and ya variants, the id last (and a duplicate).
+    r#"{"body":["روسيآ وروسيأ","بلينكين"],"title":"أخبار روسىا","id":"d1"}"#,
+];
+
 /// JSONL as other tools write it: escapes (`\"`, `\n`, `\t`, `\u` for
 /// Arabic letters, a tatweel and a ZWNJ, an escaped backslash before a
 /// `u`), CRLF line ends, object-shaped and other malformed lines, an array,
@@ -362,20 +380,7 @@ fn jsonl_lines_without_the_word_are_not_parsed() {
 /// of a full load, and no warning a full load does not give.
 #[test]
 fn jsonl_with_escapes_crlf_and_bad_lines_searches_as_loaded() {
-    let special = [
-        r#"{"id":"d1","title":"زيارة \"بلينكن\" إلى كييف","body":"قال\tبلينكن\nإن روسيا ترفض"}"#,
-        r#"{"id":"d1","title":"\u0628\u0644\u064a\u0646\u0643\u0646 في موسكو","paragraphs":["روسيا\r\nو","x"]}"#,
-        r#"{"id": 7, "headline": "روسيا", "content": "بلي\u0640نكن وزابو\u200cريجيا"}"#,
-        r#"{"title": "خبر", "body": ["زابوريجيا", "نص"], "published": "أمس"}"#,
-        r#"{"title": "مكسور", "body": }"#,
-        r#"{"title": "مكسور روسيا" "body": "x"}"#,
-        "[]",
-        "",
-        "   ",
-        r#"{"id":"d1","title":"بَلينكنُ","body":"روسيى في زابوريجيا"}"#,
-        r#"{"title":"Blinken","body":"\\u0628 ليست بلينكن"}"#,
-        r#"{"id":"d1","title":"آخر","body":"لا شيء هنا"}"#,
-    ];
+    let special = SPECIAL;
     let record = |a: &sahifa::corpus::Article| {
         serde_json::json!({"id": a.id, "title": a.title, "paragraphs": a.paragraphs}).to_string()
     };
@@ -415,6 +420,59 @@ fn jsonl_with_escapes_crlf_and_bad_lines_searches_as_loaded() {
             if q == "بلينكن" {
                 assert!(want.len() >= 8, "{name}: {}", want.len());
             }
+        }
+    }
+}
+
+/// A file of several blocks where most lines hold the word (the lines of a
+/// block after one whose lines were mostly kept are read before they are
+/// looked at raw) and where few do, with the lines above in every block, a
+/// line of bad UTF-8 in a later block, CRLF ends and no final newline:
+/// searched while read, it gives the articles, ids, titles and hits of a
+/// full load, and no warning a full load does not give.
+#[test]
+fn a_file_of_many_blocks_searches_as_loaded_for_common_and_rare_words() {
+    let record = |a: &sahifa::corpus::Article| {
+        serde_json::json!({"id": a.id, "title": a.title, "paragraphs": a.paragraphs}).to_string()
+    };
+    let mut lines: Vec<Vec<u8>> = Vec::new();
+    for (n, a) in synthetic::generate(3_600, 17).iter().enumerate() {
+        if n % 500 == 7 {
+            lines.extend(SPECIAL.iter().map(|l| l.as_bytes().to_vec()));
+        }
+        if n == 3_000 {
+            let mut bad = r#"{"id":"bad","title":"روسيا "#.as_bytes().to_vec();
+            bad.extend(b"\xff\xfe");
+            bad.extend(r#" بلينكن","body":"روسيا"}"#.as_bytes());
+            lines.push(bad);
+        }
+        lines.push(record(a).into_bytes());
+    }
+    let root = tempfile::TempDir::new().unwrap();
+    let path = write(root.path(), "many.jsonl", lines.join(&b"\r\n"[..]));
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(size > 17 << 20, "three blocks or more: {size}");
+    let paths = [path];
+    let corpus = Corpus::load(&paths).unwrap();
+    for q in ["روسيا", "بلينكن", "روسيا -بلينكن"] {
+        let query = Query::parse(q);
+        let (want, want_total, want_warnings) = whole(&corpus, &query);
+        let (got, total, got_warnings) = streamed(&paths, &query);
+        // Malformed object-shaped lines are counted as articles when they
+        // are not parsed (see the README).
+        assert!(
+            (want_total..=want_total + 16).contains(&total),
+            "{q}: {total} of {want_total}"
+        );
+        assert_eq!(got.len(), want.len(), "{q}");
+        assert!(got == want, "{q}");
+        for w in &got_warnings {
+            assert!(want_warnings.contains(w), "{q}: {w}");
+        }
+        if q == "روسيا" {
+            assert!(want.len() > 3_000, "{}", want.len());
+            assert!(got.iter().any(|f| f.0 == "bad"), "the bad line is searched");
+            assert!(got_warnings.iter().any(|w| w.contains("not valid UTF-8")));
         }
     }
 }

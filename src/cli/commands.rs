@@ -3,6 +3,7 @@
 use super::args::{SearchArgs, Visual};
 use super::output::Out;
 use super::present::{cells, pad, snippet, terminal_width, Fit, Presenter};
+use super::search_json;
 use sahifa::corpus::{Article, ArticleRef, Corpus, Metadata};
 use sahifa::library::ListRow;
 use sahifa::search::Hit;
@@ -117,56 +118,16 @@ pub fn show(article: &Article, opts: &ShowOptions, present: &Presenter) -> io::R
     out.finish()
 }
 
-/// `search --json`'s output, written straight from what was found.
-struct SearchResults<'a>(&'a [Found]);
-
-impl Serialize for SearchResults<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(SearchResult))
-    }
-}
-
-struct SearchResult<'a>(&'a Found);
-
-impl Serialize for SearchResult<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut result = s.serialize_struct("SearchResult", 3)?;
-        result.serialize_field("id", &self.0.id)?;
-        result.serialize_field("title", &self.0.title)?;
-        result.serialize_field("matches", &Matches(&self.0.hits))?;
-        result.end()
-    }
-}
-
-struct Matches<'a>(&'a [Hit]);
-
-impl Serialize for Matches<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(SearchMatch))
-    }
-}
-
-struct SearchMatch<'a>(&'a Hit);
-
-impl Serialize for SearchMatch<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut m = s.serialize_struct("SearchMatch", 3)?;
-        m.serialize_field("paragraph", &self.0.paragraph)?;
-        m.serialize_field("start", &self.0.range.start)?;
-        m.serialize_field("end", &self.0.range.end)?;
-        m.end()
-    }
-}
-
 /// One matching article, as `search` prints it: the passages around its
-/// hits are only taken for the text listing.
+/// hits are only taken for the text listing, its JSON (but the id) only
+/// for `--json`.
 pub struct Found {
     pub id: String,
     pub title: String,
     pub hits: Vec<Hit>,
     pub passages: Vec<String>,
+    /// What follows the id in `--json` output ([`search_json::result_tail`]).
+    json: String,
 }
 
 impl Found {
@@ -174,24 +135,33 @@ impl Found {
     /// the corpus is read, an empty one is filled in once duplicate ids
     /// are renamed).
     pub fn of(id: String, a: &ArticleRef, hits: Vec<Hit>, json: bool) -> Found {
-        let passages = if json {
-            Vec::new()
-        } else {
-            hits.iter()
-                .map(|hit| {
-                    let text = match hit.paragraph {
-                        0 => a.title,
-                        n => a.paragraphs[n - 1],
-                    };
-                    snippet(text, hit.range.clone())
-                })
-                .collect()
-        };
+        if json {
+            // Written to a String: nothing can fail.
+            let json = search_json::result_tail(a.title, &hits).unwrap_or_default();
+            return Found {
+                id,
+                title: String::new(),
+                hits,
+                passages: Vec::new(),
+                json,
+            };
+        }
+        let passages = hits
+            .iter()
+            .map(|hit| {
+                let text = match hit.paragraph {
+                    0 => a.title,
+                    n => a.paragraphs[n - 1],
+                };
+                snippet(text, hit.range.clone())
+            })
+            .collect();
         Found {
             id,
             title: a.title.to_string(),
             hits,
             passages,
+            json: String::new(),
         }
     }
 }
@@ -229,7 +199,8 @@ pub fn print_search(
 ) -> io::Result<()> {
     let mut out = Out::new();
     if json {
-        out.json(&SearchResults(found))?;
+        let results = found.iter().map(|f| (f.id.as_str(), f.json.as_str()));
+        search_json::write_results(out.raw(), results)?;
         return out.finish();
     }
     let mut matches = 0;

@@ -14,6 +14,7 @@ mod output;
 mod present;
 mod reader;
 mod render;
+mod search_json;
 
 use anyhow::Result;
 use args::{BaseChoice, Cli, Command, ControlsChoice};

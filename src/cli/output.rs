@@ -13,7 +13,7 @@ pub struct Out {
 impl Out {
     pub fn new() -> Self {
         Out {
-            inner: io::BufWriter::new(io::stdout().lock()),
+            inner: io::BufWriter::with_capacity(1 << 16, io::stdout().lock()),
         }
     }
 
@@ -29,6 +29,11 @@ impl Out {
     pub fn json(&mut self, value: &impl serde::Serialize) -> io::Result<()> {
         sahifa::safe_json::to_writer_pretty(&mut self.inner, value)?;
         writeln!(self.inner)
+    }
+
+    /// The writer itself, for output written exactly as it must stand.
+    pub fn raw(&mut self) -> &mut impl Write {
+        &mut self.inner
     }
 
     pub fn finish(mut self) -> io::Result<()> {

@@ -26,22 +26,6 @@ pub struct Block {
     pub first_line: usize,
     /// Byte offset of the block in the file.
     pub offset: u64,
-    /// The legacy encoding of the file's lines that are not UTF-8, once
-    /// one is known.
-    pub legacy: Option<&'static Encoding>,
-    /// Whether the whole block is valid UTF-8 (then so is every line).
-    pub valid: bool,
-}
-
-impl Block {
-    /// The block as text, when it is valid UTF-8.
-    pub fn text(&self) -> Option<&str> {
-        if self.valid {
-            simdutf8::basic::from_utf8(&self.bytes).ok()
-        } else {
-            None
-        }
-    }
 }
 
 /// Reads a JSONL file block by block; lines over `limit` bytes are skipped
@@ -194,27 +178,37 @@ impl BlockReader {
             }
             let rest = self.pending.split_off(cut);
             let bytes = std::mem::replace(&mut self.pending, rest);
-            return Some(self.block(Bytes::Owned(bytes), warnings));
+            return Some(self.block(Bytes::Owned(bytes)));
         }
         None
     }
 
-    /// The block of `bytes`, which start at the current offset.
-    fn block(&mut self, bytes: Bytes, warnings: &mut Vec<Warning>) -> Block {
-        let valid = simdutf8::basic::from_utf8(&bytes).is_ok();
-        if !self.legacy_checked && !valid {
+    /// The legacy encoding of `block`'s lines that are not UTF-8, asked
+    /// when it has some (blocks are not checked here: whoever reads their
+    /// lines checks them, a few at a time, while they are in the cache).
+    /// The first such block of the file tells it, with a warning when one
+    /// is guessed; later blocks are given it.
+    pub fn legacy_for(
+        &mut self,
+        block: &Block,
+        warnings: &mut Vec<Warning>,
+    ) -> Option<&'static Encoding> {
+        if !self.legacy_checked {
             self.legacy_checked = true;
-            self.legacy = legacy_encoding(&self.name, &bytes, warnings);
+            self.legacy = legacy_encoding(&self.name, &block.bytes, warnings);
         }
-        let lines = super::jsonl::line_ranges(&bytes);
+        self.legacy
+    }
+
+    /// The block of `bytes`, which start at the current offset.
+    fn block(&mut self, bytes: Bytes) -> Block {
+        let lines = line_ranges(&bytes);
         // The last line of the file may have no `\n`.
         let unended = usize::from(bytes.last().is_some_and(|&b| b != b'\n'));
         self.line += lines.len() - unended;
         let block = Block {
             first_line: self.line - (lines.len() - unended),
             offset: self.offset,
-            legacy: self.legacy,
-            valid,
             bytes,
             lines,
         };
@@ -278,7 +272,7 @@ impl BlockReader {
             };
             if let Some(cut) = cut {
                 let bytes = Bytes::Mapped(Arc::clone(map), start..cut);
-                return Some(self.block(bytes, warnings));
+                return Some(self.block(bytes));
             }
             let end = memchr::memchr(b'\n', &all[start..]).map_or(all.len(), |i| start + i);
             let place = format!("{}:{}", self.name, self.line + 1);
@@ -318,6 +312,32 @@ fn legacy_encoding(
         ),
     ));
     Some(encoding)
+}
+
+/// The ranges of the lines of `block`, without their `\n` (a last line
+/// without one too), its line ends found on all cores a slice at a time.
+fn line_ranges(block: &[u8]) -> Vec<std::ops::Range<usize>> {
+    use rayon::prelude::*;
+    const SLICE: usize = 1 << 20;
+    let ends: Vec<Vec<usize>> = block
+        .par_chunks(SLICE)
+        .enumerate()
+        .map(|(k, slice)| {
+            let mut ends = Vec::with_capacity(slice.len() / 2048 + 1);
+            ends.extend(memchr::memchr_iter(b'\n', slice).map(|i| k * SLICE + i));
+            ends
+        })
+        .collect();
+    let mut ranges = Vec::with_capacity(ends.iter().map(Vec::len).sum::<usize>() + 1);
+    let mut start = 0;
+    for end in ends.into_iter().flatten() {
+        ranges.push(start..end);
+        start = end + 1;
+    }
+    if start < block.len() {
+        ranges.push(start..block.len());
+    }
+    ranges
 }
 
 /// Whether the bytes start with a UTF-16 byte-order mark (such a file is
@@ -379,6 +399,27 @@ mod tests {
     /// Mapped or read, a file gives the same lines, numbered alike, and
     /// passes over the same line over the limit (here or when its block is
     /// parsed); a BOM is dropped.
+    #[test]
+    fn lines_are_those_of_a_plain_split() {
+        let mut text = b"{\"a\": 1}\n\n".repeat(300_000);
+        text.extend(b"\n{\"b\": 2}");
+        assert_eq!(line_ranges(b"a\n\nbc"), vec![0..1, 2..2, 3..5]);
+        assert_eq!(line_ranges(b"a\n"), vec![0..1]);
+        for len in [0, 1, 9, 1 << 20, (1 << 20) + 1, text.len() - 1, text.len()] {
+            let part = &text[..len];
+            let mut want = Vec::new();
+            let mut start = 0;
+            for (i, _) in part.iter().enumerate().filter(|(_, &b)| b == b'\n') {
+                want.push(start..i);
+                start = i + 1;
+            }
+            if start < part.len() {
+                want.push(start..part.len());
+            }
+            assert_eq!(line_ranges(part), want, "{len}");
+        }
+    }
+
     #[test]
     fn mapped_and_read_blocks_agree() {
         let dir = tempfile::TempDir::new().unwrap();

@@ -111,20 +111,6 @@ pub fn line_text<'a>(
     }
 }
 
-/// The ranges of the lines of `block`, without their `\n`.
-pub fn line_ranges(block: &[u8]) -> Vec<std::ops::Range<usize>> {
-    let mut ranges = Vec::with_capacity(block.len() / 2048 + 1);
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', block) {
-        ranges.push(start..end);
-        start = end + 1;
-    }
-    if start < block.len() {
-        ranges.push(start..block.len());
-    }
-    ranges
-}
-
 /// The `"id"` of a record read from its raw line without parsing it: the
 /// value of the first `"id"` key at the top level, when it is a string
 /// without escapes or a number. `Unsure` when the line must be parsed to
@@ -217,11 +203,5 @@ mod tests {
         assert_eq!(id(r#"{"title": "t"}"#), "none");
         assert_eq!(id(r#"{"id": "a\"b"}"#), "unsure");
         assert_eq!(id(r#"{"id": null}"#), "unsure");
-    }
-
-    #[test]
-    fn lines_keep_their_places() {
-        assert_eq!(line_ranges(b"a\n\nbc"), vec![0..1, 2..2, 3..5]);
-        assert_eq!(line_ranges(b"a\n"), vec![0..1]);
     }
 }

@@ -86,7 +86,8 @@ impl<'de: 'a, 'a> Visitor<'de> for TextVisitor<'a> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        // serde_json gives no size: room for a few paragraphs at once.
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(16));
         while let Some(Str(s)) = seq.next_element()? {
             items.push(s);
         }
@@ -281,7 +282,7 @@ impl<'a> QuickRecord<'a> {
         let paragraphs: Vec<&str> = self
             .body
             .iter()
-            .flat_map(|b| b.lines())
+            .flat_map(|b| lines(b))
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
@@ -296,6 +297,19 @@ impl<'a> QuickRecord<'a> {
         }
         Some(f(&self.id, &title, &paragraphs))
     }
+}
+
+/// The lines of `text` as [`str::lines`] gives them once trimmed (a `\r`
+/// before a line's `\n` is trimmed with the rest), found with memchr: a
+/// body is kilobytes long, and most hold no line break at all.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    ends.map(move |end| {
+        let line = &text[start..end];
+        start = end + 1;
+        line
+    })
 }
 
 fn known(date: &Date) -> bool {
@@ -327,6 +341,30 @@ mod tests {
             let ps = ps.iter().map(|p| p.to_string()).collect();
             (id.to_string(), title.to_string(), ps)
         })
+    }
+
+    #[test]
+    fn lines_once_trimmed_are_those_of_str_lines() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\r\nb",
+            "\n\n a \r\n\r\n",
+            "x\ry\n\r",
+            "\r",
+        ] {
+            let want: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let got: Vec<&str> = lines(text)
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]

@@ -309,20 +309,22 @@ impl Field<'_> {
 }
 
 /// The pieces of `text` (see [`piece_around`]) around each place where
-/// `anchor` fits, each piece once, in order.
+/// `anchor` fits (as [`Anchor::each_fitting`] finds them in a block), each
+/// piece once, in order.
 fn pieces_at<'t>(text: &'t str, anchor: &'t Anchor) -> impl Iterator<Item = (usize, usize)> + 't {
     let mut checked_to = 0;
-    anchor
-        .finder
-        .find_iter(text.as_bytes())
-        .filter_map(move |at| {
-            if at < checked_to || !anchor.fits(text, at) {
-                return None;
-            }
-            let (start, end) = piece_around(text, at);
-            checked_to = end;
-            Some((start, end))
-        })
+    let bytes = text.as_bytes();
+    anchor.finder.find_iter(bytes).filter_map(move |at| {
+        // The bytes beside the letter turn most places away before
+        // the characters are read.
+        let fits = anchor.companions.allow(bytes, at, anchor.len) && anchor.fits(text, at);
+        if at < checked_to || !fits {
+            return None;
+        }
+        let (start, end) = piece_around(text, at);
+        checked_to = end;
+        Some((start, end))
+    })
 }
 
 /// A piece of `text` around byte `at` that starts and ends at white space

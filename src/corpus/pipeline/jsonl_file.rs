@@ -12,7 +12,9 @@ use crate::corpus::parse::Tally;
 use crate::corpus::quick::QuickRecord;
 use crate::corpus::stream::ArticleRef;
 use crate::corpus::Progress;
+use encoding_rs::Encoding;
 use rayon::prelude::*;
+use std::ops::Range;
 use std::path::Path;
 
 pub fn is_jsonl(path: &Path) -> bool {
@@ -27,6 +29,9 @@ struct FileState {
     /// Records skipped, held back until an article shows the file is not
     /// wholly unreadable (then one line says why instead).
     held: Vec<Warning>,
+    /// Whether the sink kept most lines of the last block: the lines of
+    /// the next are then read before they are looked at raw.
+    dense: bool,
 }
 
 pub fn run<S: Sink>(
@@ -72,7 +77,8 @@ pub fn run<S: Sink>(
         }
         first = false;
         any_line |= block.bytes.iter().any(|b| !b.is_ascii_whitespace());
-        let mut piece = parse_block(&name, &block, options, rules, sink, &mut state);
+        let mut legacy = |b: &Block| reader.legacy_for(b, &mut warnings);
+        let mut piece = parse_block(&name, &block, options, rules, sink, &mut state, &mut legacy);
         reader.release(&block);
         let mut before = std::mem::take(&mut warnings);
         before.append(&mut piece.warnings);
@@ -135,8 +141,50 @@ fn whole_utf16<S: Sink>(
 /// like, how many articles, and skipped records held back.
 type LinesPart<T> = (Piece<T>, Tally, usize, Vec<Warning>);
 
-/// How many lines a worker takes at a time.
-const LINES_PER_TASK: usize = 256;
+/// About how many bytes of whole lines a worker takes at a time: few
+/// enough that they are checked as UTF-8, looked through for the lines
+/// worth parsing and parsed while they stay in the core's cache.
+const GROUP_BYTES: usize = 256 << 10;
+
+/// The block's lines in groups of about [`GROUP_BYTES`] (ranges of line
+/// indices), each with at least one line.
+fn groups(lines: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(lines.len() / 16 + 1);
+    let mut start = 0;
+    for (k, line) in lines.iter().enumerate() {
+        if line.end - lines[start].start >= GROUP_BYTES || k + 1 == lines.len() {
+            out.push(start..k + 1);
+            start = k + 1;
+        }
+    }
+    out
+}
+
+/// A group of a block's lines, by index, with where its text lies.
+struct Group<'b> {
+    block: &'b Block,
+    lines: Range<usize>,
+    span: Range<usize>,
+    /// Whether most lines are expected to be wanted (see [`Look::Later`]).
+    dense: bool,
+}
+
+impl Group<'_> {
+    fn new(block: &Block, lines: Range<usize>, dense: bool) -> Group<'_> {
+        let span = block.lines[lines.start].start..block.lines[lines.end - 1].end;
+        Group {
+            block,
+            lines,
+            span,
+            dense,
+        }
+    }
+
+    /// The group's text, when it is all UTF-8.
+    fn text(&self) -> Option<&str> {
+        simdutf8::basic::from_utf8(&self.block.bytes[self.span.clone()]).ok()
+    }
+}
 
 fn parse_block<S: Sink>(
     name: &str,
@@ -145,51 +193,39 @@ fn parse_block<S: Sink>(
     rules: &Rules,
     sink: &S,
     state: &mut FileState,
+    legacy: &mut dyn FnMut(&Block) -> Option<&'static Encoding>,
 ) -> Piece<S::Item> {
-    let ranges = &block.lines;
-    // Validated once for the block, not once per line.
-    let text = block.text();
-    // Where in the block a line worth parsing may be, looked for once.
-    let places = text.and_then(|t| sink.may_keep_places(t));
-    // Whether a line is refused (`Some(false)`) or wanted for sure
-    // (`Some(true)`) by the places, or must be asked.
-    let placed = |range: &std::ops::Range<usize>| {
-        let places = places.as_ref()?;
-        let k = places.at.partition_point(|&at| at < range.start);
-        match places.at.get(k).is_some_and(|&at| at < range.end) {
-            false => Some(false),
-            true => places.sure.then_some(true),
-        }
-    };
-    let parts: Vec<LinesPart<S::Item>> = ranges
-        .par_chunks(LINES_PER_TASK)
-        .enumerate()
-        .map(|(k, chunk)| {
-            let first = block.first_line + k * LINES_PER_TASK;
-            let mut out = (Piece::default(), Tally::default(), 0, Vec::new());
-            let (_, panic) = guarded(&format!("{name}:{}", first + 1), (), || {
-                for (j, range) in chunk.iter().enumerate() {
-                    let line = &block.bytes[range.clone()];
-                    let line_text = text.map(|t| &t[range.clone()]);
-                    line_into(
-                        name,
-                        (first + j + 1, line_text, placed(range)),
-                        line,
-                        block,
-                        options,
-                        rules,
-                        sink,
-                        &mut out,
-                    );
-                }
-            });
-            out.0.warnings.extend(panic);
-            out
-        })
+    let groups: Vec<Group> = groups(&block.lines)
+        .into_iter()
+        .map(|g| Group::new(block, g, state.dense))
         .collect();
+    let read = |group: &Group, text: Option<&str>, legacy| {
+        parse_group(name, group, text, legacy, options, rules, sink)
+    };
+    // Groups of UTF-8 lines first, each checked while it is read; the rest
+    // once the file's legacy encoding is known.
+    let mut parts: Vec<Option<LinesPart<S::Item>>> = groups
+        .par_iter()
+        .map(|g| g.text().map(|text| read(g, Some(text), None)))
+        .collect();
+    if parts.iter().any(Option::is_none) {
+        let legacy = legacy(block);
+        let left: Vec<&Group> = (groups.iter().zip(&parts))
+            .filter(|(_, part)| part.is_none())
+            .map(|(g, _)| g)
+            .collect();
+        let rest: Vec<LinesPart<S::Item>> =
+            left.par_iter().map(|g| read(g, None, legacy)).collect();
+        let mut rest = rest.into_iter();
+        for part in parts.iter_mut().filter(|p| p.is_none()) {
+            *part = rest.next();
+        }
+    }
     let mut piece = Piece::default();
     let mut lossy_reported = false;
-    for (part, tally, articles, held) in parts {
+    let mut kept = 0;
+    for (part, tally, articles, held) in parts.into_iter().flatten() {
+        kept += part.entries.iter().filter(|e| e.item.is_some()).count();
         for w in part.warnings {
             // One warning per block for bad bytes, not one per line.
             if w.kind == WarningKind::Lossy {
@@ -209,15 +245,67 @@ fn parse_block<S: Sink>(
     if state.articles > 0 {
         piece.warnings.append(&mut state.held);
     }
+    // The next block is read as this one turned out.
+    state.dense = kept * 2 > block.lines.len();
     piece
+}
+
+/// Reads a group's lines; `text` is the group's text when it is UTF-8
+/// (its lines are then looked at raw before any is parsed).
+fn parse_group<S: Sink>(
+    name: &str,
+    group: &Group,
+    text: Option<&str>,
+    legacy: Option<&'static Encoding>,
+    options: &LoadOptions,
+    rules: &Rules,
+    sink: &S,
+) -> LinesPart<S::Item> {
+    let (block, base, dense) = (group.block, group.span.start, group.dense);
+    // Where in the group a line worth parsing may be, looked for once
+    // (unless most lines are wanted).
+    let places = text
+        .filter(|_| !dense)
+        .and_then(|t| sink.may_keep_places(t));
+    let look = |range: &Range<usize>| {
+        let Some(places) = &places else {
+            return if dense { Look::Later } else { Look::Ask };
+        };
+        let k = places.at.partition_point(|&at| at < range.start - base);
+        match places.at.get(k).is_some_and(|&at| at < range.end - base) {
+            false => Look::Refused,
+            true if places.sure => Look::Wanted,
+            true => Look::Ask,
+        }
+    };
+    let first = block.first_line + group.lines.start;
+    let mut out = (Piece::default(), Tally::default(), 0, Vec::new());
+    let (_, panic) = guarded(&format!("{name}:{}", first + 1), (), || {
+        for (j, range) in block.lines[group.lines.clone()].iter().enumerate() {
+            let line = &block.bytes[range.clone()];
+            let line_text = text.map(|t| &t[range.start - base..range.end - base]);
+            line_into(
+                name,
+                (first + j + 1, line_text, look(range)),
+                line,
+                (block, legacy),
+                options,
+                rules,
+                sink,
+                &mut out,
+            );
+        }
+    });
+    out.0.warnings.extend(panic);
+    out
 }
 
 #[allow(clippy::too_many_arguments)]
 fn line_into<S: Sink>(
     name: &str,
-    (number, valid_text, placed): (usize, Option<&str>, Option<bool>),
+    (number, valid_text, look): (usize, Option<&str>, Look),
     line: &[u8],
-    block: &Block,
+    (block, legacy): (&Block, Option<&'static Encoding>),
     options: &LoadOptions,
     rules: &Rules,
     sink: &S,
@@ -238,28 +326,18 @@ fn line_into<S: Sink>(
     // Raw bytes say nothing about a line in a legacy encoding, and a line
     // that is not even shaped as an object is parsed, to say what is wrong.
     let object = line.trim_ascii().starts_with(b"{") && line.trim_ascii().ends_with(b"}");
-    let unwanted =
-        valid_text.is_some_and(|t| object && !placed.unwrap_or_else(|| sink.may_keep(t)));
-    if unwanted {
-        match raw_id(line) {
-            RawId::None => {
-                piece.unparsed += 1;
-                return;
-            }
-            RawId::Found(id) => {
-                piece.entries.push(super::Entry {
-                    id: id.to_string(),
-                    source: format!("{name}:{number}"),
-                    item: None,
-                });
-                return;
-            }
-            RawId::Unsure => {}
-        }
+    let refused = || valid_text.is_some_and(|t| object && !sink.may_keep(t));
+    let unwanted = match look {
+        Look::Refused => valid_text.is_some() && object,
+        Look::Wanted | Look::Later => false,
+        Look::Ask => refused(),
+    };
+    if unwanted && by_raw_id(line, (name, number), piece) {
+        return;
     }
     let (text, replaced) = match valid_text {
         Some(t) => (std::borrow::Cow::Borrowed(t), None),
-        None => line_text(line, block.legacy),
+        None => line_text(line, legacy),
     };
     if let Some(at) = replaced {
         piece.warnings.push(Warning::of(
@@ -267,7 +345,7 @@ fn line_into<S: Sink>(
             name,
             format!(
                 "not valid {} at byte {}; invalid bytes shown as U+FFFD",
-                block.legacy.map_or("UTF-8", |e| e.name()),
+                legacy.map_or("UTF-8", |e| e.name()),
                 block.offset
                     + (line.as_ptr() as usize - block.bytes.as_ptr() as usize) as u64
                     + at as u64
@@ -297,6 +375,9 @@ fn line_into<S: Sink>(
             }
         }
     }
+    if look == Look::Later && refused() && by_raw_id(line, (name, number), piece) {
+        return;
+    }
     let mut found = Vec::new();
     let mut line_warnings = Vec::new();
     jsonl::parse_line(
@@ -319,4 +400,34 @@ fn line_into<S: Sink>(
     for a in found {
         piece.offer(Found::Article(a), sink);
     }
+}
+
+/// How a line is looked at before it is parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Look {
+    /// The raw look found nothing it wants in it.
+    Refused,
+    /// The raw look wants it, sure: it is parsed.
+    Wanted,
+    /// The raw look is asked about the line alone.
+    Ask,
+    /// Read in place first (most lines are wanted, so a raw look at each
+    /// would cost more than it spares); the raw look is asked only about a
+    /// line that cannot be read so, before it is parsed the full way.
+    Later,
+}
+
+/// A line not worth parsing, known by its raw id when it has one (else
+/// counted): `false` when its id cannot be told without parsing it.
+fn by_raw_id<T>(line: &[u8], (name, number): (&str, usize), piece: &mut Piece<T>) -> bool {
+    match raw_id(line) {
+        RawId::None => piece.unparsed += 1,
+        RawId::Found(id) => piece.entries.push(super::Entry {
+            id: id.to_string(),
+            source: format!("{name}:{number}"),
+            item: None,
+        }),
+        RawId::Unsure => return false,
+    }
+    true
 }
