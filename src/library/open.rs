@@ -18,11 +18,11 @@ pub(super) const BUSY_WAIT: Duration = Duration::from_secs(600);
 
 /// The page size of a new library, in bytes: SQLite's largest. An
 /// article's text (about 6 KB of JSON in news) then fits in one page
-/// instead of a chain of 4 KB overflow pages, so the library is smaller
-/// (100,000 generated articles: 649 MB instead of 694 MB) and an import
-/// writes a sixteenth of the log frames: 20% less wall time, measured
-/// with `library_bench import`; reading (`list`, `show`, `search`) is as
-/// fast as with 4 KB pages.
+/// instead of a chain of 4 KiB overflow pages, so the library is smaller
+/// (100,000 generated articles: 680 MB instead of 727 MB) and an import
+/// writes a sixteenth as many log frames: about a fifth less wall time
+/// (`library_bench import`, see the README); reading (`list`, `show`,
+/// `search`, the reader) is as fast or faster.
 pub(crate) const PAGE_SIZE: i64 = 65_536;
 
 impl Library {
