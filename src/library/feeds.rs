@@ -177,38 +177,24 @@ impl Library {
     /// those no other feed also brought are removed too, in the same
     /// transaction; returns how many.
     pub fn remove_feed(&mut self, feed: &Feed, purge: bool) -> Result<usize, LibraryError> {
-        let path = self.path.clone();
-        let sql = |source| LibraryError::Sqlite {
-            path: path.clone(),
-            source,
-        };
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(sql)?;
-        let ids: Vec<String> = if purge {
-            let mut stmt = tx
-                .prepare(
+        self.in_write(|tx| {
+            let ids: Vec<String> = if purge {
+                let mut stmt = tx.prepare(
                     "SELECT a.id FROM feed_items i JOIN articles a ON a.n = i.n
                      WHERE i.feed = ?1 AND NOT EXISTS
                        (SELECT 1 FROM feed_items o WHERE o.n = i.n AND o.feed != ?1)",
-                )
-                .map_err(sql)?;
-            let ids = stmt
-                .query_map([feed.key], |r| r.get(0))
-                .map_err(sql)?
-                .collect::<Result<_, _>>()
-                .map_err(sql)?;
-            ids
-        } else {
-            Vec::new()
-        };
-        tx.execute("DELETE FROM feed_items WHERE feed = ?1", [feed.key])
-            .map_err(sql)?;
-        tx.execute("DELETE FROM feeds WHERE feed = ?1", [feed.key])
-            .map_err(sql)?;
-        let missing = super::read::remove_in(&tx, &ids).map_err(sql)?;
-        tx.commit().map_err(sql)?;
-        Ok(ids.len() - missing.len())
+                )?;
+                let ids = stmt
+                    .query_map([feed.key], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?;
+                ids
+            } else {
+                Vec::new()
+            };
+            tx.execute("DELETE FROM feed_items WHERE feed = ?1", [feed.key])?;
+            tx.execute("DELETE FROM feeds WHERE feed = ?1", [feed.key])?;
+            let missing = super::read::remove_in(tx, &ids)?;
+            Ok(ids.len() - missing.len())
+        })
     }
 }

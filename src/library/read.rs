@@ -51,6 +51,23 @@ impl Library {
         }
     }
 
+    /// Runs `work` in one write transaction, taken at once (so it waits
+    /// for another writer instead of failing half-way), and commits it.
+    pub(super) fn in_write<T>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Transaction) -> rusqlite::Result<T>,
+    ) -> Result<T, LibraryError> {
+        let done = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .and_then(|tx| {
+                let value = work(&tx)?;
+                tx.commit()?;
+                Ok(value)
+            });
+        done.map_err(self.sql())
+    }
+
     /// How many articles the library holds.
     pub fn len(&self) -> Result<usize, LibraryError> {
         self.conn
@@ -208,18 +225,7 @@ impl Library {
     /// Removes the articles with these exact ids; returns the ids that
     /// were not there. All or nothing.
     pub fn remove(&mut self, ids: &[String]) -> Result<Vec<String>, LibraryError> {
-        let path = self.path.clone();
-        let sql = |source| LibraryError::Sqlite {
-            path: path.clone(),
-            source,
-        };
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(sql)?;
-        let missing = remove_in(&tx, ids).map_err(sql)?;
-        tx.commit().map_err(sql)?;
-        Ok(missing)
+        self.in_write(|tx| remove_in(tx, ids))
     }
 
     /// Counts, size on disk and where the library is.
