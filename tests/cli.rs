@@ -221,3 +221,49 @@ fn search_takes_exclusions_phrases_and_several_words() {
     let stderr = String::from_utf8(text.stderr).unwrap();
     assert!(stderr.starts_with("1 of 5 articles · "), "{stderr}");
 }
+
+/// `search --count` prints how many articles `search` lists, and nothing
+/// else, from the library and from `--corpus` files read while searching.
+#[test]
+fn search_count_is_the_number_of_articles_found() {
+    let root = tempfile::TempDir::new().unwrap();
+    let jsonl = root.path().join("news.jsonl");
+    let lines: Vec<String> = (0..40)
+        .map(|i| {
+            let body = match i % 3 {
+                0 => "قصف على روسيا",
+                1 => "لا شيء هنا عن ذلك",
+                _ => "زار الوفد موسكو ثم روسيا البيضاء",
+            };
+            format!(r#"{{"id": "n{i}", "title": "خبر {i}", "body": "{body}"}}"#)
+        })
+        .collect();
+    fs::write(&jsonl, lines.join("\n")).unwrap();
+    let corpus = jsonl.to_str().unwrap();
+    for query in [
+        "روسيا",
+        "خيرسون",
+        "\"حلف شمال الأطلسي\"",
+        "روسيا -البيضاء",
+        "NLAW",
+    ] {
+        for corpus_args in [&[][..], &["--corpus", corpus][..]] {
+            let with = |extra: &str| {
+                let mut args = corpus_args.to_vec();
+                args.extend(["search", extra, "--", query]);
+                sahifa(&args)
+            };
+            let listed = serde_json::from_slice::<Value>(&with("--json").stdout).unwrap();
+            let out = with("--count");
+            assert!(out.status.success(), "{query}");
+            let want = format!("{}\n", listed.as_array().unwrap().len());
+            assert_eq!(
+                String::from_utf8(out.stdout).unwrap(),
+                want,
+                "{query} {corpus_args:?}"
+            );
+        }
+    }
+    let both = sahifa(&["search", "--count", "--json", "روسيا"]);
+    assert_eq!(both.status.code(), Some(2));
+}

@@ -2,12 +2,15 @@
 # `rg -c WORD` and `sahifa search WORD --json` on one JSONL file, in turn,
 # RUNS times each; prints the median wall time, peak RSS and the CPU time
 # (user+sys) of the median run, and the load average before and after. OLD=path
-# adds another sahifa binary (the previous build) to each turn.
+# adds another sahifa binary (the previous build) to each turn. MODE is how
+# sahifa prints what it found: `--count` (default: a number, as `rg -c`
+# does), `--json` (every match's place) or empty (the listing).
 #   cargo run --release --example gen_corpus -- --count 100000 --out /tmp/c100k.jsonl
 #   F=/tmp/c100k.jsonl tools/bench_search_jsonl.sh بلينكن زابوريجيا روسيا
 F=${F:-/tmp/c100k.jsonl}
 NEW=${NEW:-target/release/sahifa}
 RUNS=${RUNS:-5}
+MODE=${MODE---count}
 tools="rg new"
 [ -n "$OLD" ] && tools="$tools old"
 cat "$F" > /dev/null
@@ -16,8 +19,8 @@ for w in "$@"; do
   for tool in $tools; do : > "/tmp/sahifa-bench-$tool"; done
   for _ in $(seq "$RUNS"); do
     /usr/bin/time -f "%e %M %U %S" -a -o /tmp/sahifa-bench-rg rg -c "$w" "$F" > /dev/null
-    /usr/bin/time -f "%e %M %U %S" -a -o /tmp/sahifa-bench-new "$NEW" --corpus "$F" search "$w" --json > /dev/null 2>&1
-    [ -n "$OLD" ] && /usr/bin/time -f "%e %M %U %S" -a -o /tmp/sahifa-bench-old "$OLD" --corpus "$F" search "$w" --json > /dev/null 2>&1
+    /usr/bin/time -f "%e %M %U %S" -a -o /tmp/sahifa-bench-new "$NEW" --corpus "$F" search "$w" $MODE > /dev/null 2>&1
+    [ -n "$OLD" ] && /usr/bin/time -f "%e %M %U %S" -a -o /tmp/sahifa-bench-old "$OLD" --corpus "$F" search "$w" $MODE > /dev/null 2>&1
   done
   for tool in $tools; do
     grep -v Command "/tmp/sahifa-bench-$tool" | sort -n | awk -v w="$w" -v t="$tool" \

@@ -322,6 +322,10 @@ pub struct SearchArgs {
     /// (paragraph 0 is the title; offsets are bytes into its logical text).
     #[arg(long)]
     pub json: bool,
+    /// Print only how many articles match, as `grep -c` counts lines (a
+    /// term is looked for only until its first match in each article).
+    #[arg(long, conflicts_with = "json")]
+    pub count: bool,
     #[command(flatten)]
     pub visual: VisualArg,
 }

@@ -8,7 +8,7 @@ use sahifa::corpus::{Article, ArticleRef, Corpus, Metadata};
 use sahifa::library::ListRow;
 use sahifa::search::Hit;
 use serde::Serialize;
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 
 /// Whether to print visual order: `auto` means only on a terminal.
 pub fn visual_order(v: Visual) -> bool {
@@ -187,7 +187,17 @@ pub fn search(corpus: &Corpus, args: &SearchArgs, present: &Presenter) -> io::Re
         .into_iter()
         .map(|(i, hits)| Found::of_article(&corpus.articles[i], hits, args.json))
         .collect();
+    if args.count {
+        return print_count(found.len());
+    }
     print_search(&found, corpus.articles.len(), args.json, present)
+}
+
+/// Prints how many articles `search --count` found.
+pub fn print_count(count: usize) -> io::Result<()> {
+    let mut out = Out::new();
+    out.raw().write_all(format!("{count}\n").as_bytes())?;
+    out.finish()
 }
 
 /// Prints what `search` found among `total` articles.

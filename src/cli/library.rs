@@ -181,6 +181,11 @@ pub fn list(library: &Library, json: bool, present: &Presenter) -> Result<ExitCo
 
 pub fn search(library: &Library, args: &SearchArgs, present: &Presenter) -> Result<ExitCode> {
     let query = sahifa::search::Query::parse(&args.query.join(" "));
+    if args.count {
+        let (found, _) = library.search(&query, |_, _| ())?;
+        ignore_broken_pipe(super::commands::print_count(found.len()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let (found, total) = library.search(&query, |a, hits| Found::of_article(a, hits, args.json))?;
     ignore_broken_pipe(print_search(&found, total, args.json, present))?;
     Ok(ExitCode::SUCCESS)

@@ -267,6 +267,9 @@ fn search_while_loading(
     verbose: bool,
 ) -> Result<ExitCode> {
     let query = sahifa::search::Query::parse(&args.query.join(" "));
+    if args.count {
+        return count_while_loading(paths, &query, verbose);
+    }
     let keep = |a: &sahifa::corpus::ArticleRef, hits| {
         commands::Found::of(String::new(), a, hits, args.json)
     };
@@ -293,5 +296,28 @@ fn search_while_loading(
         })
         .collect();
     output::ignore_broken_pipe(commands::print_search(&found, total, args.json, present))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `search --count` over `--corpus` paths, read as `search` reads them.
+fn count_while_loading(
+    paths: &[std::path::PathBuf],
+    query: &sahifa::search::Query,
+    verbose: bool,
+) -> Result<ExitCode> {
+    let count = |p: Option<&sahifa::corpus::Progress>| {
+        sahifa::search::matching_paths(paths, query, p, |_| ())
+    };
+    let streamed = if loading::shows_progress() {
+        loading::with_progress("loading", |p| count(Some(p)))
+    } else {
+        count(None)
+    };
+    let streamed = match streamed {
+        Ok(s) => s,
+        Err(e) => return bad_input(e),
+    };
+    print_warnings(&streamed.warnings, verbose);
+    output::ignore_broken_pipe(commands::print_count(streamed.kept.len()))?;
     Ok(ExitCode::SUCCESS)
 }

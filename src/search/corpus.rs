@@ -165,6 +165,41 @@ where
     Some(merged(hits))
 }
 
+/// Whether an article's fields (title, then paragraphs) match `query`:
+/// exactly `article_hits(fields, query).is_some()`, with less work when
+/// every term is matched piece by piece ([`Field::matches`]): each term is
+/// looked for only until its first match, and no hit is kept. A filter or
+/// a count needs no more.
+pub fn article_matches<'a, I>(fields: I, query: &Query) -> bool
+where
+    I: IntoIterator<Item = &'a str>,
+    I::IntoIter: Clone,
+{
+    let terms = query.terms();
+    if !terms
+        .positive
+        .iter()
+        .chain(&terms.negative)
+        .all(is_piecewise)
+    {
+        return article_hits(fields, query).is_some();
+    }
+    let fields = fields.into_iter();
+    let mut piece = Normalized::default();
+    let mut occurs = |term: &Term| {
+        fields.clone().any(|text| {
+            let mut found = false;
+            let mut stop = |_| {
+                found = true;
+                false
+            };
+            Field::new(text).matches(term, &mut piece, &mut stop);
+            found
+        })
+    };
+    terms.positive.iter().all(&mut occurs) && !terms.negative.iter().any(&mut occurs)
+}
+
 /// Is `term` matched piece by piece (see [`Field::matches`])?
 fn is_piecewise(term: &Term) -> bool {
     term.anchor.is_some() && term.tokens.len() == 1
@@ -205,6 +240,25 @@ where
     crate::corpus::stream_filtered(paths, progress, RawQuery(query), |a| {
         let fields = std::iter::once(a.title).chain(a.paragraphs.iter().copied());
         article_hits(fields, query).map(|hits| keep(a, hits))
+    })
+}
+
+/// [`search_paths`] without the hits: calls `keep` on each matching
+/// article ([`article_matches`], which stops at a term's first match), as
+/// a count or a list of ids needs.
+pub fn matching_paths<T, F>(
+    paths: &[PathBuf],
+    query: &Query,
+    progress: Option<&Progress>,
+    keep: F,
+) -> Result<Streamed<T>, LoadError>
+where
+    T: Send,
+    F: Fn(&ArticleRef) -> T + Sync,
+{
+    crate::corpus::stream_filtered(paths, progress, RawQuery(query), |a| {
+        let fields = std::iter::once(a.title).chain(a.paragraphs.iter().copied());
+        article_matches(fields, query).then(|| keep(a))
     })
 }
 
@@ -265,6 +319,8 @@ mod tests {
                 };
                 let want = PreparedArticle::new(&article).hits(&query);
                 let got = article_hits(fields.iter().map(String::as_str), &query);
+                let matches = article_matches(fields.iter().map(String::as_str), &query);
+                proptest::prop_assert_eq!(matches, want.is_some(), "{:?} in {:?}", q, fields);
                 proptest::prop_assert_eq!(got, want, "{:?} in {:?}", q, fields);
             }
         }

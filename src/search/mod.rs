@@ -22,7 +22,10 @@ mod scan_filter;
 
 use std::ops::Range;
 
-pub use corpus::{article_hits, search_articles, search_paths, Hit, PreparedArticle};
+pub use corpus::{
+    article_hits, article_matches, matching_paths, search_articles, search_paths, Hit,
+    PreparedArticle,
+};
 pub use filter::CorpusFilter;
 pub use matcher::PreparedText;
 /// The «لل» reading, for indexes kept outside this module (the library's).

@@ -6,7 +6,7 @@
 
 use super::Positions;
 use crate::library::{Library, LibraryError};
-use crate::search::{article_hits, Query};
+use crate::search::{article_matches, Query};
 use roaring::RoaringBitmap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -87,7 +87,7 @@ impl Order {
 /// Does the article match (title and paragraphs, as every filter reads)?
 fn matches(query: &Query, title: &str, paragraphs: &[String]) -> bool {
     let fields = std::iter::once(title).chain(paragraphs.iter().map(String::as_str));
-    article_hits(fields, query).is_some()
+    article_matches(fields, query)
 }
 
 /// The positions matching `query`, handed to `emit` in ascending pieces
