@@ -44,8 +44,6 @@ pub struct BlockReader {
     line: usize,
     /// In a line longer than the limit, being passed over.
     skipping: bool,
-    legacy: Option<&'static Encoding>,
-    legacy_checked: bool,
     at_start: bool,
     done: bool,
 }
@@ -66,8 +64,6 @@ impl BlockReader {
                 offset: 0,
                 line: 0,
                 skipping: false,
-                legacy: None,
-                legacy_checked: false,
                 at_start: true,
                 done: false,
             },
@@ -183,23 +179,6 @@ impl BlockReader {
         None
     }
 
-    /// The legacy encoding of `block`'s lines that are not UTF-8, asked
-    /// when it has some (blocks are not checked here: whoever reads their
-    /// lines checks them, a few at a time, while they are in the cache).
-    /// The first such block of the file tells it, with a warning when one
-    /// is guessed; later blocks are given it.
-    pub fn legacy_for(
-        &mut self,
-        block: &Block,
-        warnings: &mut Vec<Warning>,
-    ) -> Option<&'static Encoding> {
-        if !self.legacy_checked {
-            self.legacy_checked = true;
-            self.legacy = legacy_encoding(&self.name, &block.bytes, warnings);
-        }
-        self.legacy
-    }
-
     /// The block of `bytes`, which start at the current offset.
     fn block(&mut self, bytes: Bytes) -> Block {
         let lines = line_ranges(&bytes);
@@ -283,12 +262,44 @@ impl BlockReader {
             start = self.offset as usize;
         }
     }
+}
 
+impl Block {
     /// Gives back the memory of a mapped block once it has been used.
-    pub fn release(&self, block: &Block) {
-        if let (Some(map), Bytes::Mapped(_, range)) = (&self.map, &block.bytes) {
+    pub fn release(&self) {
+        if let Bytes::Mapped(map, range) = &self.bytes {
             map.release(range.clone());
         }
+    }
+}
+
+/// The legacy encoding of a file's lines that are not UTF-8, guessed once.
+pub struct LegacyGuess {
+    name: String,
+    checked: bool,
+    encoding: Option<&'static Encoding>,
+}
+
+impl LegacyGuess {
+    pub fn new(name: &str) -> LegacyGuess {
+        LegacyGuess {
+            name: name.to_string(),
+            checked: false,
+            encoding: None,
+        }
+    }
+
+    /// The legacy encoding of `block`'s lines that are not UTF-8, asked
+    /// when it has some (blocks are not checked here: whoever reads their
+    /// lines checks them, a few at a time, while they are in the cache).
+    /// The first such block of the file tells it, with a warning when one
+    /// is guessed; later blocks are given it.
+    pub fn of(&mut self, block: &Block, warnings: &mut Vec<Warning>) -> Option<&'static Encoding> {
+        if !self.checked {
+            self.checked = true;
+            self.encoding = legacy_encoding(&self.name, &block.bytes, warnings);
+        }
+        self.encoding
     }
 }
 

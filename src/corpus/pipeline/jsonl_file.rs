@@ -3,7 +3,7 @@
 //! use is not parsed; a line over the limit is skipped with its number.
 
 use super::{guarded, Found, LoadOptions, Piece, Sink};
-use crate::corpus::blocks::{is_utf16, Block, BlockReader};
+use crate::corpus::blocks::{is_utf16, Block, BlockReader, LegacyGuess};
 use crate::corpus::clean::Rules;
 use crate::corpus::error::{LoadError, Warning, WarningKind};
 use crate::corpus::files::{format_of, read_bounded, too_large, Format};
@@ -55,9 +55,19 @@ pub fn run<S: Sink>(
         }
     };
     let mut state = FileState::default();
+    let mut legacy = LegacyGuess::new(&name);
     let mut first = true;
     let mut any_line = false;
     let mut counted = 0;
+    // A block read but not yet handed on: it is handed on (and its memory
+    // given back) by this thread while the workers read the next one.
+    let mut ready: Option<(Block, Piece<S::Item>)> = None;
+    let mut hand_on = |ready: &mut Option<(Block, Piece<S::Item>)>| {
+        if let Some((block, piece)) = ready.take() {
+            block.release();
+            emit(piece);
+        }
+    };
     while let Some(block) = reader.next_block(&mut warnings, progress) {
         if progress.cancelled() {
             return Err(LoadError::Cancelled);
@@ -77,14 +87,30 @@ pub fn run<S: Sink>(
         }
         first = false;
         any_line |= block.bytes.iter().any(|b| !b.is_ascii_whitespace());
-        let mut legacy = |b: &Block| reader.legacy_for(b, &mut warnings);
-        let mut piece = parse_block(&name, &block, options, rules, sink, &mut state, &mut legacy);
-        reader.release(&block);
         let mut before = std::mem::take(&mut warnings);
+        let mut parsed = None;
+        rayon::in_place_scope(|s| {
+            s.spawn(|_| {
+                let mut legacy = |b: &Block| legacy.of(b, &mut before);
+                let state = &mut state;
+                parsed = Some(parse_block(
+                    &name,
+                    &block,
+                    options,
+                    rules,
+                    sink,
+                    state,
+                    &mut legacy,
+                ));
+            });
+            hand_on(&mut ready);
+        });
+        let mut piece = parsed.unwrap_or_default();
         before.append(&mut piece.warnings);
         piece.warnings = before;
-        emit(piece);
+        ready = Some((block, piece));
     }
+    hand_on(&mut ready);
     if progress.cancelled() {
         return Err(LoadError::Cancelled);
     }
