@@ -41,6 +41,39 @@ impl std::fmt::Debug for Companions {
 pub(crate) struct Companions {
     before: Keys,
     after: Keys,
+    /// The same tables cut down for a scan of 32 places at once: each
+    /// side's allowed Arabic letters, when they are few ([`Letters`]).
+    letters_before: Option<Letters>,
+    letters_after: Option<Letters>,
+}
+
+/// The plain Arabic letters (U+0621–U+063A, U+0641–U+064A, the bulk of
+/// running text) that a side of [`Companions`] allows, when there are at
+/// most [`Letters::MAX`]: beside the anchor letter, any other plain letter
+/// rules a place out, and every other character lets it through.
+#[derive(Clone, Copy)]
+struct Letters {
+    pairs: [[u8; 2]; Letters::MAX],
+    len: usize,
+}
+
+impl Letters {
+    const MAX: usize = 4;
+
+    fn of(keys: &Keys) -> Option<Letters> {
+        let mut out = Letters {
+            pairs: [[0; 2]; Letters::MAX],
+            len: 0,
+        };
+        let plain = (0xA1..=0xBA)
+            .map(|b| [0xD8, b])
+            .chain((0x81..=0x8A).map(|b| [0xD9, b]));
+        for pair in plain.filter(|p| keys.has(p[0], p[1])) {
+            *out.pairs.get_mut(out.len)? = pair;
+            out.len += 1;
+        }
+        Some(out)
+    }
 }
 
 /// Every character that normalisation drops or folds into a character of
@@ -72,9 +105,13 @@ impl Companions {
                 _ => after_all = true,
             }
         }
+        let before = if before_all { Keys::all() } else { before };
+        let after = if after_all { Keys::all() } else { after };
         Companions {
-            before: if before_all { Keys::all() } else { before },
-            after: if after_all { Keys::all() } else { after },
+            letters_before: Letters::of(&before),
+            letters_after: Letters::of(&after),
+            before,
+            after,
         }
     }
 
@@ -107,14 +144,25 @@ fn add_side(keys: &mut Keys, want: char, end: bool, may_give: fn(char, char, boo
     }
 }
 
-/// Calls `f` with every place of the two-byte `letter` in `bytes`, in
-/// order.
-pub(crate) fn each_place(bytes: &[u8], letter: [u8; 2], mut f: impl FnMut(usize)) {
+/// Calls `f`, in order, with every place of the two-byte `letter` in
+/// `bytes` that [`Companions::allow`] may allow: places ruled out by a
+/// plain letter beside them ([`Letters`]) are skipped 32 at a time, the
+/// rest are for the caller to ask.
+pub(crate) fn each_place(
+    bytes: &[u8],
+    letter: [u8; 2],
+    companions: &Companions,
+    mut f: impl FnMut(usize),
+) {
     let mut from = 0;
     #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
+    if std::arch::is_x86_feature_detected!("avx2") && bytes.len() >= 2 + 35 {
+        for at in (0..2).filter(|&at| bytes[at..at + 2] == letter) {
+            f(at);
+        }
+        let sides = (companions.letters_before, companions.letters_after);
         // SAFETY: AVX2 is present, as just checked.
-        from = unsafe { places_avx2(bytes, letter, &mut f) };
+        from = unsafe { places_avx2(bytes, letter, sides, &mut f) };
     }
     let rest = &bytes[from..];
     for at in memchr::memmem::find_iter(rest, &letter) {
@@ -122,26 +170,57 @@ pub(crate) fn each_place(bytes: &[u8], letter: [u8; 2], mut f: impl FnMut(usize)
     }
 }
 
-/// The places of `letter` in `bytes` 32 at a time, up to the last 33
-/// bytes; gives where it stopped (a place may start there or after).
+/// The places of `letter` in `bytes` from byte 2, 32 at a time, up to the
+/// last 35 bytes, without those a side's [`Letters`] rule out; gives where
+/// it stopped (a place may start there or after).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn places_avx2(bytes: &[u8], letter: [u8; 2], f: &mut impl FnMut(usize)) -> usize {
+unsafe fn places_avx2(
+    bytes: &[u8],
+    letter: [u8; 2],
+    (before, after): (Option<Letters>, Option<Letters>),
+    f: &mut impl FnMut(usize),
+) -> usize {
     use std::arch::x86_64::*;
-    let first = _mm256_set1_epi8(letter[0] as i8);
-    let second = _mm256_set1_epi8(letter[1] as i8);
-    let mut i = 0;
-    while i + 33 <= bytes.len() {
-        // SAFETY: i + 32 < bytes.len(), so both 32-byte loads are in bounds.
-        let (a, b) = unsafe {
-            let p = bytes.as_ptr().add(i);
-            (
-                _mm256_loadu_si256(p.cast()),
-                _mm256_loadu_si256(p.add(1).cast()),
-            )
+    let splat = |b: u8| _mm256_set1_epi8(b as i8);
+    let (first, second) = (splat(letter[0]), splat(letter[1]));
+    // Whether each pair (c[k], d[k]) may stand beside the letter.
+    let may_stand = |c: __m256i, d: __m256i, letters: &Option<Letters>| {
+        let Some(letters) = letters else {
+            return _mm256_set1_epi8(-1);
         };
-        let both = _mm256_and_si256(_mm256_cmpeq_epi8(a, first), _mm256_cmpeq_epi8(b, second));
-        let mut mask = _mm256_movemask_epi8(both) as u32;
+        let within = |x: __m256i, lo: u8, hi: u8| {
+            let clamped = _mm256_min_epu8(_mm256_max_epu8(x, splat(lo)), splat(hi));
+            _mm256_cmpeq_epi8(clamped, x)
+        };
+        let plain = _mm256_or_si256(
+            _mm256_and_si256(_mm256_cmpeq_epi8(c, splat(0xD8)), within(d, 0xA1, 0xBA)),
+            _mm256_and_si256(_mm256_cmpeq_epi8(c, splat(0xD9)), within(d, 0x81, 0x8A)),
+        );
+        let mut ok = _mm256_andnot_si256(plain, _mm256_set1_epi8(-1));
+        for pair in &letters.pairs[..letters.len] {
+            let same = _mm256_and_si256(
+                _mm256_cmpeq_epi8(c, splat(pair[0])),
+                _mm256_cmpeq_epi8(d, splat(pair[1])),
+            );
+            ok = _mm256_or_si256(ok, same);
+        }
+        ok
+    };
+    let mut i = 2;
+    while i + 35 <= bytes.len() {
+        // SAFETY: 2 <= i and i + 35 <= bytes.len(), so every 32-byte load
+        // from i - 2 to i + 3 is in bounds.
+        let load = |k: usize| unsafe { _mm256_loadu_si256(bytes.as_ptr().add(k).cast()) };
+        let (a, b) = (load(i), load(i + 1));
+        let found = _mm256_and_si256(_mm256_cmpeq_epi8(a, first), _mm256_cmpeq_epi8(b, second));
+        let mut mask = _mm256_movemask_epi8(found) as u32;
+        if mask != 0 && (before.is_some() || after.is_some()) {
+            let (c, d) = (load(i - 2), load(i - 1));
+            let (e, g) = (load(i + 2), load(i + 3));
+            let sides = _mm256_and_si256(may_stand(c, d, &before), may_stand(e, g, &after));
+            mask &= _mm256_movemask_epi8(sides) as u32;
+        }
         while mask != 0 {
             f(i + mask.trailing_zeros() as usize);
             mask &= mask - 1;
@@ -177,12 +256,77 @@ mod tests {
     #[test]
     fn every_place_of_the_letter_is_found() {
         let letter = "ك".as_bytes();
+        let any = Companions::new(&[(None, None)], |_, _, _| false);
         for n in 0..100 {
             let text = "ب".repeat(n % 23) + &"كتاب ".repeat(n) + "ك";
             let mut got = Vec::new();
-            each_place(text.as_bytes(), [letter[0], letter[1]], |at| got.push(at));
+            each_place(text.as_bytes(), [letter[0], letter[1]], &any, |at| {
+                got.push(at)
+            });
             let want: Vec<usize> = text.match_indices('ك').map(|(at, _)| at).collect();
             assert_eq!(got, want, "{n}");
+        }
+    }
+
+    /// The places skipped 32 at a time are places the tables rule out:
+    /// every place they allow is given, and most others are not.
+    #[test]
+    fn places_skipped_are_those_the_tables_rule_out() {
+        let letter = "ك".as_bytes();
+        let letter = [letter[0], letter[1]];
+        // «ن» before the letter and «ت» or «ة» after it, or nothing
+        // after it (the needle's end).
+        let same = |c: char, want: char, _| c == want || (want == 'ت' && c == 'ة');
+        let sides = [(Some('ن'), Some('ت')), (Some('ن'), None)];
+        for (k, places) in [&sides[..1], &sides[..]].into_iter().enumerate() {
+            let companions = Companions::new(places, same);
+            let pieces = [
+                "نكت",
+                "نكة",
+                "بكت",
+                "نكب",
+                "ن\u{064E}كت",
+                "كت",
+                " ك ",
+                "نكـت",
+                "A",
+            ];
+            let mut text = String::new();
+            let mut seed = 7u32 + k as u32;
+            while text.len() < 5000 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            let bytes = text.as_bytes();
+            let mut got = Vec::new();
+            each_place(bytes, letter, &companions, |at| got.push(at));
+            let all: Vec<usize> = text.match_indices('ك').map(|(at, _)| at).collect();
+            let allowed: Vec<usize> = all
+                .iter()
+                .copied()
+                .filter(|&at| companions.allow(bytes, at, 2))
+                .collect();
+            assert!(got.windows(2).all(|w| w[0] < w[1]));
+            assert!(got.iter().all(|at| all.contains(at)));
+            assert!(allowed.iter().all(|at| got.contains(at)), "{k}");
+            // Away from the ends, no place given has a plain letter beside
+            // it that its side does not allow (after the letter, any is
+            // allowed when the needle may end there).
+            let plain = |c: char| matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}');
+            let ruled_out = |at: usize| {
+                let prev = text[..at].chars().next_back().unwrap();
+                let next = text[at + 2..].chars().next().unwrap();
+                let other = |c: char, mine: &[char]| plain(c) && !mine.contains(&c);
+                other(prev, &['ن']) || (k == 0 && other(next, &['ت', 'ة']))
+            };
+            let inner = |at: &&usize| **at >= 2 && **at + 35 <= bytes.len();
+            assert!(got.iter().filter(inner).all(|&at| !ruled_out(at)), "{k}");
+            let skipped = all
+                .iter()
+                .filter(inner)
+                .filter(|&&at| ruled_out(at))
+                .count();
+            assert!(skipped > all.len() / 10, "{k}: {skipped} of {}", all.len());
         }
     }
 }

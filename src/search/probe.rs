@@ -172,7 +172,7 @@ impl Anchor {
     /// say) where the letter fits (see [`Anchor::fits`]), in order.
     fn each_fitting(&self, text: &str, mut f: impl FnMut(usize)) {
         let bytes = text.as_bytes();
-        each_place(bytes, self.letter, |at| {
+        each_place(bytes, self.letter, &self.companions, |at| {
             if self.companions.allow(bytes, at, self.len) && self.fits(text, at) {
                 f(at);
             }
