@@ -20,6 +20,7 @@ mod parse;
 pub mod pipeline;
 mod progress;
 mod quick;
+mod quick_scan;
 mod record;
 mod seeds;
 mod stream;

@@ -9,6 +9,7 @@
 use super::article::content_id;
 use super::clean::{lead_title, Rules};
 use super::date::{from_unix_seconds, normalise_date};
+use super::quick_scan::{self, Value};
 use serde::de::{Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -144,7 +145,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
 }
 
 /// The fields [`super::record`] reads, under every name it reads them by.
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 struct Fields<'a> {
     #[serde(borrow)]
     id: Option<Id<'a>>,
@@ -197,6 +198,99 @@ struct Fields<'a> {
     language: Option<Cow<'a, str>>,
 }
 
+impl<'a> Fields<'a> {
+    /// The keys of [`Fields`], as serde reads them.
+    const KEYS: [&'static str; 24] = [
+        "id",
+        "title",
+        "headline",
+        "body",
+        "paragraphs",
+        "content",
+        "text",
+        "maintext",
+        "article",
+        "description",
+        "published",
+        "date",
+        "pubDate",
+        "date_publish",
+        "datePublished",
+        "date_extracted",
+        "created_at",
+        "source",
+        "outlet",
+        "site",
+        "url",
+        "link",
+        "lang",
+        "language",
+    ];
+
+    /// The fields as [`quick_scan`] reads them, exactly what serde reads;
+    /// `None` where it declines (serde is then asked).
+    fn scanned(line: &'a str) -> Option<Fields<'a>> {
+        let mut f = Fields::default();
+        let mut seen = 0u32;
+        quick_scan::object(
+            line,
+            |key| Self::KEYS.contains(&key),
+            |key, value| {
+                let k = Self::KEYS.iter().position(|&n| n == key)?;
+                // A key twice is an error to serde, even after a null.
+                if seen & (1 << k) != 0 {
+                    return None;
+                }
+                seen |= 1 << k;
+                f.set(key, value)
+            },
+        )?;
+        Some(f)
+    }
+
+    fn set(&mut self, key: &str, value: Value<'a>) -> Option<()> {
+        let one = |v: Value<'a>| match v {
+            Value::Null => Some(None),
+            Value::Text(s) => Some(Some(s)),
+            Value::Texts(_) => None,
+        };
+        let text = |v: Value<'a>| match v {
+            Value::Null => None,
+            Value::Text(s) => Some(Text::One(s)),
+            Value::Texts(items) => Some(Text::Many(items)),
+        };
+        let scalar = |v: Value<'a>| one(v).map(|s| s.map(Scalar::Text));
+        match key {
+            "id" => self.id = scalar(value)?,
+            "title" => self.title = one(value)?,
+            "headline" => self.headline = one(value)?,
+            "body" => self.body = text(value),
+            "paragraphs" => self.paragraphs = text(value),
+            "content" => self.content = text(value),
+            "text" => self.text = text(value),
+            "maintext" => self.maintext = text(value),
+            "article" => self.article = text(value),
+            "description" => self.description = text(value),
+            "published" => self.published = scalar(value)?,
+            "date" => self.date = scalar(value)?,
+            "pubDate" => self.pub_date = scalar(value)?,
+            "date_publish" => self.date_publish = scalar(value)?,
+            "datePublished" => self.date_published = scalar(value)?,
+            "date_extracted" => self.date_extracted = scalar(value)?,
+            "created_at" => self.created_at = scalar(value)?,
+            "source" => self.source = one(value)?,
+            "outlet" => self.outlet = one(value)?,
+            "site" => self.site = one(value)?,
+            "url" => self.url = one(value)?,
+            "link" => self.link = one(value)?,
+            "lang" => self.lang = one(value)?,
+            "language" => self.language = one(value)?,
+            _ => return None,
+        }
+        Some(())
+    }
+}
+
 /// A record's article, borrowed where the line allows.
 pub struct QuickRecord<'a> {
     pub id: String,
@@ -207,7 +301,7 @@ pub struct QuickRecord<'a> {
 impl<'a> QuickRecord<'a> {
     /// Reads `line`; `None` when it must be read the full way.
     pub fn of(line: &'a str) -> Option<QuickRecord<'a>> {
-        let f: Fields<'a> = serde_json::from_str(line).ok()?;
+        let f = Fields::scanned(line).or_else(|| serde_json::from_str(line).ok())?;
         let dates = [
             &f.published,
             &f.date,
@@ -341,6 +435,109 @@ mod tests {
             let ps = ps.iter().map(|p| p.to_string()).collect();
             (id.to_string(), title.to_string(), ps)
         })
+    }
+
+    /// Every field, spelled out, to compare two readings.
+    fn describe(f: &Fields) -> String {
+        let text = |t: &Option<Text>| match t {
+            None => "-".to_string(),
+            Some(Text::One(s)) => format!("one {s:?}"),
+            Some(Text::Many(v)) => format!("many {v:?}"),
+        };
+        let scalar = |t: &Option<Scalar>| match t {
+            None => "-".to_string(),
+            Some(Scalar::Text(s)) => format!("text {s:?}"),
+            Some(Scalar::Number(n)) => format!("number {n}"),
+        };
+        let texts = [
+            &f.body,
+            &f.paragraphs,
+            &f.content,
+            &f.text,
+            &f.maintext,
+            &f.article,
+            &f.description,
+        ];
+        let scalars = [
+            &f.id,
+            &f.published,
+            &f.date,
+            &f.pub_date,
+            &f.date_publish,
+            &f.date_published,
+            &f.date_extracted,
+            &f.created_at,
+        ];
+        let strings = [
+            &f.title,
+            &f.headline,
+            &f.source,
+            &f.outlet,
+            &f.site,
+            &f.url,
+            &f.link,
+            &f.lang,
+            &f.language,
+        ];
+        let mut out: Vec<String> = texts.into_iter().map(text).collect();
+        out.extend(scalars.into_iter().map(scalar));
+        out.extend(strings.into_iter().map(|s| format!("{s:?}")));
+        out.join(" | ")
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 4096,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Whatever the scanner reads, serde reads the same; lines it
+        /// declines may be anything.
+        #[test]
+        fn the_scanner_reads_what_serde_reads(
+            entries in proptest::collection::vec((0usize..30, 0usize..26, 0usize..3), 0..6),
+            cut in proptest::option::of((0usize..200, 0usize..12)),
+            tail in 0usize..4,
+        ) {
+            const KEYS: [&str; 30] = [
+                "id", "title", "headline", "body", "paragraphs", "content", "text",
+                "maintext", "article", "description", "published", "date", "pubDate",
+                "date_publish", "datePublished", "date_extracted", "created_at", "source",
+                "outlet", "site", "url", "link", "lang", "language", "x", "pub_date",
+                "Title", "tags", "ti\\tle", "",
+            ];
+            const VALUES: [&str; 26] = [
+                r#""خبر""#, r#""a\"b""#, r#""a\\b\/c\nd\te""#, r#""\u0041\u0628""#,
+                r#""""#, r#"" ""#, "null", "true", "false", "0", "-1", "01", "1.5", "1e5",
+                "1.", "12345678901234567890123", r#"["a", "ب\"ج"]"#, "[]", r#"["a", null]"#,
+                r#"[1, [2, {"y": "z"}]]"#, r#"{"a": {"b": []}}"#, r#"{"a" 1}"#, "[1,]",
+                r#""x"#, "nul", r#""\x""#,
+            ];
+            const SPACES: [&str; 3] = ["", " ", "  "];
+            const CUTS: [&str; 12] = ["", "\"", "\\", ",", "}", "{", "]", " ", "\t", "x", "ب", "\r"];
+            const TAILS: [&str; 4] = ["", " ", " x", "\r"];
+            let mut line = String::from("{");
+            for (i, (k, v, sp)) in entries.iter().enumerate() {
+                if i > 0 {
+                    line.push(',');
+                }
+                let sp = SPACES[*sp];
+                line.push_str(&format!("{sp}\"{}\"{sp}:{sp}{}", KEYS[*k], VALUES[*v]));
+            }
+            line.push('}');
+            line.push_str(TAILS[tail]);
+            if let Some((at, with)) = cut {
+                let at = (0..=at.min(line.len())).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(0);
+                line.insert_str(at, CUTS[with]);
+            }
+            if let Some(f) = Fields::scanned(&line) {
+                let full: Result<Fields, _> = serde_json::from_str(&line);
+                proptest::prop_assert!(full.is_ok(), "{}", line);
+                let full = full.unwrap();
+                proptest::prop_assert_eq!(describe(&f), describe(&full), "{}", line);
+            }
+        }
     }
 
     #[test]
