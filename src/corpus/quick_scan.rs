@@ -30,7 +30,7 @@ pub fn object<'a>(
     mut take: impl FnMut(&'a str, Value<'a>) -> Option<()>,
 ) -> Option<()> {
     let bytes = line.as_bytes();
-    if bytes.iter().fold(false, |any, &b| any | (b < 0x20)) {
+    if has_control_byte(bytes) {
         return None;
     }
     let mut r = Reader { line, at: 0 };
@@ -59,6 +59,14 @@ pub fn object<'a>(
     }
     r.space();
     (r.at == bytes.len()).then_some(())
+}
+
+/// Whether a byte below 0x20 is in `bytes` (64 at a time: the smallest
+/// byte of each chunk, which the compiler finds with vector instructions).
+fn has_control_byte(bytes: &[u8]) -> bool {
+    let smallest = |chunk: &[u8]| chunk.iter().fold(u8::MAX, |m, &b| m.min(b));
+    let mut chunks = bytes.chunks_exact(64);
+    chunks.any(|c| smallest(c) < 0x20) || smallest(chunks.remainder()) < 0x20
 }
 
 struct Reader<'a> {
@@ -105,29 +113,36 @@ impl<'a> Reader<'a> {
         Some(s)
     }
 
-    /// A string, borrowed when it has no escape, else unescaped.
+    /// A string, borrowed when it has no escape, else unescaped (into a
+    /// string of the right size: its end is found first).
     fn string(&mut self) -> Option<Cow<'a, str>> {
         self.eat(b'"')?;
         let start = self.at;
-        let mut owned: Option<String> = None;
-        let mut from = start;
-        loop {
-            let rest = &self.bytes()[self.at..];
+        let mut escapes = false;
+        let end = loop {
+            let rest = self.bytes().get(self.at..)?;
             let k = memchr::memchr2(b'"', b'\\', rest)?;
-            let at = self.at + k;
             if rest[k] == b'"' {
-                self.at = at + 1;
-                return Some(match owned {
-                    None => Cow::Borrowed(&self.line[start..at]),
-                    Some(mut s) => {
-                        s.push_str(&self.line[from..at]);
-                        Cow::Owned(s)
-                    }
-                });
+                break self.at + k;
             }
-            let s = owned.get_or_insert_with(|| String::with_capacity(at - start + 16));
-            s.push_str(&self.line[from..at]);
-            let c = match self.bytes().get(at + 1)? {
+            escapes = true;
+            // Past the escaped character (checked below).
+            self.at += k + 2;
+        };
+        self.at = end + 1;
+        let raw = &self.line[start..end];
+        if !escapes {
+            return Some(Cow::Borrowed(raw));
+        }
+        let mut out = String::with_capacity(raw.len());
+        let mut from = 0;
+        for at in memchr::memchr_iter(b'\\', raw.as_bytes()) {
+            if at < from {
+                // The second of an escaped pair of backslashes.
+                continue;
+            }
+            out.push_str(&raw[from..at]);
+            out.push(match raw.as_bytes().get(at + 1)? {
                 b'"' => '"',
                 b'\\' => '\\',
                 b'/' => '/',
@@ -138,11 +153,11 @@ impl<'a> Reader<'a> {
                 b't' => '\t',
                 // `\u` (and anything else) is left to serde_json.
                 _ => return None,
-            };
-            s.push(c);
-            self.at = at + 2;
-            from = self.at;
+            });
+            from = at + 2;
         }
+        out.push_str(&raw[from..]);
+        Some(Cow::Owned(out))
     }
 
     /// The value of a key asked for: null, a string or an array of strings.
@@ -153,7 +168,8 @@ impl<'a> Reader<'a> {
             b'[' => {
                 self.at += 1;
                 self.space();
-                let mut items = Vec::new();
+                // Room for a few paragraphs at once.
+                let mut items = Vec::with_capacity(16);
                 if self.eat(b']').is_some() {
                     return Some(Value::Texts(items));
                 }
@@ -261,10 +277,23 @@ mod tests {
     }
 
     #[test]
+    fn control_bytes_are_found_anywhere() {
+        for len in [0, 1, 63, 64, 65, 200] {
+            let clean = "ب".repeat(len);
+            assert!(!has_control_byte(clean.as_bytes()));
+            for at in 0..clean.len() {
+                let mut bytes = clean.clone().into_bytes();
+                bytes[at] = b'\t';
+                assert!(has_control_byte(&bytes), "{len} {at}");
+            }
+        }
+    }
+
+    #[test]
     fn values_are_read_as_json_writes_them() {
-        let line = r#"{"k1": "a\"b\\c\/\n", "x": [1, -2.5, {"y": [true, false, null]}], "k2": ["p", "q"], "k3": null, "k4": []}"#;
+        let line = r#"{"k1": "a\"b\\c\/\n\\\"", "x": [1, -2.5, {"y": [true, false, null]}], "k2": ["p", "q"], "k3": null, "k4": []}"#;
         let got = read(line).unwrap();
-        assert_eq!(got[0], ("k1".into(), Value::Text("a\"b\\c/\n".into())));
+        assert_eq!(got[0], ("k1".into(), Value::Text("a\"b\\c/\n\\\"".into())));
         assert_eq!(
             got[1],
             ("k2".into(), Value::Texts(vec!["p".into(), "q".into()]))
@@ -296,6 +325,8 @@ mod tests {
             r#"["k", "a"]"#,
             r#"{"x" "a"}"#,
             r#"{"k": "a""#,
+            r#"{"k": "a\"#,
+            r#"{"k": "a\ب"}"#,
         ] {
             assert!(read(line).is_none(), "{line}");
         }
