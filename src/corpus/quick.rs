@@ -373,10 +373,12 @@ impl<'a> QuickRecord<'a> {
         rules: &Rules,
         f: impl FnOnce(&str, &str, &[&str]) -> R,
     ) -> Option<R> {
+        // A string borrowed from the line had no escape, so no line break
+        // (JSON strings hold none raw): it is not looked through for one.
         let paragraphs: Vec<&str> = self
             .body
             .iter()
-            .flat_map(|b| lines(b))
+            .flat_map(lines_of)
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
@@ -404,6 +406,18 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
         start = end + 1;
         line
     })
+}
+
+/// The lines of a body text ([`lines`]); a text borrowed from the line is
+/// one line (see [`QuickRecord::with_parts`]).
+// The Cow itself is asked for: whether the text was borrowed is the point.
+#[allow(clippy::ptr_arg)]
+fn lines_of<'s>(text: &'s Cow<'_, str>) -> impl Iterator<Item = &'s str> {
+    let (whole, split) = match text {
+        Cow::Borrowed(_) => (Some(text.as_ref()), None),
+        Cow::Owned(s) => (None, Some(lines(s))),
+    };
+    whole.into_iter().chain(split.into_iter().flatten())
 }
 
 fn known(date: &Date) -> bool {
