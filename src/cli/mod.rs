@@ -305,9 +305,7 @@ fn count_while_loading(
     query: &sahifa::search::Query,
     verbose: bool,
 ) -> Result<ExitCode> {
-    let count = |p: Option<&sahifa::corpus::Progress>| {
-        sahifa::search::matching_paths(paths, query, p, |_| ())
-    };
+    let count = |p: Option<&sahifa::corpus::Progress>| sahifa::search::count_paths(paths, query, p);
     let streamed = if loading::shows_progress() {
         loading::with_progress("loading", |p| count(Some(p)))
     } else {

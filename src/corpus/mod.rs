@@ -39,7 +39,7 @@ pub use record::{
     URL_FIELDS,
 };
 pub use seeds::{seed_lines, SEEDS};
-pub use stream::{stream, stream_filtered, ArticleRef, RawFilter, Streamed};
+pub use stream::{count_filtered, stream, stream_filtered, ArticleRef, RawFilter, Streamed};
 
 use load::KeepAll;
 use std::path::{Path, PathBuf};

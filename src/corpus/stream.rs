@@ -41,6 +41,7 @@ impl<T> Streamed<T> {
 struct Keep<F, P> {
     keep: F,
     may_keep: P,
+    ids: bool,
 }
 
 /// What a streamed read asks of raw JSONL text before parsing it.
@@ -84,6 +85,10 @@ where
     fn borrows_only(&self) -> bool {
         true
     }
+
+    fn wants_ids(&self) -> bool {
+        self.ids
+    }
 }
 
 /// Reads every path (files or directories) as [`Corpus::load_with`] does,
@@ -118,6 +123,46 @@ where
     F: Fn(&ArticleRef) -> Option<T> + Sync,
     P: RawFilter,
 {
+    let sink = Keep {
+        keep,
+        may_keep,
+        ids: true,
+    };
+    stream_into(paths, progress, sink)
+}
+
+/// [`stream_filtered`] for a count: what is kept and how many articles
+/// there are, without their ids (`ids` holds those of the articles parsed,
+/// as read, not made unique; lines not parsed are only counted).
+pub fn count_filtered<F, P>(
+    paths: &[PathBuf],
+    progress: Option<&Progress>,
+    may_keep: P,
+    keep: F,
+) -> Result<Streamed<()>, LoadError>
+where
+    F: Fn(&ArticleRef) -> bool + Sync,
+    P: RawFilter,
+{
+    let keep = |a: &ArticleRef| keep(a).then_some(());
+    let sink = Keep {
+        keep,
+        may_keep,
+        ids: false,
+    };
+    stream_into(paths, progress, sink)
+}
+
+fn stream_into<T, F, P>(
+    paths: &[PathBuf],
+    progress: Option<&Progress>,
+    sink: Keep<F, P>,
+) -> Result<Streamed<T>, LoadError>
+where
+    T: Send,
+    F: Fn(&ArticleRef) -> Option<T> + Sync,
+    P: RawFilter,
+{
     let (files, warnings) = super::Corpus::files(paths)?;
     let unwatched = Progress::default();
     let sized = progress.is_some();
@@ -128,7 +173,6 @@ where
         warnings,
         unparsed: 0,
     };
-    let sink = Keep { keep, may_keep };
     pipeline::run(
         &files,
         &LoadOptions::global(),

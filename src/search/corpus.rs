@@ -243,22 +243,18 @@ where
     })
 }
 
-/// [`search_paths`] without the hits: calls `keep` on each matching
-/// article ([`article_matches`], which stops at a term's first match), as
-/// a count or a list of ids needs.
-pub fn matching_paths<T, F>(
+/// How many articles at `paths` match `query`, read as [`search_paths`]
+/// reads them ([`article_matches`], which stops at a term's first match):
+/// `kept` has one entry per match and [`Streamed::total`] counts every
+/// article, but ids are not read (see [`crate::corpus::count_filtered`]).
+pub fn count_paths(
     paths: &[PathBuf],
     query: &Query,
     progress: Option<&Progress>,
-    keep: F,
-) -> Result<Streamed<T>, LoadError>
-where
-    T: Send,
-    F: Fn(&ArticleRef) -> T + Sync,
-{
-    crate::corpus::stream_filtered(paths, progress, RawQuery(query), |a| {
+) -> Result<Streamed<()>, LoadError> {
+    crate::corpus::count_filtered(paths, progress, RawQuery(query), |a| {
         let fields = std::iter::once(a.title).chain(a.paragraphs.iter().copied());
-        article_matches(fields, query).then(|| keep(a))
+        article_matches(fields, query)
     })
 }
 

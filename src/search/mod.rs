@@ -23,8 +23,7 @@ mod scan_filter;
 use std::ops::Range;
 
 pub use corpus::{
-    article_hits, article_matches, matching_paths, search_articles, search_paths, Hit,
-    PreparedArticle,
+    article_hits, article_matches, count_paths, search_articles, search_paths, Hit, PreparedArticle,
 };
 pub use filter::CorpusFilter;
 pub use matcher::PreparedText;

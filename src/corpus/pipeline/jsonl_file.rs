@@ -358,7 +358,14 @@ fn line_into<S: Sink>(
         Look::Wanted | Look::Later => false,
         Look::Ask => refused(),
     };
-    if unwanted && by_raw_id(line, (name, number), piece) {
+    let passed_over = |piece: &mut Piece<S::Item>| {
+        if !sink.wants_ids() {
+            piece.unparsed += 1;
+            return true;
+        }
+        by_raw_id(line, (name, number), piece)
+    };
+    if unwanted && passed_over(piece) {
         return;
     }
     let (text, replaced) = match valid_text {
@@ -401,7 +408,7 @@ fn line_into<S: Sink>(
             }
         }
     }
-    if look == Look::Later && refused() && by_raw_id(line, (name, number), piece) {
+    if look == Look::Later && refused() && passed_over(piece) {
         return;
     }
     let mut found = Vec::new();

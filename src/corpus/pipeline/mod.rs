@@ -92,6 +92,13 @@ pub trait Sink: Sync {
     fn borrows_only(&self) -> bool {
         false
     }
+
+    /// Whether the caller wants every article's id, made unique; `false`
+    /// (a count) spares reading the ids of JSONL lines not parsed and
+    /// renaming duplicates.
+    fn wants_ids(&self) -> bool {
+        true
+    }
 }
 
 /// An article as the pipeline found it: built from a record, or a cleaned
@@ -242,11 +249,13 @@ fn run_in_order<S: Sink>(
     let rules = Rules::bundled();
     let mut ids = UniqueIds::default();
     let mut hand_on = |mut piece: Piece<S::Item>| {
-        let renamed = piece
-            .entries
-            .iter_mut()
-            .map(|e| (&mut e.id, e.source.as_str()));
-        ids.apply(renamed, &mut piece.warnings);
+        if sink.wants_ids() {
+            let renamed = piece
+                .entries
+                .iter_mut()
+                .map(|e| (&mut e.id, e.source.as_str()));
+            ids.apply(renamed, &mut piece.warnings);
+        }
         emit(piece);
     };
     let mut start = 0;
