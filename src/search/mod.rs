@@ -90,7 +90,11 @@ impl Query {
             .find(|t| t.anchor.is_some() && !t.first.needle().iter().any(escaped))?;
         let mut places = Vec::new();
         probe::each_holding_piece(block, term, |at| places.push(at));
-        let escapes = memchr::memmem::find_iter(block.as_bytes(), b"\\u");
+        // A backslash is rare enough in text that finding each and looking
+        // at the byte after it beats a two-byte search.
+        let bytes = block.as_bytes();
+        let escapes =
+            memchr::memchr_iter(b'\\', bytes).filter(|&at| bytes.get(at + 1) == Some(&b'u'));
         let mut escapes = escapes.peekable();
         if escapes.peek().is_some() {
             places.extend(escapes);
