@@ -9,6 +9,7 @@
 //! word and 9 × 9 transitions.
 
 mod features;
+pub mod general;
 mod model_file;
 pub mod train;
 mod viterbi;
