@@ -264,6 +264,47 @@ fn builtin_gazetteer_covers_the_world() {
     assert!(g.count(Kind::Organization) > 60);
 }
 
+/// The names of the built-in entry `canonical`.
+fn spellings(g: &Gazetteer, canonical: &str) -> Vec<String> {
+    g.entries()
+        .iter()
+        .filter(|e| e.canonical == canonical)
+        .flat_map(|e| e.names().map(String::from).collect::<Vec<_>>())
+        .collect()
+}
+
+#[test]
+fn foreign_g_is_spelled_both_ways_and_a_real_ghain_is_not() {
+    let g = Gazetteer::builtin();
+    assert!(spellings(&g, "هونغ كونغ").contains(&"هونج كونج".to_string()));
+    assert!(spellings(&g, "بلغاريا").contains(&"بلجاريا".to_string()));
+    // Morocco has no g, Ghana writes its ghain gh: no ج spelling.
+    assert!(!spellings(&g, "المغرب").iter().any(|n| n.contains('ج')));
+    assert!(!spellings(&g, "غانا").iter().any(|n| n.contains('ج')));
+    assert!(has(
+        "وصل الوفد إلى هونج كونج أمس",
+        "هونج كونج",
+        Kind::Location
+    ));
+}
+
+#[test]
+fn regions_and_cities_beyond_cldr_are_places() {
+    let g = Gazetteer::builtin();
+    for place in ["بلنسية", "الأندلس", "كردستان", "النجف", "أسوان", "بافاريا"]
+    {
+        assert!(!spellings(&g, place).is_empty(), "{place}");
+        assert!(
+            g.entries()
+                .iter()
+                .filter(|e| e.canonical == place)
+                .all(|e| e.kind == Kind::Location),
+            "{place}"
+        );
+    }
+    assert!(has("وصل اللاعب إلى بلنسية أمس", "بلنسية", Kind::Location));
+}
+
 #[test]
 fn cli_json_shape() {
     let data = tempfile::TempDir::new().unwrap();
