@@ -2,16 +2,19 @@
 //! forms with proclitics stripped, prefixes and suffixes, shape, the words
 //! around it (±2), the punctuation beside it, whether the gazetteer knows
 //! it, and trigger words from the rules (titles, speech verbs, nationality
-//! adjectives, organisation and place nouns) on it and its neighbours.
+//! adjectives, organisation and place nouns) on it and its neighbours, how
+//! common it was in the training text, and how common it and its stem are
+//! in general Arabic ([`WordFreq`]), with and without the article.
 //!
 //! Each feature is a 64-bit hash of a template number and the strings it
 //! reads ([`super::Fnv`]); no allocation per word.
 
+use super::general::WordFreq;
 use super::Fnv;
 use crate::text::normalize::PROCLITICS;
 use std::collections::HashMap;
 
-/// How common each word (its [`stem`]) was in the training text: names
+/// How common each word (its [`known_stem`]) was in the training text: names
 /// are mostly rare words, so «rare or never seen» is worth knowing. Words
 /// seen once are left out, so a training word seen once looks exactly like
 /// a new word at run time.
@@ -25,7 +28,9 @@ impl Vocab {
     pub fn count<'a>(words: impl IntoIterator<Item = &'a str>) -> Vocab {
         let mut counts: HashMap<&str, u32> = HashMap::new();
         for w in words {
-            *counts.entry(stem(w)).or_default() += 1;
+            *counts
+                .entry(known_stem(WordFreq::builtin(), w))
+                .or_default() += 1;
         }
         let buckets = counts
             .into_iter()
@@ -77,7 +82,7 @@ impl Vocab {
 
 /// Bumped whenever a template changes: a model trained with another
 /// feature set is refused rather than silently misread.
-pub const FEATURE_SET: u32 = 7;
+pub const FEATURE_SET: u32 = 8;
 
 /// Facts about a word the rules and the gazetteer know, as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,6 +197,36 @@ pub fn stem(word: &str) -> &str {
     best
 }
 
+/// The stem general Arabic supports: the word whole when it is known and no
+/// proclitic split leaves a form at least as common («لوكا», «وزير»,
+/// «لبنان» stay whole); else the longest split whose rest is known and at
+/// least as common («والحكومه» → «حكومه»); else, nothing being known,
+/// [`stem`] («وجوتشولك» → «جوتشولك»).
+pub fn known_stem<'w>(table: &WordFreq, word: &'w str) -> &'w str {
+    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']) {
+        return word;
+    }
+    let whole = table.zipf(word);
+    let mut best: Option<(&str, u8)> = None;
+    for p in PROCLITICS {
+        if let Some(rest) = word.strip_prefix(p) {
+            if rest.chars().nth(2).is_none() {
+                continue;
+            }
+            if let Some(z) = table.zipf(rest) {
+                if whole.is_none_or(|w| z >= w) && best.is_none_or(|(b, _)| rest.len() < b.len()) {
+                    best = Some((rest, z));
+                }
+            }
+        }
+    }
+    match (best, whole) {
+        (Some((rest, _)), _) => rest,
+        (None, Some(_)) => word,
+        (None, None) => stem(word),
+    }
+}
+
 /// The first `n` characters of a word longer than that.
 fn prefix(word: &str, n: usize) -> Option<&str> {
     let end = word.char_indices().nth(n).map(|(i, _)| i)?;
@@ -235,6 +270,72 @@ pub struct Lookups<'t> {
     freqs: Vec<u8>,
     words: Vec<u64>,
     stem_hashes: Vec<u64>,
+    /// General-Arabic frequency classes ([`WordFreq::class`]) of each word
+    /// and of its stem, and [`General::article_ratio`] of each.
+    general: Vec<u8>,
+    general_stems: Vec<u8>,
+    ratios: Vec<u8>,
+}
+
+/// What general Arabic says of a word: the Zipf values (× 10) of the word,
+/// of its stem, and of the stem's bare form («مدينه» for «المدينه» or
+/// «والمدينه») with and without the article.
+struct General {
+    word: Option<u8>,
+    stem: Option<u8>,
+    with_article: Option<u8>,
+    bare: Option<u8>,
+}
+
+impl General {
+    /// Two to four look-ups: forms that are the same string are looked up
+    /// once.
+    fn of(table: &WordFreq, word: &str, stem: &str, buf: &mut String) -> General {
+        let zw = table.zipf(word);
+        let zs = if stem.len() == word.len() {
+            zw
+        } else {
+            table.zipf(stem)
+        };
+        let bare = stem.strip_prefix("ال").unwrap_or(stem);
+        let bare_z = if bare.len() == stem.len() {
+            zs
+        } else {
+            table.zipf(bare)
+        };
+        let with_article = if word.strip_prefix("ال") == Some(bare) {
+            zw
+        } else {
+            buf.clear();
+            buf.push_str("ال");
+            buf.push_str(bare);
+            table.zipf(buf)
+        };
+        General {
+            word: zw,
+            stem: zs,
+            with_article,
+            bare: bare_z,
+        }
+    }
+
+    /// How the bare form compares with the same form after the article: 0
+    /// neither is known, 1 only with the article, 2 only without, then 3–6
+    /// from much commoner without to much commoner with. People's names
+    /// rarely take the article; places and common nouns often do.
+    fn article_ratio(&self) -> u8 {
+        match (self.with_article, self.bare) {
+            (None, None) => 0,
+            (Some(_), None) => 1,
+            (None, Some(_)) => 2,
+            (Some(a), Some(b)) => match i16::from(a) - i16::from(b) {
+                ..-10 => 3,
+                -10..=0 => 4,
+                1..=10 => 5,
+                _ => 6,
+            },
+        }
+    }
 }
 
 impl<'t> Sentence<'t> {
@@ -279,7 +380,12 @@ impl<'t> Sentence<'t> {
     /// Each word's stem and frequency class, computed once for
     /// [`Sentence::features`].
     pub fn lookups(&self, vocab: &Vocab) -> Lookups<'t> {
-        let stems: Vec<&'t str> = self.slots.iter().map(|s| stem(s.word)).collect();
+        let table = WordFreq::builtin();
+        let stems: Vec<&'t str> = self
+            .slots
+            .iter()
+            .map(|s| known_stem(table, s.word))
+            .collect();
         let freqs = stems.iter().map(|s| vocab.bucket(s)).collect();
         let words = self
             .slots
@@ -287,11 +393,27 @@ impl<'t> Sentence<'t> {
             .map(|s| Fnv::new(0).str(s.word).finish())
             .collect();
         let stem_hashes = stems.iter().map(|s| Fnv::new(0).str(s).finish()).collect();
+        let n = self.slots.len();
+        let (mut general, mut general_stems, mut ratios) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        let mut buf = String::new();
+        for (slot, &stem) in self.slots.iter().zip(&stems) {
+            let g = General::of(table, slot.word, stem, &mut buf);
+            general.push(WordFreq::class_of(g.word));
+            general_stems.push(WordFreq::class_of(g.stem));
+            ratios.push(g.article_ratio());
+        }
         Lookups {
             stems,
             freqs,
             words,
             stem_hashes,
+            general,
+            general_stems,
+            ratios,
         }
     }
 
@@ -410,6 +532,15 @@ impl<'t> Sentence<'t> {
         );
         let rules = (here.cues >> Cue::RulePerson as u32) & 0b111;
         push(Fnv::new(33).byte(rules as u8).byte(f0));
+        let (gw0, gs0, ratio) = (lk.general[i], lk.general_stems[i], lk.ratios[i]);
+        push(Fnv::new(34).byte(gw0));
+        push(Fnv::new(35).byte(gs0));
+        push(Fnv::new(36).byte(gw0).byte(gs0).byte(f0));
+        // Names of people rarely take the article, but a given name with it
+        // is a family name («أسامة المحمد»): the ratio with the name cue.
+        let named = u8::from(here.cues & Cue::PersonName.bit() != 0);
+        push(Fnv::new(37).byte(ratio).byte(named));
+        push(Fnv::new(38).byte(ratio).byte(gs0));
     }
 }
 
@@ -423,6 +554,14 @@ mod tests {
         assert_eq!(stem("والقاهره"), "قاهره");
         assert_eq!(stem("وزير"), "زير");
         assert_eq!(stem("بان"), "بان");
+        let t = WordFreq::parse("5.0\tلوكا\n4.0\tوالحكومه\n5.2\tحكومه\n5.5\tوزير\n3.0\tزير\n")
+            .unwrap_or_default();
+        assert_eq!(known_stem(&t, "لوكا"), "لوكا");
+        assert_eq!(known_stem(&t, "والحكومه"), "حكومه");
+        assert_eq!(known_stem(&t, "بالحكومه"), "حكومه");
+        assert_eq!(known_stem(&t, "وزير"), "وزير");
+        assert_eq!(known_stem(&t, "وجوتشولك"), "جوتشولك");
+        assert_eq!(known_stem(&t, "مدينه"), "مدينه");
         assert_eq!(gap_class(" "), 0);
         assert_eq!(gap_class("، "), 2);
         assert_eq!(gap_class(" « "), 3);
@@ -433,6 +572,36 @@ mod tests {
         // is a feature of its own).
         assert_eq!(prefix("من", 2), None);
         assert_eq!(prefix("منه", 2), Some("من"));
+    }
+
+    #[test]
+    fn general_frequency_reads_the_word_its_stem_and_the_article_form() {
+        let table =
+            WordFreq::parse("5.0\tالحكومه\n4.5\tحكومه\n3.0\tبوش\n2.2\tالبوش\n").unwrap_or_default();
+        let mut buf = String::new();
+        let g = General::of(&table, "والحكومه", "حكومه", &mut buf);
+        assert_eq!(
+            (g.word, g.stem, g.with_article, g.bare),
+            (None, Some(45), Some(50), Some(45))
+        );
+        assert_eq!(g.article_ratio(), 5);
+        let g = General::of(&table, "بوش", "بوش", &mut buf);
+        assert_eq!(
+            (g.word, g.with_article, g.bare),
+            (Some(30), Some(22), Some(30))
+        );
+        assert_eq!(g.article_ratio(), 4);
+        assert_eq!(
+            General::of(&table, "لبوش", "بوش", &mut buf).article_ratio(),
+            4
+        );
+        let g = General::of(&table, "الحكومه", "حكومه", &mut buf);
+        assert_eq!((g.word, g.with_article), (Some(50), Some(50)));
+        assert_eq!(
+            General::of(&table, "زيد", "زيد", &mut buf).article_ratio(),
+            0
+        );
+        assert_eq!(WordFreq::class_of(g.word), 5);
     }
 
     #[test]

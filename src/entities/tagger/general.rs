@@ -66,7 +66,12 @@ impl WordFreq {
     /// A coarse class: 0 absent, 1 below Zipf 2, 2 for 2–3, 3 for 3–4,
     /// 4 for 4–5, 5 above 5.
     pub fn class(&self, word: &str) -> u8 {
-        match self.zipf(word) {
+        WordFreq::class_of(self.zipf(word))
+    }
+
+    /// [`WordFreq::class`] of a Zipf value looked up already.
+    pub fn class_of(zipf: Option<u8>) -> u8 {
+        match zipf {
             None => 0,
             Some(z) => (z / 10).clamp(1, 5),
         }

@@ -136,7 +136,9 @@ impl Tagger {
     /// Was this normalised word rare (or unseen) in the training text?
     /// Names mostly are; «قسم», «دولة» and «بعثة» are not.
     pub fn is_rare(&self, word: &str) -> bool {
-        self.vocab.bucket(stem(word)) == 0
+        self.vocab
+            .bucket(features::known_stem(general::WordFreq::builtin(), word))
+            == 0
     }
 
     /// Best tag sequence for a sentence (Viterbi, BIO-constrained).
