@@ -203,27 +203,60 @@ pub fn stem(word: &str) -> &str {
 /// least as common («والحكومه» → «حكومه»); else, nothing being known,
 /// [`stem`] («وجوتشولك» → «جوتشولك»).
 pub fn known_stem<'w>(table: &WordFreq, word: &'w str) -> &'w str {
-    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']) {
-        return word;
-    }
-    let whole = table.zipf(word);
-    let mut best: Option<(&str, u8)> = None;
-    for p in PROCLITICS {
-        if let Some(rest) = word.strip_prefix(p) {
-            if rest.chars().nth(2).is_none() {
+    let key = WordFreq::key(word);
+    Stem::of(table, word, key, table.zipf_of(key)).text
+}
+
+/// A stem with its hash and Zipf value.
+#[derive(Clone, Copy)]
+struct Stem<'w> {
+    text: &'w str,
+    key: u64,
+    zipf: Option<u8>,
+}
+
+impl<'w> Stem<'w> {
+    /// [`known_stem`] of a word whose key and Zipf value are known.
+    fn of(table: &WordFreq, word: &'w str, key: u64, zipf: Option<u8>) -> Stem<'w> {
+        let whole = Stem {
+            text: word,
+            key,
+            zipf,
+        };
+        if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']) {
+            return whole;
+        }
+        let mut best: Option<Stem> = None;
+        for p in PROCLITICS {
+            let Some(rest) = word.strip_prefix(p) else {
+                continue;
+            };
+            if rest.chars().nth(2).is_none() || best.is_some_and(|b| rest.len() >= b.text.len()) {
                 continue;
             }
-            if let Some(z) = table.zipf(rest) {
-                if whole.is_none_or(|w| z >= w) && best.is_none_or(|(b, _)| rest.len() < b.len()) {
-                    best = Some((rest, z));
+            let key = WordFreq::key(rest);
+            if let Some(z) = table.zipf_of(key) {
+                if zipf.is_none_or(|w| z >= w) {
+                    best = Some(Stem {
+                        text: rest,
+                        key,
+                        zipf: Some(z),
+                    });
                 }
             }
         }
-    }
-    match (best, whole) {
-        (Some((rest, _)), _) => rest,
-        (None, Some(_)) => word,
-        (None, None) => stem(word),
+        match (best, zipf) {
+            (Some(b), _) => b,
+            (None, Some(_)) => whole,
+            (None, None) => {
+                let text = stem(word);
+                Stem {
+                    text,
+                    key: WordFreq::key(text),
+                    zipf: None,
+                }
+            }
+        }
     }
 }
 
@@ -277,64 +310,31 @@ pub struct Lookups<'t> {
     ratios: Vec<u8>,
 }
 
-/// What general Arabic says of a word: the Zipf values (× 10) of the word,
-/// of its stem, and of the stem's bare form («مدينه» for «المدينه» or
-/// «والمدينه») with and without the article.
-struct General {
-    word: Option<u8>,
-    stem: Option<u8>,
-    with_article: Option<u8>,
-    bare: Option<u8>,
-}
-
-impl General {
-    /// Two to four look-ups: forms that are the same string are looked up
-    /// once.
-    fn of(table: &WordFreq, word: &str, stem: &str, buf: &mut String) -> General {
-        let zw = table.zipf(word);
-        let zs = if stem.len() == word.len() {
-            zw
-        } else {
-            table.zipf(stem)
-        };
-        let bare = stem.strip_prefix("ال").unwrap_or(stem);
-        let bare_z = if bare.len() == stem.len() {
-            zs
-        } else {
-            table.zipf(bare)
-        };
-        let with_article = if word.strip_prefix("ال") == Some(bare) {
-            zw
-        } else {
-            buf.clear();
-            buf.push_str("ال");
-            buf.push_str(bare);
-            table.zipf(buf)
-        };
-        General {
-            word: zw,
-            stem: zs,
-            with_article,
-            bare: bare_z,
-        }
-    }
-
-    /// How the bare form compares with the same form after the article: 0
-    /// neither is known, 1 only with the article, 2 only without, then 3–6
-    /// from much commoner without to much commoner with. People's names
-    /// rarely take the article; places and common nouns often do.
-    fn article_ratio(&self) -> u8 {
-        match (self.with_article, self.bare) {
-            (None, None) => 0,
-            (Some(_), None) => 1,
-            (None, Some(_)) => 2,
-            (Some(a), Some(b)) => match i16::from(a) - i16::from(b) {
-                ..-10 => 3,
-                -10..=0 => 4,
-                1..=10 => 5,
-                _ => 6,
-            },
-        }
+/// How a stem's bare form («مدينه» for «المدينه» or «والمدينه») compares
+/// in general Arabic with the same form after the article: 0 neither is
+/// known, 1 only with the article, 2 only without, then 3–6 from much
+/// commoner without to much commoner with. People's names rarely take the
+/// article; places and common nouns often do.
+fn article_ratio(table: &WordFreq, word: &str, zipf: Option<u8>, stem: Stem) -> u8 {
+    let (bare, bare_z) = match stem.text.strip_prefix("ال") {
+        Some(b) => (b, table.zipf(b)),
+        None => (stem.text, stem.zipf),
+    };
+    let with_article = if word.strip_prefix("ال") == Some(bare) {
+        zipf
+    } else {
+        table.zipf_of(Fnv::new(0).part("ال").str(bare).finish())
+    };
+    match (with_article, bare_z) {
+        (None, None) => 0,
+        (Some(_), None) => 1,
+        (None, Some(_)) => 2,
+        (Some(a), Some(b)) => match i16::from(a) - i16::from(b) {
+            ..-10 => 3,
+            -10..=0 => 4,
+            1..=10 => 5,
+            _ => 6,
+        },
     }
 }
 
@@ -381,40 +381,29 @@ impl<'t> Sentence<'t> {
     /// [`Sentence::features`].
     pub fn lookups(&self, vocab: &Vocab) -> Lookups<'t> {
         let table = WordFreq::builtin();
-        let stems: Vec<&'t str> = self
-            .slots
-            .iter()
-            .map(|s| known_stem(table, s.word))
-            .collect();
-        let freqs = stems.iter().map(|s| vocab.bucket(s)).collect();
-        let words = self
-            .slots
-            .iter()
-            .map(|s| Fnv::new(0).str(s.word).finish())
-            .collect();
-        let stem_hashes = stems.iter().map(|s| Fnv::new(0).str(s).finish()).collect();
         let n = self.slots.len();
-        let (mut general, mut general_stems, mut ratios) = (
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-        );
-        let mut buf = String::new();
-        for (slot, &stem) in self.slots.iter().zip(&stems) {
-            let g = General::of(table, slot.word, stem, &mut buf);
-            general.push(WordFreq::class_of(g.word));
-            general_stems.push(WordFreq::class_of(g.stem));
-            ratios.push(g.article_ratio());
+        let mut lk = Lookups {
+            stems: Vec::with_capacity(n),
+            freqs: Vec::with_capacity(n),
+            words: Vec::with_capacity(n),
+            stem_hashes: Vec::with_capacity(n),
+            general: Vec::with_capacity(n),
+            general_stems: Vec::with_capacity(n),
+            ratios: Vec::with_capacity(n),
+        };
+        for slot in &self.slots {
+            let key = WordFreq::key(slot.word);
+            let zipf = table.zipf_of(key);
+            let stem = Stem::of(table, slot.word, key, zipf);
+            lk.stems.push(stem.text);
+            lk.freqs.push(vocab.bucket(stem.text));
+            lk.words.push(key);
+            lk.stem_hashes.push(stem.key);
+            lk.general.push(WordFreq::class_of(zipf));
+            lk.general_stems.push(WordFreq::class_of(stem.zipf));
+            lk.ratios.push(article_ratio(table, slot.word, zipf, stem));
         }
-        Lookups {
-            stems,
-            freqs,
-            words,
-            stem_hashes,
-            general,
-            general_stems,
-            ratios,
-        }
+        lk
     }
 
     /// Appends the feature hashes of word `i`.
@@ -578,30 +567,26 @@ mod tests {
     fn general_frequency_reads_the_word_its_stem_and_the_article_form() {
         let table =
             WordFreq::parse("5.0\tالحكومه\n4.5\tحكومه\n3.0\tبوش\n2.2\tالبوش\n").unwrap_or_default();
-        let mut buf = String::new();
-        let g = General::of(&table, "والحكومه", "حكومه", &mut buf);
-        assert_eq!(
-            (g.word, g.stem, g.with_article, g.bare),
-            (None, Some(45), Some(50), Some(45))
-        );
-        assert_eq!(g.article_ratio(), 5);
-        let g = General::of(&table, "بوش", "بوش", &mut buf);
-        assert_eq!(
-            (g.word, g.with_article, g.bare),
-            (Some(30), Some(22), Some(30))
-        );
-        assert_eq!(g.article_ratio(), 4);
-        assert_eq!(
-            General::of(&table, "لبوش", "بوش", &mut buf).article_ratio(),
-            4
-        );
-        let g = General::of(&table, "الحكومه", "حكومه", &mut buf);
-        assert_eq!((g.word, g.with_article), (Some(50), Some(50)));
-        assert_eq!(
-            General::of(&table, "زيد", "زيد", &mut buf).article_ratio(),
-            0
-        );
-        assert_eq!(WordFreq::class_of(g.word), 5);
+        let ratio = |word: &str| {
+            let key = WordFreq::key(word);
+            let zipf = table.zipf_of(key);
+            let stem = Stem::of(&table, word, key, zipf);
+            (
+                stem.text.to_string(),
+                stem.zipf,
+                article_ratio(&table, word, zipf, stem),
+            )
+        };
+        // Commoner with the article (4.5 → 5.0), the stem's value read.
+        assert_eq!(ratio("والحكومه"), ("حكومه".into(), Some(45), 5));
+        // The article form is the commoner: the word stays whole, same ratio.
+        assert_eq!(ratio("الحكومه"), ("الحكومه".into(), Some(50), 5));
+        // Commoner without (3.0 → 2.2).
+        assert_eq!(ratio("بوش"), ("بوش".into(), Some(30), 4));
+        assert_eq!(ratio("لبوش"), ("بوش".into(), Some(30), 4));
+        assert_eq!(ratio("زيد"), ("زيد".into(), None, 0));
+        assert_eq!(WordFreq::class_of(Some(50)), 5);
+        assert_eq!(WordFreq::class_of(None), 0);
     }
 
     #[test]

@@ -5,16 +5,29 @@
 //! them: a word common in all kinds of Arabic text is rarely a name, and a
 //! form absent or rare is often a transliterated foreign one.
 
-use std::collections::HashMap;
+use super::Fnv;
 use std::sync::OnceLock;
 
 const BUILTIN: &str = include_str!("../../../assets/word_freq_ar.txt");
 
 /// Normalised word → its Zipf value × 10 (log10 of occurrences per billion
-/// words, in tenths).
+/// words, in tenths), found by the word's 64-bit hash ([`WordFreq::key`],
+/// the hash the tagger's features compute anyway). The table is one array
+/// of 32-bit slots, open addressing: 25 bits of the hash to tell words
+/// apart and 7 bits of value, 1 MB for the 187k forms, so a look-up touches
+/// one cache line and never the word's text (a look-up for a word not in
+/// the table is taken for another about once in 30 million).
 #[derive(Debug, Clone, Default)]
 pub struct WordFreq {
-    zipf: HashMap<&'static str, u8, foldhash::fast::FixedState>,
+    slots: Vec<u32>,
+    len: usize,
+}
+
+/// Where a key starts probing, and its 25-bit check (never 0: 0 is empty).
+fn split(key: u64, mask: usize) -> (usize, u32) {
+    let mixed = (key ^ (key >> 31)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let check = ((mixed >> 39) as u32).max(1);
+    ((mixed as usize) & mask, check)
 }
 
 /// A line of the frequency file that cannot be read.
@@ -29,8 +42,8 @@ pub struct BadLine {
 impl WordFreq {
     /// Reads the file format: `#` comments, then lines of a Zipf value with
     /// one decimal, a tab, and the words at that value separated by spaces.
-    pub fn parse(text: &'static str) -> Result<WordFreq, BadLine> {
-        let mut zipf = HashMap::default();
+    pub fn parse(text: &str) -> Result<WordFreq, BadLine> {
+        let mut entries = Vec::new();
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -44,10 +57,37 @@ impl WordFreq {
                 .ok_or(bad)?;
             let tenths = (tenths * 10.0).round() as u8;
             for w in words.split(' ').filter(|w| !w.is_empty()) {
-                zipf.entry(w).or_insert(tenths);
+                entries.push((WordFreq::key(w), tenths));
             }
         }
-        Ok(WordFreq { zipf })
+        // At most 3/4 full, so probes stay short.
+        let size = (entries.len() * 4 / 3 + 1).next_power_of_two();
+        let mut t = WordFreq {
+            slots: vec![0; size],
+            len: 0,
+        };
+        for (key, tenths) in entries {
+            t.insert(key, tenths);
+        }
+        Ok(t)
+    }
+
+    /// Adds a word's value unless the word is there already (the first
+    /// value wins).
+    fn insert(&mut self, key: u64, tenths: u8) {
+        let mask = self.slots.len() - 1;
+        let (mut at, check) = split(key, mask);
+        loop {
+            match self.slots[at] {
+                0 => {
+                    self.slots[at] = check << 7 | u32::from(tenths.min(127));
+                    self.len += 1;
+                    return;
+                }
+                s if s >> 7 == check => return,
+                _ => at = (at + 1) & mask,
+            }
+        }
     }
 
     /// The table sahifa ships, read once.
@@ -58,9 +98,27 @@ impl WordFreq {
         CELL.get_or_init(|| WordFreq::parse(BUILTIN).unwrap_or_default())
     }
 
+    /// The hash a word is looked up by.
+    pub fn key(word: &str) -> u64 {
+        Fnv::new(0).str(word).finish()
+    }
+
     /// Zipf × 10 of a normalised word, `None` when it is not in the table.
     pub fn zipf(&self, word: &str) -> Option<u8> {
-        self.zipf.get(word).copied()
+        self.zipf_of(WordFreq::key(word))
+    }
+
+    /// [`WordFreq::zipf`] by the word's [`WordFreq::key`].
+    pub fn zipf_of(&self, key: u64) -> Option<u8> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let (mut at, check) = split(key, mask);
+        loop {
+            match self.slots[at] {
+                0 => return None,
+                s if s >> 7 == check => return Some((s & 127) as u8),
+                _ => at = (at + 1) & mask,
+            }
+        }
     }
 
     /// A coarse class: 0 absent, 1 below Zipf 2, 2 for 2–3, 3 for 3–4,
@@ -78,11 +136,11 @@ impl WordFreq {
     }
 
     pub fn len(&self) -> usize {
-        self.zipf.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.zipf.is_empty()
+        self.len == 0
     }
 }
 
@@ -100,6 +158,27 @@ mod tests {
         assert!(t.class("ان") >= 5);
         assert_eq!(t.zipf("الحكومة"), None, "keys are normalised");
         assert_eq!(t.class("زززززز"), 0);
+    }
+
+    #[test]
+    fn every_word_is_found_with_its_value_and_no_other_is() {
+        let mut text = String::from("# many words\n");
+        for z in 20..60 {
+            text.push_str(&format!("{}.{}\t", z / 10, z % 10));
+            let words: Vec<String> = (0..500).map(|i| format!("w{z}x{i}")).collect();
+            text.push_str(&words.join(" "));
+            text.push('\n');
+        }
+        text.push_str("2.0\tw20x0\n"); // a repeat: the first value stays
+        let t = WordFreq::parse(&text).unwrap_or_default();
+        assert_eq!(t.len(), 40 * 500);
+        for z in 20..60u8 {
+            for i in 0..500 {
+                assert_eq!(t.zipf(&format!("w{z}x{i}")), Some(z));
+                assert_eq!(t.zipf(&format!("v{z}x{i}")), None);
+            }
+        }
+        assert_eq!(WordFreq::default().zipf("w"), None);
     }
 
     #[test]

@@ -176,7 +176,12 @@ impl Fnv {
         Fnv((self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
     }
     pub fn str(self, s: &str) -> Fnv {
-        s.bytes().fold(self, Fnv::byte).byte(0xff)
+        self.part(s).byte(0xff)
+    }
+    /// A string's bytes without the end mark: `part(a).str(b)` hashes as
+    /// `str(a + b)`.
+    pub fn part(self, s: &str) -> Fnv {
+        s.bytes().fold(self, Fnv::byte)
     }
     /// Mixes in a value already hashed (a word's hash).
     pub fn u64(self, x: u64) -> Fnv {
