@@ -347,3 +347,19 @@ fn cli_json_shape() {
     assert!(text.starts_with("PERSON ("), "{text}");
     assert!(text.contains("خيرسون"));
 }
+
+#[test]
+fn a_title_or_a_place_at_the_edge_of_a_name_is_not_part_of_it() {
+    // «باسم» is also a given name, but here it ends the title.
+    let text = "وقالت كارينا بورغر، المتحدثة باسم موركوفسكي، عبر البريد";
+    assert!(
+        kinds_of(text, Kind::Person)
+            .iter()
+            .all(|p| !p.contains("باسم")),
+        "{:?}",
+        found(text)
+    );
+    // A person's name does not swallow the place after it.
+    let text = "بعد أسابيع من إعلان بوتين ضم خيرسون وثلاث مقاطعات أخرى";
+    assert!(has(text, "خيرسون", Kind::Location), "{:?}", found(text));
+}
