@@ -264,6 +264,47 @@ fn builtin_gazetteer_covers_the_world() {
     assert!(g.count(Kind::Organization) > 60);
 }
 
+/// The names of the built-in entry `canonical`.
+fn spellings(g: &Gazetteer, canonical: &str) -> Vec<String> {
+    g.entries()
+        .iter()
+        .filter(|e| e.canonical == canonical)
+        .flat_map(|e| e.names().map(String::from).collect::<Vec<_>>())
+        .collect()
+}
+
+#[test]
+fn foreign_g_is_spelled_both_ways_and_a_real_ghain_is_not() {
+    let g = Gazetteer::builtin();
+    assert!(spellings(&g, "هونغ كونغ").contains(&"هونج كونج".to_string()));
+    assert!(spellings(&g, "بلغاريا").contains(&"بلجاريا".to_string()));
+    // Morocco has no g, Ghana writes its ghain gh: no ج spelling.
+    assert!(!spellings(&g, "المغرب").iter().any(|n| n.contains('ج')));
+    assert!(!spellings(&g, "غانا").iter().any(|n| n.contains('ج')));
+    assert!(has(
+        "وصل الوفد إلى هونج كونج أمس",
+        "هونج كونج",
+        Kind::Location
+    ));
+}
+
+#[test]
+fn regions_and_cities_beyond_cldr_are_places() {
+    let g = Gazetteer::builtin();
+    for place in ["بلنسية", "الأندلس", "كردستان", "النجف", "أسوان", "بافاريا"]
+    {
+        assert!(!spellings(&g, place).is_empty(), "{place}");
+        assert!(
+            g.entries()
+                .iter()
+                .filter(|e| e.canonical == place)
+                .all(|e| e.kind == Kind::Location),
+            "{place}"
+        );
+    }
+    assert!(has("وصل اللاعب إلى بلنسية أمس", "بلنسية", Kind::Location));
+}
+
 #[test]
 fn cli_json_shape() {
     let data = tempfile::TempDir::new().unwrap();
@@ -305,4 +346,20 @@ fn cli_json_shape() {
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.starts_with("PERSON ("), "{text}");
     assert!(text.contains("خيرسون"));
+}
+
+#[test]
+fn a_title_or_a_place_at_the_edge_of_a_name_is_not_part_of_it() {
+    // «باسم» is also a given name, but here it ends the title.
+    let text = "وقالت كارينا بورغر، المتحدثة باسم موركوفسكي، عبر البريد";
+    assert!(
+        kinds_of(text, Kind::Person)
+            .iter()
+            .all(|p| !p.contains("باسم")),
+        "{:?}",
+        found(text)
+    );
+    // A person's name does not swallow the place after it.
+    let text = "بعد أسابيع من إعلان بوتين ضم خيرسون وثلاث مقاطعات أخرى";
+    assert!(has(text, "خيرسون", Kind::Location), "{:?}", found(text));
 }

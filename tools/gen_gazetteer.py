@@ -25,6 +25,10 @@ Sources
     Middle-East cities), weapons and platforms (MISC), extra aliases for
     generated entries, and CLDR city names to drop because they are common
     Arabic words.
+  * tools/gazetteer_places.tsv, written by hand: regions of countries often
+    in the news, their main cities, historical and geographic regions.
+  * The ج spelling of every name with غ whose Latin name has a g
+    (add_g_spellings).
 
 Entries with the same canonical name and kind are merged; aliases are
 de-duplicated and sorted, entries sorted by kind then canonical name.
@@ -44,6 +48,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ISO_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
 ISO_LOCALEDIR = "/usr/share/locale"
 CURATED = os.path.join(ROOT, "tools", "gazetteer_curated.json")
+PLACES = os.path.join(ROOT, "tools", "gazetteer_places.tsv")
 
 # Arabic locales whose month names differ from `ar` in CLDR.
 MONTH_LOCALES = ["ar", "ar_SY", "ar_LB", "ar_IQ", "ar_JO", "ar_PS",
@@ -112,6 +117,36 @@ def add_curated(gaz, curated):
         gaz.extend(canonical, aliases)
 
 
+def add_places(gaz):
+    """tools/gazetteer_places.tsv: Arabic name, English name, other Arabic
+    spellings separated by «،»."""
+    for n, line in enumerate(open(PLACES, encoding="utf-8"), 1):
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3 or not fields[0] or not fields[1]:
+            sys.exit(f"{PLACES}:{n}: expected «Arabic<tab>English<tab>spellings»")
+        arabic, english, others = fields
+        gaz.add(arabic, "LOCATION", [english, *others.split("،")])
+
+
+def add_g_spellings(gaz):
+    """Arabic writes the /g/ of foreign names as غ or as ج (Egyptian-style:
+    «هونغ كونغ» and «هونج كونج», «بلغاريا» and «بلجاريا»). Each entry
+    whose Latin name has a g gets the ج spelling of every Arabic name with
+    غ; entries with no g in their Latin name (المغرب, Morocco) keep their
+    غ, which there is a real ghain, and so do those whose Latin name writes
+    it gh (غانا, Ghana; بنغازي, Benghazi)."""
+    for (kind, canonical), aliases in sorted(gaz.entries.items()):
+        names = [canonical, *sorted(aliases)]
+        latin = [n.lower() for n in names if n.isascii()]
+        if not any("g" in n for n in latin) or any("gh" in n for n in latin):
+            continue
+        variants = [n.replace("غ", "ج") for n in names if "غ" in n]
+        gaz.add(canonical, kind, variants)
+
+
 def calendar(curated):
     """Month names per month number across Arabic locales, day names, and
     the Hijri months (hand-written in the curated file: babel has no
@@ -145,6 +180,8 @@ def main():
     add_countries(gaz, ar)
     add_cities(gaz, ar, set(curated["drop_cldr_cities"]))
     add_curated(gaz, curated)
+    add_places(gaz)
+    add_g_spellings(gaz)
     outputs = {
         os.path.join(ROOT, "assets", "entities.json"): gaz.to_json(),
         os.path.join(ROOT, "assets", "calendar.json"): calendar(curated),

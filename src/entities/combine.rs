@@ -201,9 +201,18 @@ pub(super) fn find(inner: &Inner, toks: &Tokens) -> Vec<Found> {
             }
         }
         for name in tagged(&tags, toks) {
-            let Some(name) = repair(w, toks, name, &covered) else {
+            let Some(mut name) = repair(w, toks, name, &covered) else {
                 continue;
             };
+            // A person's name does not end in a place the gazetteer knows
+            // («إعلان بوتين ضم خيرسون»): the place is left to the gazetteer.
+            if name.kind == Kind::Person {
+                if let Some(p) = (name.start + 1..name.end).find(|&p| {
+                    gazetteer_from(p).is_some_and(|g| g.kind == Kind::Location && g.end == name.end)
+                }) {
+                    name.end = p;
+                }
+            }
             let at_start = gazetteer_from(name.start);
             // The gazetteer's entry where it knows exactly these words
             // (its kind too: «تويتر» is a platform, not a company).

@@ -60,6 +60,9 @@ impl Tagger {
     /// The built-in model, read once per process.
     pub fn builtin() -> Result<Arc<Tagger>, ModelError> {
         static CELL: OnceLock<Option<Arc<Tagger>>> = OnceLock::new();
+        // The general word frequencies the features read are loaded with
+        // the model, not at the first tagging.
+        super::tagger::general::WordFreq::builtin();
         match CELL.get_or_init(|| Tagger::from_bytes(MODEL).ok().map(Arc::new)) {
             Some(t) => Ok(t.clone()),
             None => Tagger::from_bytes(MODEL).map(Arc::new), // the error, again

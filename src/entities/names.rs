@@ -49,6 +49,18 @@ pub(super) fn repair(w: &WordLists, toks: &Tokens, name: Name, taken: &[bool]) -
         kind,
     } = name;
     // Titles and honorifics at the front.
+    // A title that began before the name and ends inside it («المتحدثة
+    // باسم» + «موركوفسكي», where «باسم» is also a given name) is no part of it.
+    if kind == Kind::Person {
+        for back in 1..=3.min(start) {
+            if let Some((_, n)) = w.person_triggers.longest_at(toks, start - back) {
+                if n > back && start - back + n < end {
+                    start = start - back + n;
+                    break;
+                }
+            }
+        }
+    }
     loop {
         let lead = w.honorifics.longest_at(toks, start).or_else(|| {
             (kind == Kind::Person)

@@ -2,16 +2,19 @@
 //! forms with proclitics stripped, prefixes and suffixes, shape, the words
 //! around it (±2), the punctuation beside it, whether the gazetteer knows
 //! it, and trigger words from the rules (titles, speech verbs, nationality
-//! adjectives, organisation and place nouns) on it and its neighbours.
+//! adjectives, organisation and place nouns) on it and its neighbours, how
+//! common it was in the training text, and how common it and its stem are
+//! in general Arabic ([`WordFreq`]), with and without the article.
 //!
 //! Each feature is a 64-bit hash of a template number and the strings it
 //! reads ([`super::Fnv`]); no allocation per word.
 
+use super::general::WordFreq;
 use super::Fnv;
 use crate::text::normalize::PROCLITICS;
 use std::collections::HashMap;
 
-/// How common each word (its [`stem`]) was in the training text: names
+/// How common each word (its [`known_stem`]) was in the training text: names
 /// are mostly rare words, so «rare or never seen» is worth knowing. Words
 /// seen once are left out, so a training word seen once looks exactly like
 /// a new word at run time.
@@ -25,7 +28,9 @@ impl Vocab {
     pub fn count<'a>(words: impl IntoIterator<Item = &'a str>) -> Vocab {
         let mut counts: HashMap<&str, u32> = HashMap::new();
         for w in words {
-            *counts.entry(stem(w)).or_default() += 1;
+            *counts
+                .entry(known_stem(WordFreq::builtin(), w))
+                .or_default() += 1;
         }
         let buckets = counts
             .into_iter()
@@ -77,7 +82,7 @@ impl Vocab {
 
 /// Bumped whenever a template changes: a model trained with another
 /// feature set is refused rather than silently misread.
-pub const FEATURE_SET: u32 = 7;
+pub const FEATURE_SET: u32 = 8;
 
 /// Facts about a word the rules and the gazetteer know, as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,6 +197,69 @@ pub fn stem(word: &str) -> &str {
     best
 }
 
+/// The stem general Arabic supports: the word whole when it is known and no
+/// proclitic split leaves a form at least as common («لوكا», «وزير»,
+/// «لبنان» stay whole); else the longest split whose rest is known and at
+/// least as common («والحكومه» → «حكومه»); else, nothing being known,
+/// [`stem`] («وجوتشولك» → «جوتشولك»).
+pub fn known_stem<'w>(table: &WordFreq, word: &'w str) -> &'w str {
+    let key = WordFreq::key(word);
+    Stem::of(table, word, key, table.zipf_of(key)).text
+}
+
+/// A stem with its hash and Zipf value.
+#[derive(Clone, Copy)]
+struct Stem<'w> {
+    text: &'w str,
+    key: u64,
+    zipf: Option<u8>,
+}
+
+impl<'w> Stem<'w> {
+    /// [`known_stem`] of a word whose key and Zipf value are known.
+    fn of(table: &WordFreq, word: &'w str, key: u64, zipf: Option<u8>) -> Stem<'w> {
+        let whole = Stem {
+            text: word,
+            key,
+            zipf,
+        };
+        if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']) {
+            return whole;
+        }
+        let mut best: Option<Stem> = None;
+        for p in PROCLITICS {
+            let Some(rest) = word.strip_prefix(p) else {
+                continue;
+            };
+            if rest.chars().nth(2).is_none() || best.is_some_and(|b| rest.len() >= b.text.len()) {
+                continue;
+            }
+            let key = WordFreq::key(rest);
+            if let Some(z) = table.zipf_of(key) {
+                if zipf.is_none_or(|w| z >= w) {
+                    best = Some(Stem {
+                        text: rest,
+                        key,
+                        zipf: Some(z),
+                    });
+                }
+            }
+        }
+        match (best, zipf) {
+            (Some(b), _) => b,
+            (None, Some(_)) => whole,
+            (None, None) => {
+                let text = stem(word);
+                Stem {
+                    text,
+                    key: WordFreq::key(text),
+                    zipf: None,
+                }
+            }
+        }
+    }
+}
+
 /// The first `n` characters of a word longer than that.
 fn prefix(word: &str, n: usize) -> Option<&str> {
     let end = word.char_indices().nth(n).map(|(i, _)| i)?;
@@ -235,6 +303,39 @@ pub struct Lookups<'t> {
     freqs: Vec<u8>,
     words: Vec<u64>,
     stem_hashes: Vec<u64>,
+    /// General-Arabic frequency classes ([`WordFreq::class`]) of each word
+    /// and of its stem, and [`General::article_ratio`] of each.
+    general: Vec<u8>,
+    general_stems: Vec<u8>,
+    ratios: Vec<u8>,
+}
+
+/// How a stem's bare form («مدينه» for «المدينه» or «والمدينه») compares
+/// in general Arabic with the same form after the article: 0 neither is
+/// known, 1 only with the article, 2 only without, then 3–6 from much
+/// commoner without to much commoner with. People's names rarely take the
+/// article; places and common nouns often do.
+fn article_ratio(table: &WordFreq, word: &str, zipf: Option<u8>, stem: Stem) -> u8 {
+    let (bare, bare_z) = match stem.text.strip_prefix("ال") {
+        Some(b) => (b, table.zipf(b)),
+        None => (stem.text, stem.zipf),
+    };
+    let with_article = if word.strip_prefix("ال") == Some(bare) {
+        zipf
+    } else {
+        table.zipf_of(Fnv::new(0).part("ال").str(bare).finish())
+    };
+    match (with_article, bare_z) {
+        (None, None) => 0,
+        (Some(_), None) => 1,
+        (None, Some(_)) => 2,
+        (Some(a), Some(b)) => match i16::from(a) - i16::from(b) {
+            ..-10 => 3,
+            -10..=0 => 4,
+            1..=10 => 5,
+            _ => 6,
+        },
+    }
 }
 
 impl<'t> Sentence<'t> {
@@ -279,20 +380,30 @@ impl<'t> Sentence<'t> {
     /// Each word's stem and frequency class, computed once for
     /// [`Sentence::features`].
     pub fn lookups(&self, vocab: &Vocab) -> Lookups<'t> {
-        let stems: Vec<&'t str> = self.slots.iter().map(|s| stem(s.word)).collect();
-        let freqs = stems.iter().map(|s| vocab.bucket(s)).collect();
-        let words = self
-            .slots
-            .iter()
-            .map(|s| Fnv::new(0).str(s.word).finish())
-            .collect();
-        let stem_hashes = stems.iter().map(|s| Fnv::new(0).str(s).finish()).collect();
-        Lookups {
-            stems,
-            freqs,
-            words,
-            stem_hashes,
+        let table = WordFreq::builtin();
+        let n = self.slots.len();
+        let mut lk = Lookups {
+            stems: Vec::with_capacity(n),
+            freqs: Vec::with_capacity(n),
+            words: Vec::with_capacity(n),
+            stem_hashes: Vec::with_capacity(n),
+            general: Vec::with_capacity(n),
+            general_stems: Vec::with_capacity(n),
+            ratios: Vec::with_capacity(n),
+        };
+        for slot in &self.slots {
+            let key = WordFreq::key(slot.word);
+            let zipf = table.zipf_of(key);
+            let stem = Stem::of(table, slot.word, key, zipf);
+            lk.stems.push(stem.text);
+            lk.freqs.push(vocab.bucket(stem.text));
+            lk.words.push(key);
+            lk.stem_hashes.push(stem.key);
+            lk.general.push(WordFreq::class_of(zipf));
+            lk.general_stems.push(WordFreq::class_of(stem.zipf));
+            lk.ratios.push(article_ratio(table, slot.word, zipf, stem));
         }
+        lk
     }
 
     /// Appends the feature hashes of word `i`.
@@ -410,6 +521,15 @@ impl<'t> Sentence<'t> {
         );
         let rules = (here.cues >> Cue::RulePerson as u32) & 0b111;
         push(Fnv::new(33).byte(rules as u8).byte(f0));
+        let (gw0, gs0, ratio) = (lk.general[i], lk.general_stems[i], lk.ratios[i]);
+        push(Fnv::new(34).byte(gw0));
+        push(Fnv::new(35).byte(gs0));
+        push(Fnv::new(36).byte(gw0).byte(gs0).byte(f0));
+        // Names of people rarely take the article, but a given name with it
+        // is a family name («أسامة المحمد»): the ratio with the name cue.
+        let named = u8::from(here.cues & Cue::PersonName.bit() != 0);
+        push(Fnv::new(37).byte(ratio).byte(named));
+        push(Fnv::new(38).byte(ratio).byte(gs0));
     }
 }
 
@@ -423,6 +543,14 @@ mod tests {
         assert_eq!(stem("والقاهره"), "قاهره");
         assert_eq!(stem("وزير"), "زير");
         assert_eq!(stem("بان"), "بان");
+        let t = WordFreq::parse("5.0\tلوكا\n4.0\tوالحكومه\n5.2\tحكومه\n5.5\tوزير\n3.0\tزير\n")
+            .unwrap_or_default();
+        assert_eq!(known_stem(&t, "لوكا"), "لوكا");
+        assert_eq!(known_stem(&t, "والحكومه"), "حكومه");
+        assert_eq!(known_stem(&t, "بالحكومه"), "حكومه");
+        assert_eq!(known_stem(&t, "وزير"), "وزير");
+        assert_eq!(known_stem(&t, "وجوتشولك"), "جوتشولك");
+        assert_eq!(known_stem(&t, "مدينه"), "مدينه");
         assert_eq!(gap_class(" "), 0);
         assert_eq!(gap_class("، "), 2);
         assert_eq!(gap_class(" « "), 3);
@@ -433,6 +561,32 @@ mod tests {
         // is a feature of its own).
         assert_eq!(prefix("من", 2), None);
         assert_eq!(prefix("منه", 2), Some("من"));
+    }
+
+    #[test]
+    fn general_frequency_reads_the_word_its_stem_and_the_article_form() {
+        let table =
+            WordFreq::parse("5.0\tالحكومه\n4.5\tحكومه\n3.0\tبوش\n2.2\tالبوش\n").unwrap_or_default();
+        let ratio = |word: &str| {
+            let key = WordFreq::key(word);
+            let zipf = table.zipf_of(key);
+            let stem = Stem::of(&table, word, key, zipf);
+            (
+                stem.text.to_string(),
+                stem.zipf,
+                article_ratio(&table, word, zipf, stem),
+            )
+        };
+        // Commoner with the article (4.5 → 5.0), the stem's value read.
+        assert_eq!(ratio("والحكومه"), ("حكومه".into(), Some(45), 5));
+        // The article form is the commoner: the word stays whole, same ratio.
+        assert_eq!(ratio("الحكومه"), ("الحكومه".into(), Some(50), 5));
+        // Commoner without (3.0 → 2.2).
+        assert_eq!(ratio("بوش"), ("بوش".into(), Some(30), 4));
+        assert_eq!(ratio("لبوش"), ("بوش".into(), Some(30), 4));
+        assert_eq!(ratio("زيد"), ("زيد".into(), None, 0));
+        assert_eq!(WordFreq::class_of(Some(50)), 5);
+        assert_eq!(WordFreq::class_of(None), 0);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! word and 9 × 9 transitions.
 
 mod features;
+pub mod general;
 mod model_file;
 pub mod train;
 mod viterbi;
@@ -135,7 +136,9 @@ impl Tagger {
     /// Was this normalised word rare (or unseen) in the training text?
     /// Names mostly are; «قسم», «دولة» and «بعثة» are not.
     pub fn is_rare(&self, word: &str) -> bool {
-        self.vocab.bucket(stem(word)) == 0
+        self.vocab
+            .bucket(features::known_stem(general::WordFreq::builtin(), word))
+            == 0
     }
 
     /// Best tag sequence for a sentence (Viterbi, BIO-constrained).
@@ -173,7 +176,12 @@ impl Fnv {
         Fnv((self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
     }
     pub fn str(self, s: &str) -> Fnv {
-        s.bytes().fold(self, Fnv::byte).byte(0xff)
+        self.part(s).byte(0xff)
+    }
+    /// A string's bytes without the end mark: `part(a).str(b)` hashes as
+    /// `str(a + b)`.
+    pub fn part(self, s: &str) -> Fnv {
+        s.bytes().fold(self, Fnv::byte)
     }
     /// Mixes in a value already hashed (a word's hash).
     pub fn u64(self, x: u64) -> Fnv {
