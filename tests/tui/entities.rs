@@ -192,11 +192,12 @@ fn keys_are_answered_while_a_long_article_is_detected() {
     let mut corpus = Corpus::bundled();
     corpus.articles.push(long_article(60_000));
     let mut a = App::new(&corpus, settings(PaneOrder::Rtl), 120, 30);
-    let opened = std::time::Instant::now();
     press(&mut a, "G"); // the long article, last in the list
-    let answered = opened.elapsed();
     assert_eq!(a.selected(), Some(5));
     assert!(a.entities.pending(), "detected in the background");
+    // The key was answered before the worker was done (detecting 60,000
+    // words takes a tenth of a second or more; answering took no wait).
+    assert!(!a.entities.receive(), "opening waited for detection");
     assert!(a.entities.groups.is_empty());
     assert!(text(&a).contains("finding entities…"));
     // Keys are answered while the worker runs: the article scrolls.
@@ -205,11 +206,6 @@ fn keys_are_answered_while_a_long_article_is_detected() {
     assert_eq!(a.article.scroll, 3);
     assert!(a.entities.pending(), "the keys did not wait for detection");
     wait_for_entities(&mut a);
-    let detected = opened.elapsed();
-    assert!(
-        answered * 4 < detected,
-        "opening took {answered:?}, detection {detected:?}"
-    );
     // The same mentions as detecting it in place.
     let direct = expected(&corpus.articles[5]);
     assert_eq!(&*a.entities.mentions, direct.as_slice());
