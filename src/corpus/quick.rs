@@ -199,6 +199,21 @@ struct Fields<'a> {
     language: Option<Cow<'a, str>>,
 }
 
+impl<'a> Fields<'a> {
+    /// The date fields, in the order the full reading prefers them.
+    fn dates(&self) -> [&Option<Date<'a>>; 7] {
+        [
+            &self.published,
+            &self.date,
+            &self.pub_date,
+            &self.date_publish,
+            &self.date_published,
+            &self.date_extracted,
+            &self.created_at,
+        ]
+    }
+}
+
 /// A record's article, borrowed where the line allows.
 pub struct QuickRecord<'a> {
     pub id: String,
@@ -210,15 +225,7 @@ impl<'a> QuickRecord<'a> {
     /// Reads `line`; `None` when it must be read the full way.
     pub fn of(line: &'a str) -> Option<QuickRecord<'a>> {
         let f = Fields::scanned(line).or_else(|| serde_json::from_str(line).ok())?;
-        let dates = [
-            &f.published,
-            &f.date,
-            &f.pub_date,
-            &f.date_publish,
-            &f.date_published,
-            &f.date_extracted,
-            &f.created_at,
-        ];
+        let dates = f.dates();
         let present = dates.iter().filter(|d| match d {
             Some(Date::Text(t)) => !t.trim().is_empty(),
             Some(Date::Number(_)) => true,

@@ -3,35 +3,28 @@
 
 use super::{Fields, Scalar, Text};
 use crate::corpus::quick_scan::{self, Value};
+use crate::corpus::record::{
+    BODY_FIELDS, DATE_FIELDS, LANG_FIELDS, SOURCE_FIELDS, TITLE_FIELDS, URL_FIELDS,
+};
+use std::sync::OnceLock;
 
 impl<'a> Fields<'a> {
-    /// The keys of [`Fields`], as serde reads them.
-    const KEYS: [&'static str; 24] = [
-        "id",
-        "title",
-        "headline",
-        "body",
-        "paragraphs",
-        "content",
-        "text",
-        "maintext",
-        "article",
-        "description",
-        "published",
-        "date",
-        "pubDate",
-        "date_publish",
-        "datePublished",
-        "date_extracted",
-        "created_at",
-        "source",
-        "outlet",
-        "site",
-        "url",
-        "link",
-        "lang",
-        "language",
-    ];
+    /// The keys of [`Fields`]: the names [`super::super::record`] reads
+    /// them by (its lists), the id first; listed once.
+    fn keys() -> &'static [&'static str] {
+        static KEYS: OnceLock<Vec<&'static str>> = OnceLock::new();
+        KEYS.get_or_init(|| {
+            let lists = [
+                &TITLE_FIELDS[..],
+                &BODY_FIELDS,
+                &DATE_FIELDS,
+                &SOURCE_FIELDS,
+                &URL_FIELDS,
+                &LANG_FIELDS,
+            ];
+            std::iter::once("id").chain(lists.concat()).collect()
+        })
+    }
 
     /// The fields as [`quick_scan`] reads them, exactly what serde reads;
     /// `None` where it declines (serde is then asked).
@@ -40,9 +33,9 @@ impl<'a> Fields<'a> {
         let mut seen = 0u32;
         quick_scan::object(
             line,
-            |key| Self::KEYS.contains(&key),
+            |key| Self::keys().contains(&key),
             |key, value| {
-                let k = Self::KEYS.iter().position(|&n| n == key)?;
+                let k = Self::keys().iter().position(|&n| n == key)?;
                 // A key twice is an error to serde, even after a null.
                 if seen & (1 << k) != 0 {
                     return None;
@@ -94,5 +87,21 @@ impl<'a> Fields<'a> {
             _ => return None,
         }
         Some(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every key the record's lists name is a field here, and each has a
+    /// bit of its own in `scanned`'s record of keys seen.
+    #[test]
+    fn the_keys_are_the_fields() {
+        assert!(Fields::keys().len() <= 32);
+        for key in Fields::keys() {
+            assert!(Fields::default().set(key, Value::Null).is_some(), "{key}");
+        }
+        assert!(Fields::default().set("author", Value::Null).is_none());
     }
 }

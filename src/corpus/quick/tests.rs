@@ -31,16 +31,7 @@ fn describe(f: &Fields) -> String {
         &f.article,
         &f.description,
     ];
-    let scalars = [
-        &f.id,
-        &f.published,
-        &f.date,
-        &f.pub_date,
-        &f.date_publish,
-        &f.date_published,
-        &f.date_extracted,
-        &f.created_at,
-    ];
+    let scalars = std::iter::once(&f.id).chain(f.dates());
     let strings = [
         &f.title,
         &f.headline,
