@@ -34,6 +34,15 @@ pub fn with_progress<T>(doing: &str, read: impl FnOnce(&Progress) -> T) -> T {
     })
 }
 
+/// Runs `read` with a progress to report into when a progress line is
+/// shown, else with none (so nothing is sized first for nobody).
+pub fn with_progress_if_shown<T>(doing: &str, read: impl FnOnce(Option<&Progress>) -> T) -> T {
+    match shows_progress() {
+        true => with_progress(doing, |p| read(Some(p))),
+        false => read(None),
+    }
+}
+
 fn report(doing: &str, progress: &Progress, done: &AtomicBool) {
     let start = Instant::now();
     let mut shown = false;

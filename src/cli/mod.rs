@@ -273,13 +273,9 @@ fn search_while_loading(
     let keep = |a: &sahifa::corpus::ArticleRef, hits| {
         commands::Found::of(String::new(), a, hits, args.json)
     };
-    let streamed = if loading::shows_progress() {
-        loading::with_progress("loading", |p| {
-            sahifa::search::search_paths(paths, &query, Some(p), keep)
-        })
-    } else {
-        sahifa::search::search_paths(paths, &query, None, keep)
-    };
+    let streamed = loading::with_progress_if_shown("loading", |p| {
+        sahifa::search::search_paths(paths, &query, p, keep)
+    });
     let streamed = match streamed {
         Ok(s) => s,
         Err(e) => return bad_input(e),
@@ -305,12 +301,9 @@ fn count_while_loading(
     query: &sahifa::search::Query,
     verbose: bool,
 ) -> Result<ExitCode> {
-    let count = |p: Option<&sahifa::corpus::Progress>| sahifa::search::count_paths(paths, query, p);
-    let streamed = if loading::shows_progress() {
-        loading::with_progress("loading", |p| count(Some(p)))
-    } else {
-        count(None)
-    };
+    let streamed = loading::with_progress_if_shown("loading", |p| {
+        sahifa::search::count_paths(paths, query, p)
+    });
     let streamed = match streamed {
         Ok(s) => s,
         Err(e) => return bad_input(e),
