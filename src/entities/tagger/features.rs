@@ -134,6 +134,9 @@ impl Cue {
     pub fn bit(self) -> u32 {
         1 << self as u32
     }
+
+    /// The bits of every cue.
+    pub const ANY: u32 = (1 << Cue::ALL.len()) - 1;
 }
 
 /// One word of a sentence as the tagger sees it.
@@ -260,13 +263,54 @@ impl<'w> Stem<'w> {
     }
 }
 
+/// Where a word's first and last few characters begin, found in one pass
+/// from each end for all the [`prefix`]es and [`suffix`]es the features
+/// take (up to four characters).
+struct Affixes {
+    /// `starts[n]`: the byte where character `n` begins (0 = none).
+    starts: [usize; 5],
+    /// `from_end[n]`: the byte where the `n`th character from the end
+    /// begins (`usize::MAX` = none).
+    from_end: [usize; 5],
+}
+
+impl Affixes {
+    fn of(word: &str) -> Affixes {
+        let mut a = Affixes {
+            starts: [0; 5],
+            from_end: [usize::MAX; 5],
+        };
+        for (n, (i, _)) in word.char_indices().enumerate().take(5) {
+            a.starts[n] = i;
+        }
+        for (n, (i, _)) in word.char_indices().rev().enumerate().take(4) {
+            a.from_end[n + 1] = i;
+        }
+        a
+    }
+
+    /// [`prefix`]`(word, n)` for `n` in 1..=4.
+    fn prefix<'w>(&self, word: &'w str, n: usize) -> Option<&'w str> {
+        let end = self.starts[n];
+        (end > 0).then(|| &word[..end])
+    }
+
+    /// [`suffix`]`(word, n)` for `n` in 1..=4.
+    fn suffix<'w>(&self, word: &'w str, n: usize) -> Option<&'w str> {
+        let start = self.from_end[n];
+        (start > 0 && start != usize::MAX).then(|| &word[start..])
+    }
+}
+
 /// The first `n` characters of a word longer than that.
+#[cfg(test)]
 fn prefix(word: &str, n: usize) -> Option<&str> {
     let end = word.char_indices().nth(n).map(|(i, _)| i)?;
     Some(&word[..end])
 }
 
 /// The last `n` characters of a word longer than that.
+#[cfg(test)]
 fn suffix(word: &str, n: usize) -> Option<&str> {
     let start = word.char_indices().rev().nth(n - 1).map(|(i, _)| i)?;
     (start > 0).then(|| &word[start..])
@@ -447,23 +491,26 @@ impl<'t> Sentence<'t> {
             Some(b) => push(Fnv::new(3).str(b)),
             None => push(Fnv::new(3).u64(hs0)),
         }
+        let ends = Affixes::of(w0);
         for n in 1..=4 {
-            if let Some(p) = prefix(w0, n) {
+            if let Some(p) = ends.prefix(w0, n) {
                 push(Fnv::new(4).byte(n as u8).str(p));
             }
-            if let Some(s) = suffix(w0, n) {
+            if let Some(s) = ends.suffix(w0, n) {
                 push(Fnv::new(5).byte(n as u8).str(s));
             }
         }
+        let stem_ends = Affixes::of(s0);
         for n in 1..=3 {
-            if let Some(p) = prefix(s0, n) {
+            if let Some(p) = stem_ends.prefix(s0, n) {
                 push(Fnv::new(6).byte(n as u8).str(p));
             }
-            if let Some(s) = suffix(s0, n) {
+            if let Some(s) = stem_ends.suffix(s0, n) {
                 push(Fnv::new(7).byte(n as u8).str(s));
             }
         }
-        push(Fnv::new(8).byte(shape(s0)));
+        let shape0 = shape(s0);
+        push(Fnv::new(8).byte(shape0));
         push(Fnv::new(9).byte(u8::from(bare.is_some())));
         push(Fnv::new(10).u64(hwm1));
         push(Fnv::new(11).u64(hwp1));
@@ -477,15 +524,16 @@ impl<'t> Sentence<'t> {
         let (gb, ga) = (self.gap_before(i), self.gap_before(i + 1));
         push(Fnv::new(19).byte(gb));
         push(Fnv::new(20).byte(ga));
-        push(Fnv::new(21).byte(gb).byte(ga).byte(shape(s0) >> 4));
+        push(Fnv::new(21).byte(gb).byte(ga).byte(shape0 >> 4));
         for d in -2isize..=2 {
             let s = self.slot(at + d);
             let k = (d + 2) as u8;
             push(Fnv::new(22).byte(k).byte(s.gazetteer));
-            for c in Cue::ALL {
-                if s.cues & c.bit() != 0 {
-                    push(Fnv::new(23).byte(k).byte(c as u8));
-                }
+            // The cues set, in the order of `Cue::ALL` (their bit order).
+            let mut bits = s.cues & Cue::ANY;
+            while bits != 0 {
+                push(Fnv::new(23).byte(k).byte(bits.trailing_zeros() as u8));
+                bits &= bits - 1;
             }
         }
         let here = self.slot(at);
@@ -497,12 +545,12 @@ impl<'t> Sentence<'t> {
         push(
             Fnv::new(25)
                 .byte(here.gazetteer)
-                .str(suffix(s0, 2).unwrap_or(NONE)),
+                .str(stem_ends.suffix(s0, 2).unwrap_or(NONE)),
         );
         let (f0, fm1, fp1) = (freq_at(at), freq_at(at - 1), freq_at(at + 1));
         push(Fnv::new(27).byte(f0));
         push(Fnv::new(28).byte(f0).byte(fm1).byte(fp1));
-        push(Fnv::new(29).byte(f0).byte(gb).byte(shape(s0) >> 4));
+        push(Fnv::new(29).byte(f0).byte(gb).byte(shape0 >> 4));
         push(Fnv::new(30).byte(f0).u64(hsm1));
         push(Fnv::new(31).byte(f0).u64(hsp1));
         push(
@@ -561,6 +609,19 @@ mod tests {
         // is a feature of its own).
         assert_eq!(prefix("من", 2), None);
         assert_eq!(prefix("منه", 2), Some("من"));
+    }
+
+    proptest::proptest! {
+        /// One pass from each end finds the affixes taking them one by
+        /// one finds (Arabic, Latin, mixed widths, short and empty words).
+        #[test]
+        fn affixes_found_at_once_are_the_affixes(word in "[ابتجدa-z\\u{1F600}]{0,7}") {
+            let a = Affixes::of(&word);
+            for n in 1..=4 {
+                proptest::prop_assert_eq!(a.prefix(&word, n), prefix(&word, n));
+                proptest::prop_assert_eq!(a.suffix(&word, n), suffix(&word, n));
+            }
+        }
     }
 
     #[test]
