@@ -2,7 +2,7 @@
 //! matcher shares. No allocation per token: words are slices.
 
 use super::word_set::WordSet;
-use crate::text::normalize::{is_proclitic_split, word_ranges, PROCLITICS};
+use crate::text::normalize::{is_long_enough_rest, word_ranges, PROCLITICS};
 use std::collections::HashMap;
 
 type FirstWords = HashMap<String, Vec<usize>, foldhash::fast::FixedState>;
@@ -108,7 +108,7 @@ pub(super) fn clitic_splits(word: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(move |p| may && p.len() < bytes.len() && p.bytes().zip(bytes).all(|(a, &b)| a == b))
         .filter_map(move |p| {
             let rest = &word[p.len()..];
-            is_proclitic_split(p, rest).then_some((p.len(), rest))
+            is_long_enough_rest(rest).then_some((p.len(), rest))
         })
 }
 

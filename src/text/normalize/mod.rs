@@ -218,7 +218,14 @@ const MIN_REST_CHARS: usize = 2;
 
 /// True when `prefix` is a proclitic and `rest` is long enough to be a word.
 pub fn is_proclitic_split(prefix: &str, rest: &str) -> bool {
-    PROCLITICS.contains(&prefix) && rest.chars().nth(MIN_REST_CHARS - 1).is_some()
+    PROCLITICS.contains(&prefix) && is_long_enough_rest(rest)
+}
+
+/// True when what is left after a proclitic is long enough to be a word
+/// (the half of [`is_proclitic_split`] a caller holding a member of
+/// [`PROCLITICS`] still needs).
+pub fn is_long_enough_rest(rest: &str) -> bool {
+    rest.chars().nth(MIN_REST_CHARS - 1).is_some()
 }
 
 /// All readings of a normalised `word` with a proclitic prefix removed, as
