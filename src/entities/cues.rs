@@ -4,7 +4,7 @@
 //! look-ups per word.
 
 use super::rules::RuleSpan;
-use super::scan::{is_digits, loose_in, PhraseList, Tokens};
+use super::scan::{is_digits, PhraseList, Tokens};
 use super::tagger::{gap_class, Cue, Sentence, Slot};
 use super::words::WordLists;
 use super::Kind;
@@ -65,22 +65,22 @@ pub(super) fn sentence<'t>(
             }
         };
         set(Cue::OrgWord, w.org_index.any(toks, i));
-        set(Cue::Verb, loose_in(word, &w.verbs).is_some());
+        set(Cue::Verb, toks.loose_in(i, &w.verbs).is_some());
         set(Cue::Gentilic, w.is_gentilic(word));
         set(Cue::Stop, w.stop.contains(word));
         set(Cue::PersonName, w.is_person_name(word));
-        set(Cue::Modifier, loose_in(word, &w.modifiers).is_some());
+        set(Cue::Modifier, toks.loose_in(i, &w.modifiers).is_some());
         set(
             Cue::Calendar,
-            loose_in(word, &w.days).is_some()
+            toks.loose_in(i, &w.days).is_some()
                 || w.month_index.any(toks, i)
                 || w.hijri_index.any(toks, i),
         );
         set(
             Cue::Number,
             is_digits(word)
-                || loose_in(word, &w.units).is_some()
-                || loose_in(word, &w.scales).is_some(),
+                || toks.loose_in(i, &w.units).is_some()
+                || toks.loose_in(i, &w.scales).is_some(),
         );
         set(
             Cue::NameLink,

@@ -122,15 +122,15 @@ fn day_month(w: &WordLists, toks: &Tokens, i: usize) -> Option<usize> {
 /// A date starting at word `i`.
 pub(super) fn date_at(w: &WordLists, toks: &Tokens, i: usize) -> Option<Found> {
     let word = toks.word(i);
-    if let Some(p) = loose_in(word, &w.days) {
+    if let Some(p) = toks.loose_in(i, &w.days) {
         let after = day_month(w, toks, i + 1).filter(|_| toks.joined(i + 1));
-        let context = i > 0 && loose_in(toks.word(i - 1), &w.day_context).is_some();
-        if loose_in(word, &w.day_needs_yawm).is_some() && !context && after.is_none() {
+        let context = i > 0 && toks.loose_in(i - 1, &w.day_context).is_some();
+        if toks.loose_in(i, &w.day_needs_yawm).is_some() && !context && after.is_none() {
             return None; // «الاثنين» is also «the two»
         }
         return Some((p, after.unwrap_or(i + 1)));
     }
-    if let Some(p) = loose_in(word, &w.year_words) {
+    if let Some(p) = toks.loose_in(i, &w.year_words) {
         let year = toks
             .joined(i + 1)
             .then(|| year_at(w, toks, i + 1))
@@ -148,7 +148,7 @@ pub(super) fn date_at(w: &WordLists, toks: &Tokens, i: usize) -> Option<Found> {
         return Some((0, end)); // «1436 هـ», «2015م»
     }
     let year = year_word(w, word).is_some_and(|(y, _)| (1900..=2099).contains(&y));
-    let context = i > 0 && loose_in(toks.word(i - 1), &w.year_context).is_some();
+    let context = i > 0 && toks.loose_in(i - 1, &w.year_context).is_some();
     (year && context).then_some((0, i + 1))
 }
 

@@ -2,7 +2,7 @@
 //! by hand over normalised words. The words themselves come from the data
 //! files. Dates are in `dates.rs`.
 
-use super::scan::{is_digits, loose_in, Tokens, AL};
+use super::scan::{is_digits, Tokens, AL};
 use super::words::WordLists;
 
 /// A span found at a word: (proclitic prefix bytes, end word, exclusive).
@@ -22,11 +22,11 @@ fn digits_prefix(word: &str) -> Option<usize> {
 
 /// A word that can start a number: digits, a number word, a scale or a
 /// vague quantity («عشرات»). Returns the proclitic prefix.
-fn number_head(w: &WordLists, word: &str) -> Option<usize> {
-    digits_prefix(word)
-        .or_else(|| loose_in(word, &w.units))
-        .or_else(|| loose_in(word, &w.scales))
-        .or_else(|| loose_in(word, &w.vague))
+fn number_head(w: &WordLists, toks: &Tokens, j: usize) -> Option<usize> {
+    digits_prefix(toks.word(j))
+        .or_else(|| toks.loose_in(j, &w.units))
+        .or_else(|| toks.loose_in(j, &w.scales))
+        .or_else(|| toks.loose_in(j, &w.vague))
 }
 
 /// A word that continues a number after «و»: «و151», «و70», «والعشرين».
@@ -45,13 +45,13 @@ pub(super) fn number_at(w: &WordLists, toks: &Tokens, i: usize) -> Option<Found>
         Some((p, n)) if toks.joined(i + n) => (p, i + n),
         _ => (0, i),
     };
-    let head = number_head(w, toks.word(j))?;
+    let head = number_head(w, toks, j)?;
     let prefix = if j == i { head } else { prefix };
     j += 1;
     loop {
         let word = toks.word(j);
         let grouped = toks.gap(j) == "," && is_digits(toks.word(j - 1)) && word.len() == 3;
-        let scale = toks.joined(j) && loose_in(word, &w.scales).is_some();
+        let scale = toks.joined(j) && toks.loose_in(j, &w.scales).is_some();
         if grouped || scale || (toks.joined(j) && and_number(w, word)) {
             j += 1;
         } else {

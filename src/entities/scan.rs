@@ -1,7 +1,7 @@
 //! Tokens of normalised text and the clitic-aware comparisons every
 //! matcher shares. No allocation per token: words are slices.
 
-use super::word_set::WordSet;
+use super::word_set::{Ending, WordSet};
 use crate::text::normalize::{is_long_enough_rest, word_ranges, PROCLITICS};
 use std::collections::HashMap;
 
@@ -19,22 +19,45 @@ pub(super) struct Tokens<'t> {
     /// until [`Tokens::mark_phrase_starts`]; then [`Phrase::at`] skips the
     /// (many) words that start none, which keeps detection fast.
     starts: Vec<bool>,
+    /// Per word, its [`Ending`]: the first test of every set look-up.
+    endings: Vec<Option<Ending>>,
 }
 
 impl<'t> Tokens<'t> {
     pub fn new(text: &'t str) -> Tokens<'t> {
+        let spans: Vec<Range<usize>> = word_ranges(text).collect();
+        let endings = spans.iter().map(|r| Ending::of(&text[r.clone()])).collect();
         Tokens {
             text,
-            spans: word_ranges(text).collect(),
+            spans,
             starts: Vec::new(),
+            endings,
         }
     }
 
     /// Records which words match one of `first_words` (see [`loose_in`]).
     pub fn mark_phrase_starts(&mut self, first_words: &WordSet) {
         self.starts = (0..self.len())
-            .map(|i| loose_in(self.word(i), first_words).is_some())
+            .map(|i| self.loose_in(i, first_words).is_some())
             .collect();
+    }
+
+    /// [`loose_in`] for word `i` (`None` past the end).
+    pub fn loose_in(&self, i: usize, set: &WordSet) -> Option<usize> {
+        let ending = self.endings.get(i).copied().flatten()?;
+        if !set.may_end_as(ending) {
+            return None;
+        }
+        loose_readings(self.word(i), set)
+    }
+
+    /// May word `i` end as a member of `set` does ([`WordSet::may_end`])?
+    fn may_end_in(&self, i: usize, set: &WordSet) -> bool {
+        self.endings
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|e| set.may_end_as(e))
     }
 
     fn may_start_phrase(&self, i: usize) -> bool {
@@ -143,6 +166,11 @@ pub(super) fn loose_in(word: &str, set: &WordSet) -> Option<usize> {
     if !set.may_end(word) {
         return None;
     }
+    loose_readings(word, set)
+}
+
+/// [`loose_in`] past its endings filter.
+fn loose_readings(word: &str, set: &WordSet) -> Option<usize> {
     splits(word)
         .find(|&(_, rest)| {
             set.contains(rest) || rest.strip_prefix(AL).is_some_and(|r| set.contains(r))
@@ -195,6 +223,10 @@ impl Phrase {
 pub(super) struct PhraseIndex {
     /// First word → indexes into the list, ascending.
     by_first: FirstWords,
+    /// The same first words, whose endings filter: every reading of a word
+    /// ends as the word does, so a word ending unlike every first word
+    /// starts no phrase, and its readings need not be looked up.
+    firsts: WordSet,
 }
 
 impl PhraseIndex {
@@ -205,13 +237,19 @@ impl PhraseIndex {
                 by_first.entry(first.clone()).or_default().push(i);
             }
         }
-        PhraseIndex { by_first }
+        let firsts = by_first.keys().cloned().collect();
+        PhraseIndex { by_first, firsts }
+    }
+
+    /// May word `i` start a phrase of this list at all?
+    fn may_start(&self, toks: &Tokens, i: usize) -> bool {
+        toks.may_start_phrase(i) && toks.may_end_in(i, &self.firsts)
     }
 
     /// Whether some phrase's first word is a reading of word `i` (see
     /// [`PhraseIndex::candidates`]), without listing them.
     pub fn any(&self, toks: &Tokens, i: usize) -> bool {
-        toks.may_start_phrase(i)
+        self.may_start(toks, i)
             && splits(toks.word(i)).any(|(_, rest)| {
                 self.by_first.contains_key(rest)
                     || rest
@@ -225,7 +263,7 @@ impl PhraseIndex {
     /// or without the article. A superset of the phrases that match there.
     pub fn candidates(&self, toks: &Tokens, i: usize) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        if !toks.may_start_phrase(i) {
+        if !self.may_start(toks, i) {
             return out;
         }
         for (_, rest) in splits(toks.word(i)) {
@@ -288,6 +326,22 @@ pub(super) fn is_digits(word: &str) -> bool {
 mod tests {
     use super::*;
     use crate::text::normalize::strip_proclitics;
+
+    #[test]
+    fn a_word_read_by_its_place_matches_as_the_word_does() {
+        let set: WordSet = ["رئيس", "يوم", "ب", "الف", "x"]
+            .map(String::from)
+            .into_iter()
+            .collect();
+        let text = "قال والرئيس يوم بيوم ب x ألف وبالالف رئيسه";
+        let toks = Tokens::new(text);
+        let found: Vec<Option<usize>> = (0..=toks.len()).map(|i| toks.loose_in(i, &set)).collect();
+        let by_word: Vec<Option<usize>> = (0..=toks.len())
+            .map(|i| loose_in(toks.word(i), &set))
+            .collect();
+        assert_eq!(found, by_word);
+        assert_eq!(found.iter().filter(|f| f.is_some()).count(), 6, "{found:?}");
+    }
 
     #[test]
     fn clitic_splits_agree_with_the_normaliser() {

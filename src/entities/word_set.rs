@@ -38,6 +38,23 @@ fn last_chars(word: &str, n: usize) -> &str {
     &word[start..]
 }
 
+/// The filter bits of a word's last two characters and of its last one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ending {
+    two: u16,
+    one: u16,
+}
+
+impl Ending {
+    /// `None` for the empty word, which no set holds.
+    pub fn of(word: &str) -> Option<Ending> {
+        (!word.is_empty()).then(|| Ending {
+            two: bit(last_chars(word, 2)) as u16,
+            one: bit(last_chars(word, 1)) as u16,
+        })
+    }
+}
+
 fn bit(ending: &str) -> usize {
     // FNV-1a: a few instructions for a few bytes.
     let hash = ending.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
@@ -65,12 +82,14 @@ impl WordSet {
 
     /// False when no suffix of `word` can be a member.
     pub fn may_end(&self, word: &str) -> bool {
-        let set = |ending: &str| {
-            let b = bit(ending);
-            self.ends[b / 64] & (1 << (b % 64)) != 0
-        };
-        !word.is_empty()
-            && (set(last_chars(word, 2)) || (self.has_short && set(last_chars(word, 1))))
+        Ending::of(word).is_some_and(|e| self.may_end_as(e))
+    }
+
+    /// [`WordSet::may_end`] of a word whose [`Ending`] is known: a word's
+    /// ending serves every set, so it can be found once.
+    pub fn may_end_as(&self, e: Ending) -> bool {
+        let set = |b: u16| self.ends[usize::from(b) / 64] & (1 << (b % 64)) != 0;
+        set(e.two) || (self.has_short && set(e.one))
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &String> {
