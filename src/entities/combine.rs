@@ -214,10 +214,37 @@ pub(super) fn find(inner: &Inner, toks: &Tokens) -> Vec<Found> {
                 }
             }
             let at_start = gazetteer_from(name.start);
+            // «مدينة ليفربول»: after a place word the place stays a place.
+            let after_place_word = || {
+                (name.start.saturating_sub(2)..name.start).any(|k| {
+                    w.location_triggers
+                        .longest_at(toks, k)
+                        .is_some_and(|(_, n)| k + n == name.start)
+                })
+            };
             // The gazetteer's entry where it knows exactly these words
             // (its kind too: «تويتر» is a platform, not a company).
             let same = at_start.filter(|g| g.end == name.end);
             let found = match same {
+                // A club, company or medium named after a place («ليفربول»,
+                // «قطر» in sports news): the tagger read the context, so its
+                // organisation wins over the gazetteer's place (under the
+                // gazetteer's canonical name), unless a place word leads to it.
+                Some(g)
+                    if name.kind == Kind::Organization
+                        && g.kind == Kind::Location
+                        && !after_place_word() =>
+                {
+                    Found {
+                        source: Source::Tagger,
+                        kind: Kind::Organization,
+                        entity: g.entity.as_ref().map(|e| EntityRef {
+                            canonical: e.canonical.clone(),
+                            kind: Kind::Organization,
+                        }),
+                        ..g.clone()
+                    }
+                }
                 Some(g) => Found {
                     source: Source::Tagger,
                     ..g.clone()
