@@ -382,3 +382,13 @@ fn a_club_named_after_its_city_is_an_organisation_in_sports_news() {
     let text = "وولد الكاتب في مدينة ليفربول الإنجليزية ثم انتقل إلى لندن";
     assert!(has(text, "ليفربول", Kind::Location), "{:?}", found(text));
 }
+
+#[test]
+fn a_clubs_word_beside_a_place_makes_one_organisation() {
+    let text = "وفاز دينامو كييف على ضيفه سبارتاك موسكو، وتعادل فريق اتحاد طنجة مع المغرب التطواني";
+    assert_eq!(
+        kinds_of(text, Kind::Organization),
+        ["دينامو كييف", "سبارتاك موسكو", "اتحاد طنجة", "المغرب التطواني"]
+    );
+    assert!(kinds_of(text, Kind::Location).is_empty(), "{:?}", found(text));
+}

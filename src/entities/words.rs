@@ -10,6 +10,7 @@ const RULES: &str = include_str!("../../assets/entity_rules.json");
 const CALENDAR: &str = include_str!("../../assets/calendar.json");
 const PERSON_NAMES: &str = include_str!("../../assets/person_names.json");
 const ORG_NAMES: &str = include_str!("../../assets/org_names.json");
+const CLUB_WORDS: &str = include_str!("../../assets/club_words.json");
 
 /// A word-list file that could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +51,11 @@ struct RulesFile {
 struct PersonNamesFile {
     arabic_given_names: Vec<String>,
     foreign_names: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct ClubWordsFile {
+    words: Vec<String>,
 }
 
 /// Lists of organisation names by field (clubs, companies, …).
@@ -142,6 +148,9 @@ pub struct WordLists {
     /// Phrases that are often organisations' names
     /// (`assets/org_names.json`): a cue for the tagger too.
     pub(super) org_names: PhraseList,
+    /// Words that begin or end a club's name (`assets/club_words.json`):
+    /// a cue for the tagger.
+    pub(super) club_words: WordSet,
 }
 
 fn keys(words: &[String]) -> WordSet {
@@ -158,6 +167,7 @@ impl WordLists {
         let mut lists = WordLists::from_json(RULES, CALENDAR)?;
         lists.add_person_names(PERSON_NAMES)?;
         lists.add_org_names(ORG_NAMES)?;
+        lists.add_club_words(CLUB_WORDS)?;
         Ok(lists)
     }
 
@@ -192,6 +202,13 @@ impl WordLists {
             .iter()
             .filter_map(|p| p.words.first().cloned());
         self.phrase_starts = self.phrase_starts.iter().cloned().chain(firsts).collect();
+        Ok(())
+    }
+
+    /// Reads a club-words file (`{"words": […]}`).
+    pub fn add_club_words(&mut self, json: &str) -> Result<(), RulesError> {
+        let f: ClubWordsFile = serde_json::from_str(json)?;
+        self.club_words = keys(&f.words);
         Ok(())
     }
 
@@ -285,6 +302,7 @@ impl WordLists {
             trigger_starts: WordSet::default(),
             person_names: WordSet::default(),
             org_names: PhraseList::default(),
+            club_words: WordSet::default(),
             org_index: PhraseIndex::default(),
             month_index: PhraseIndex::default(),
         };
