@@ -378,9 +378,14 @@ fn a_club_named_after_its_city_is_an_organisation_in_sports_news() {
             "{club}: {all:?}"
         );
     }
-    // The city stays a place where the text is about the city.
-    let text = "وولد الكاتب في مدينة ليفربول الإنجليزية ثم انتقل إلى لندن";
-    assert!(has(text, "ليفربول", Kind::Location), "{:?}", found(text));
+    // The city stays a place where the text is about the city, or not
+    // about sport.
+    for text in [
+        "وولد الكاتب في مدينة ليفربول الإنجليزية ثم انتقل إلى لندن",
+        "وصل الرئيس إلى ليفربول أمس",
+    ] {
+        assert!(has(text, "ليفربول", Kind::Location), "{:?}", found(text));
+    }
 }
 
 #[test]
@@ -388,7 +393,16 @@ fn a_clubs_word_beside_a_place_makes_one_organisation() {
     let text = "وفاز دينامو كييف على ضيفه سبارتاك موسكو، وتعادل فريق اتحاد طنجة مع المغرب التطواني";
     assert_eq!(
         kinds_of(text, Kind::Organization),
-        ["دينامو كييف", "سبارتاك موسكو", "اتحاد طنجة", "المغرب التطواني"]
+        [
+            "دينامو كييف",
+            "سبارتاك موسكو",
+            "اتحاد طنجة",
+            "المغرب التطواني"
+        ]
     );
-    assert!(kinds_of(text, Kind::Location).is_empty(), "{:?}", found(text));
+    assert!(
+        kinds_of(text, Kind::Location).is_empty(),
+        "{:?}",
+        found(text)
+    );
 }

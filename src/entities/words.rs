@@ -1,7 +1,7 @@
 //! The word lists the rules read: `assets/entity_rules.json` (hand-written)
 //! and `assets/calendar.json` (generated from CLDR), normalised once.
 
-use super::scan::{Phrase, PhraseIndex, PhraseList};
+use super::scan::{loose_in, Phrase, PhraseIndex, PhraseList};
 use super::word_set::WordSet;
 use crate::text::normalize::normalize;
 use serde::Deserialize;
@@ -10,7 +10,7 @@ const RULES: &str = include_str!("../../assets/entity_rules.json");
 const CALENDAR: &str = include_str!("../../assets/calendar.json");
 const PERSON_NAMES: &str = include_str!("../../assets/person_names.json");
 const ORG_NAMES: &str = include_str!("../../assets/org_names.json");
-const CLUB_WORDS: &str = include_str!("../../assets/club_words.json");
+const SPORT_WORDS: &str = include_str!("../../assets/sport_words.json");
 
 /// A word-list file that could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -54,8 +54,9 @@ struct PersonNamesFile {
 }
 
 #[derive(Deserialize)]
-struct ClubWordsFile {
-    words: Vec<String>,
+struct SportWordsFile {
+    club_words: Vec<String>,
+    sport_words: Vec<String>,
 }
 
 /// Lists of organisation names by field (clubs, companies, …).
@@ -148,9 +149,11 @@ pub struct WordLists {
     /// Phrases that are often organisations' names
     /// (`assets/org_names.json`): a cue for the tagger too.
     pub(super) org_names: PhraseList,
-    /// Words that begin or end a club's name (`assets/club_words.json`):
+    /// Words that begin or end a club's name (`assets/sport_words.json`):
     /// a cue for the tagger.
     pub(super) club_words: WordSet,
+    /// Words that say a paragraph is about sport (the same file).
+    pub(super) sport_words: WordSet,
 }
 
 fn keys(words: &[String]) -> WordSet {
@@ -167,7 +170,7 @@ impl WordLists {
         let mut lists = WordLists::from_json(RULES, CALENDAR)?;
         lists.add_person_names(PERSON_NAMES)?;
         lists.add_org_names(ORG_NAMES)?;
-        lists.add_club_words(CLUB_WORDS)?;
+        lists.add_sport_words(SPORT_WORDS)?;
         Ok(lists)
     }
 
@@ -205,11 +208,22 @@ impl WordLists {
         Ok(())
     }
 
-    /// Reads a club-words file (`{"words": […]}`).
-    pub fn add_club_words(&mut self, json: &str) -> Result<(), RulesError> {
-        let f: ClubWordsFile = serde_json::from_str(json)?;
-        self.club_words = keys(&f.words);
+    /// Reads a sports-words file (`{"club_words": […], "sport_words": […]}`).
+    pub fn add_sport_words(&mut self, json: &str) -> Result<(), RulesError> {
+        let f: SportWordsFile = serde_json::from_str(json)?;
+        self.club_words = keys(&f.club_words);
+        self.sport_words = keys(&f.sport_words);
         Ok(())
+    }
+
+    /// Does any word of `toks` say the text is about sport (a sport word or
+    /// a club's word, proclitics and the article allowed)?
+    pub(super) fn about_sport(&self, toks: &super::scan::Tokens) -> bool {
+        (0..toks.len()).any(|i| {
+            let word = toks.word(i);
+            loose_in(word, &self.sport_words).is_some()
+                || loose_in(word, &self.club_words).is_some()
+        })
     }
 
     /// Is `word` (normalised; «و», «ف», «ب» or «ل» before it allowed) a
@@ -303,6 +317,7 @@ impl WordLists {
             person_names: WordSet::default(),
             org_names: PhraseList::default(),
             club_words: WordSet::default(),
+            sport_words: WordSet::default(),
             org_index: PhraseIndex::default(),
             month_index: PhraseIndex::default(),
         };

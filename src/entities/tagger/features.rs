@@ -109,7 +109,7 @@ pub enum Cue {
     /// companies, media, international bodies, parties).
     OrgName,
     /// A word that begins or ends a club's name («نادي», «ريال»,
-    /// «دينامو», «يونايتد»; `assets/club_words.json`).
+    /// «دينامو», «يونايتد»; `assets/sport_words.json`).
     ClubWord,
 }
 
