@@ -216,14 +216,11 @@ impl WordLists {
         Ok(())
     }
 
-    /// Does any word of `toks` say the text is about sport (a sport word or
-    /// a club's word, proclitics and the article allowed)?
+    /// Does any word of `toks` say the text is about sport (proclitics and
+    /// the article allowed)? Club words do not: «الاتحاد», «الفريق» and
+    /// «شباب» are as often the EU, a general and youth.
     pub(super) fn about_sport(&self, toks: &super::scan::Tokens) -> bool {
-        (0..toks.len()).any(|i| {
-            let word = toks.word(i);
-            loose_in(word, &self.sport_words).is_some()
-                || loose_in(word, &self.club_words).is_some()
-        })
+        (0..toks.len()).any(|i| loose_in(toks.word(i), &self.sport_words).is_some())
     }
 
     /// Is `word` (normalised; «و», «ف», «ب» or «ل» before it allowed) a
@@ -339,5 +336,21 @@ impl WordLists {
             .chain(lists.trigger_starts.iter().cloned())
             .collect();
         Ok(lists)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::scan::Tokens;
+
+    #[test]
+    fn sport_words_say_a_paragraph_is_about_sport_and_club_words_alone_do_not() {
+        let w = WordLists::builtin().expect("the built-in lists parse");
+        let about = |text: &str| w.about_sport(&Tokens::new(&normalize(text)));
+        assert!(about("وفاز ليفربول على أرسنال بهدفين"));
+        assert!(about("وقال مدرب ليون إن"));
+        assert!(!about("وقال الاتحاد الأوروبي إن ليفربول"));
+        assert!(!about("وصل الرئيس إلى ليفربول أمس"));
     }
 }
