@@ -363,3 +363,46 @@ fn a_title_or_a_place_at_the_edge_of_a_name_is_not_part_of_it() {
     let text = "بعد أسابيع من إعلان بوتين ضم خيرسون وثلاث مقاطعات أخرى";
     assert!(has(text, "خيرسون", Kind::Location), "{:?}", found(text));
 }
+
+#[test]
+fn a_club_named_after_its_city_is_an_organisation_in_sports_news() {
+    // The gazetteer knows «ليفربول» and «ليون» as cities; where the tagger
+    // reads the club, the organisation wins, under the gazetteer's name.
+    let text =
+        "وتعادل فريق ليفربول مع ضيفه تشيلسي في الدوري الإنجليزي الممتاز، وفاز ليون على مرسيليا";
+    let all = found(text);
+    for club in ["ليفربول", "ليون"] {
+        assert!(
+            all.iter()
+                .any(|(s, k, c)| s == club && *k == Kind::Organization && c == club),
+            "{club}: {all:?}"
+        );
+    }
+    // The city stays a place where the text is about the city, or not
+    // about sport.
+    for text in [
+        "وولد الكاتب في مدينة ليفربول الإنجليزية ثم انتقل إلى لندن",
+        "وصل الرئيس إلى ليفربول أمس",
+    ] {
+        assert!(has(text, "ليفربول", Kind::Location), "{:?}", found(text));
+    }
+}
+
+#[test]
+fn a_clubs_word_beside_a_place_makes_one_organisation() {
+    let text = "وفاز دينامو كييف على ضيفه سبارتاك موسكو، وتعادل فريق اتحاد طنجة مع المغرب التطواني";
+    assert_eq!(
+        kinds_of(text, Kind::Organization),
+        [
+            "دينامو كييف",
+            "سبارتاك موسكو",
+            "اتحاد طنجة",
+            "المغرب التطواني"
+        ]
+    );
+    assert!(
+        kinds_of(text, Kind::Location).is_empty(),
+        "{:?}",
+        found(text)
+    );
+}

@@ -173,6 +173,8 @@ pub(super) fn find(inner: &Inner, toks: &Tokens) -> Vec<Found> {
     let gazetteer_from = |i: usize| gazetteer_at.get(i).and_then(|&k| gazetteer.get(k));
     let mut covered = vec![false; n];
     let mut out: Vec<Found> = Vec::new();
+    // Whether the paragraph is about sport, looked at once if need be.
+    let sporty = std::cell::OnceCell::new();
     let take = |f: Found, covered: &mut Vec<bool>, out: &mut Vec<Found>| {
         if f.end > f.start && f.end <= n && !f.overlaps(covered) {
             covered[f.start..f.end].fill(true);
@@ -214,10 +216,38 @@ pub(super) fn find(inner: &Inner, toks: &Tokens) -> Vec<Found> {
                 }
             }
             let at_start = gazetteer_from(name.start);
+            // «مدينة ليفربول»: after a place word the place stays a place.
+            let after_place_word = || {
+                (name.start.saturating_sub(2)..name.start).any(|k| {
+                    w.location_triggers
+                        .longest_at(toks, k)
+                        .is_some_and(|(_, n)| k + n == name.start)
+                })
+            };
             // The gazetteer's entry where it knows exactly these words
             // (its kind too: «تويتر» is a platform, not a company).
             let same = at_start.filter(|g| g.end == name.end);
             let found = match same {
+                // A club named after its city («ليفربول» in sports news): in
+                // a paragraph about sport the tagger's organisation wins over
+                // the gazetteer's place (under the gazetteer's canonical
+                // name), unless a place word leads to it («مدينة ليفربول»).
+                Some(g)
+                    if name.kind == Kind::Organization
+                        && g.kind == Kind::Location
+                        && !after_place_word()
+                        && *sporty.get_or_init(|| w.about_sport(toks)) =>
+                {
+                    Found {
+                        source: Source::Tagger,
+                        kind: Kind::Organization,
+                        entity: g.entity.as_ref().map(|e| EntityRef {
+                            canonical: e.canonical.clone(),
+                            kind: Kind::Organization,
+                        }),
+                        ..g.clone()
+                    }
+                }
                 Some(g) => Found {
                     source: Source::Tagger,
                     ..g.clone()

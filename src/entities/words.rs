@@ -1,7 +1,7 @@
 //! The word lists the rules read: `assets/entity_rules.json` (hand-written)
 //! and `assets/calendar.json` (generated from CLDR), normalised once.
 
-use super::scan::{Phrase, PhraseIndex, PhraseList};
+use super::scan::{loose_in, Phrase, PhraseIndex, PhraseList};
 use super::word_set::WordSet;
 use crate::text::normalize::normalize;
 use serde::Deserialize;
@@ -10,6 +10,7 @@ const RULES: &str = include_str!("../../assets/entity_rules.json");
 const CALENDAR: &str = include_str!("../../assets/calendar.json");
 const PERSON_NAMES: &str = include_str!("../../assets/person_names.json");
 const ORG_NAMES: &str = include_str!("../../assets/org_names.json");
+const SPORT_WORDS: &str = include_str!("../../assets/sport_words.json");
 
 /// A word-list file that could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +51,12 @@ struct RulesFile {
 struct PersonNamesFile {
     arabic_given_names: Vec<String>,
     foreign_names: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct SportWordsFile {
+    club_words: Vec<String>,
+    sport_words: Vec<String>,
 }
 
 /// Lists of organisation names by field (clubs, companies, …).
@@ -142,6 +149,11 @@ pub struct WordLists {
     /// Phrases that are often organisations' names
     /// (`assets/org_names.json`): a cue for the tagger too.
     pub(super) org_names: PhraseList,
+    /// Words that begin or end a club's name (`assets/sport_words.json`):
+    /// a cue for the tagger.
+    pub(super) club_words: WordSet,
+    /// Words that say a paragraph is about sport (the same file).
+    pub(super) sport_words: WordSet,
 }
 
 fn keys(words: &[String]) -> WordSet {
@@ -158,6 +170,7 @@ impl WordLists {
         let mut lists = WordLists::from_json(RULES, CALENDAR)?;
         lists.add_person_names(PERSON_NAMES)?;
         lists.add_org_names(ORG_NAMES)?;
+        lists.add_sport_words(SPORT_WORDS)?;
         Ok(lists)
     }
 
@@ -193,6 +206,21 @@ impl WordLists {
             .filter_map(|p| p.words.first().cloned());
         self.phrase_starts = self.phrase_starts.iter().cloned().chain(firsts).collect();
         Ok(())
+    }
+
+    /// Reads a sports-words file (`{"club_words": […], "sport_words": […]}`).
+    pub fn add_sport_words(&mut self, json: &str) -> Result<(), RulesError> {
+        let f: SportWordsFile = serde_json::from_str(json)?;
+        self.club_words = keys(&f.club_words);
+        self.sport_words = keys(&f.sport_words);
+        Ok(())
+    }
+
+    /// Does any word of `toks` say the text is about sport (proclitics and
+    /// the article allowed)? Club words do not: «الاتحاد», «الفريق» and
+    /// «شباب» are as often the EU, a general and youth.
+    pub(super) fn about_sport(&self, toks: &super::scan::Tokens) -> bool {
+        (0..toks.len()).any(|i| loose_in(toks.word(i), &self.sport_words).is_some())
     }
 
     /// Is `word` (normalised; «و», «ف», «ب» or «ل» before it allowed) a
@@ -285,6 +313,8 @@ impl WordLists {
             trigger_starts: WordSet::default(),
             person_names: WordSet::default(),
             org_names: PhraseList::default(),
+            club_words: WordSet::default(),
+            sport_words: WordSet::default(),
             org_index: PhraseIndex::default(),
             month_index: PhraseIndex::default(),
         };
@@ -306,5 +336,21 @@ impl WordLists {
             .chain(lists.trigger_starts.iter().cloned())
             .collect();
         Ok(lists)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::scan::Tokens;
+
+    #[test]
+    fn sport_words_say_a_paragraph_is_about_sport_and_club_words_alone_do_not() {
+        let w = WordLists::builtin().expect("the built-in lists parse");
+        let about = |text: &str| w.about_sport(&Tokens::new(&normalize(text)));
+        assert!(about("وفاز ليفربول على أرسنال بهدفين"));
+        assert!(about("وقال مدرب ليون إن"));
+        assert!(!about("وقال الاتحاد الأوروبي إن ليفربول"));
+        assert!(!about("وصل الرئيس إلى ليفربول أمس"));
     }
 }

@@ -82,7 +82,7 @@ impl Vocab {
 
 /// Bumped whenever a template changes: a model trained with another
 /// feature set is refused rather than silently misread.
-pub const FEATURE_SET: u32 = 8;
+pub const FEATURE_SET: u32 = 9;
 
 /// Facts about a word the rules and the gazetteer know, as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,10 +108,13 @@ pub enum Cue {
     /// Inside a phrase that is often an organisation's name (clubs,
     /// companies, media, international bodies, parties).
     OrgName,
+    /// A word that begins or ends a club's name («نادي», «ريال»,
+    /// «دينامو», «يونايتد»; `assets/sport_words.json`).
+    ClubWord,
 }
 
 impl Cue {
-    pub const ALL: [Cue; 17] = [
+    pub const ALL: [Cue; 18] = [
         Cue::PersonTitle,
         Cue::PlaceWord,
         Cue::OrgWord,
@@ -129,6 +132,7 @@ impl Cue {
         Cue::RuleOrg,
         Cue::PersonName,
         Cue::OrgName,
+        Cue::ClubWord,
     ];
 
     pub fn bit(self) -> u32 {
@@ -578,6 +582,23 @@ impl<'t> Sentence<'t> {
         let named = u8::from(here.cues & Cue::PersonName.bit() != 0);
         push(Fnv::new(37).byte(ratio).byte(named));
         push(Fnv::new(38).byte(ratio).byte(gs0));
+        // Round 5, helper C (templates 160–169 are this block's): clubs,
+        // companies and media named after a place. The gazetteer's match
+        // with the organisation-name cue on the word («ليفربول» is both),
+        // and with a club's word beside it («دينامو كييف», «اتحاد طنجة»,
+        // «مانشستر يونايتد»).
+        let cue = |k: isize, c: Cue| u8::from(self.slot(k).cues & c.bit() != 0);
+        push(
+            Fnv::new(160)
+                .byte(here.gazetteer)
+                .byte(cue(at, Cue::OrgName)),
+        );
+        push(
+            Fnv::new(161)
+                .byte(here.gazetteer)
+                .byte(cue(at - 1, Cue::ClubWord))
+                .byte(cue(at + 1, Cue::ClubWord)),
+        );
     }
 }
 
@@ -648,6 +669,34 @@ mod tests {
         assert_eq!(ratio("زيد"), ("زيد".into(), None, 0));
         assert_eq!(WordFreq::class_of(Some(50)), 5);
         assert_eq!(WordFreq::class_of(None), 0);
+    }
+
+    #[test]
+    fn a_place_beside_a_clubs_word_and_a_place_that_names_an_organisation_are_features() {
+        let mut s = Sentence {
+            slots: ["دينامو", "كييف", "ليفربول"]
+                .into_iter()
+                .map(|word| Slot {
+                    word,
+                    gazetteer: 3, // a place
+                    ..Slot::default()
+                })
+                .collect(),
+            end_gap: 1,
+        };
+        s.slots[0].cues = Cue::ClubWord.bit();
+        s.slots[2].cues = Cue::OrgName.bit();
+        let lk = s.lookups(&Vocab::default());
+        let of = |i: usize| {
+            let mut f = Vec::new();
+            s.features(i, &lk, &mut f);
+            f
+        };
+        let club = Fnv::new(161).byte(3).byte(1).byte(0).finish();
+        let org = Fnv::new(160).byte(3).byte(1).finish();
+        assert!(of(1).contains(&club));
+        assert!(!of(2).contains(&club) && !of(1).contains(&org));
+        assert!(of(2).contains(&org));
     }
 
     #[test]
