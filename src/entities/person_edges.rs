@@ -2,10 +2,11 @@
 //! common its edge words are in general Arabic (`assets/word_freq_ar.txt`)
 //! and from the word lists:
 //!
-//! * two people joined by «و» are two names («بوش وبلير»): the name ends
-//!   before a later word made of «و» and a word general Arabic does not know
-//!   as a common one (Zipf under [`COMMON`]); «وليد», a given name of the
-//!   list, or a common «و» word stays;
+//! * two people joined by «و» are two names («بوش وبلير», «محمد عباس
+//!   وحسن»): the name ends before a later word made of «و» and a given name
+//!   of the list or a word general Arabic does not know as a common one
+//!   (Zipf under [`COMMON`]); «وليد», itself a given name, stays, and so
+//!   does any other common «و» word;
 //! * an indefinite accusative after a name is no part of it («يوسف عبد
 //!   العزيز بديلا», «شاعرا»): a last word that is a common noun (alone and
 //!   with the article) + «ا»;
@@ -38,7 +39,7 @@ fn coordinated(w: &WordLists, toks: &Tokens, freq: &WordFreq, name: Name) -> Opt
             rest.chars().count() >= 3
                 && !w.person_names.contains(word)
                 && !w.name_links.contains(word)
-                && freq.zipf(word).is_none_or(|z| z < COMMON)
+                && (freq.zipf(word).is_none_or(|z| z < COMMON) || w.person_names.contains(rest))
         })
     })
 }
@@ -111,6 +112,8 @@ mod tests {
     fn two_people_joined_by_waw_are_cut_apart() {
         assert_eq!(cut("بوش وبلير"), normalize("بوش"));
         assert_eq!(cut("جورج بوش وشارون"), normalize("جورج بوش"));
+        // «وحسن» is a common word too, but «حسن» is a listed given name.
+        assert_eq!(cut("محمد عباس وحسن"), normalize("محمد عباس"));
         // A given name that starts with «و» stays in the name.
         assert_eq!(cut("محمد وليد"), normalize("محمد وليد"));
     }
