@@ -10,8 +10,10 @@ use super::detector::Inner;
 use super::lexicon::Lexicon;
 use super::names::{repair, Name};
 use super::numbers::number_at;
+use super::person_edges::person_edges;
 use super::rules::{self, RuleSpan};
 use super::scan::Tokens;
+use super::tagger::general::WordFreq;
 use super::tagger::Tag;
 use super::{EntityRef, Kind};
 
@@ -203,9 +205,10 @@ pub(super) fn find(inner: &Inner, toks: &Tokens) -> Vec<Found> {
             }
         }
         for name in tagged(&tags, toks) {
-            let Some(mut name) = repair(w, toks, name, &covered) else {
+            let Some(name) = repair(w, toks, name, &covered) else {
                 continue;
             };
+            let mut name = person_edges(w, toks, WordFreq::builtin(), name);
             // A person's name does not end in a place the gazetteer knows
             // («إعلان بوتين ضم خيرسون»): the place is left to the gazetteer.
             if name.kind == Kind::Person {

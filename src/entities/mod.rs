@@ -23,6 +23,7 @@ mod gazetteer;
 mod lexicon;
 mod names;
 mod numbers;
+mod person_edges;
 mod rules;
 mod scan;
 mod spelling;
