@@ -362,6 +362,8 @@ fn a_title_or_a_place_at_the_edge_of_a_name_is_not_part_of_it() {
     // A person's name does not swallow the place after it.
     let text = "بعد أسابيع من إعلان بوتين ضم خيرسون وثلاث مقاطعات أخرى";
     assert!(has(text, "خيرسون", Kind::Location), "{:?}", found(text));
+    // Nor does it keep the verb the place followed («ضم»).
+    assert_eq!(kinds_of(text, Kind::Person), ["بوتين"], "{:?}", found(text));
 }
 
 #[test]

@@ -17,6 +17,10 @@ use super::tagger::general::WordFreq;
 use super::tagger::Tag;
 use super::{EntityRef, Kind};
 
+/// Zipf × 10 from which a word left before a place cut off a person's
+/// name counts as common.
+const LAST_COMMON: u8 = 35;
+
 /// Who found a match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Source {
@@ -216,6 +220,19 @@ pub(super) fn find(inner: &Inner, toks: &Tokens) -> Vec<Found> {
                     gazetteer_from(p).is_some_and(|g| g.kind == Kind::Location && g.end == name.end)
                 }) {
                     name.end = p;
+                    // What the place followed is often a verb or a noun
+                    // («بوتين ضم»), not the name: a common word that is no
+                    // given name goes with it.
+                    let common = |k: usize| {
+                        let word = toks.word(k);
+                        !w.is_person_name(word)
+                            && WordFreq::builtin()
+                                .zipf(word)
+                                .is_some_and(|z| z >= LAST_COMMON)
+                    };
+                    while name.end - name.start > 1 && common(name.end - 1) {
+                        name.end -= 1;
+                    }
                 }
             }
             let at_start = gazetteer_from(name.start);
