@@ -45,8 +45,7 @@ impl<'t> Tokens<'t> {
 
     /// [`loose_in`] for word `i` (`None` past the end).
     pub fn loose_in(&self, i: usize, set: &WordSet) -> Option<usize> {
-        let ending = self.endings.get(i).copied().flatten()?;
-        if !set.may_end_as(ending) {
+        if !self.may_end_in(i, set) {
             return None;
         }
         loose_readings(self.word(i), set)
