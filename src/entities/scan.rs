@@ -1,7 +1,7 @@
 //! Tokens of normalised text and the clitic-aware comparisons every
 //! matcher shares. No allocation per token: words are slices.
 
-use super::word_set::{Ending, WordSet};
+use super::word_set::{EndFilter, Ending, WordSet};
 use crate::text::normalize::{is_long_enough_rest, word_ranges, PROCLITICS};
 use std::collections::HashMap;
 
@@ -53,11 +53,12 @@ impl<'t> Tokens<'t> {
 
     /// May word `i` end as a member of `set` does ([`WordSet::may_end`])?
     fn may_end_in(&self, i: usize, set: &WordSet) -> bool {
-        self.endings
-            .get(i)
-            .copied()
-            .flatten()
-            .is_some_and(|e| set.may_end_as(e))
+        self.ending_passes(i, |e| set.may_end_as(e))
+    }
+
+    /// Does word `i` exist and its [`Ending`] pass `test`?
+    fn ending_passes(&self, i: usize, test: impl Fn(Ending) -> bool) -> bool {
+        self.endings.get(i).copied().flatten().is_some_and(test)
     }
 
     fn may_start_phrase(&self, i: usize) -> bool {
@@ -250,10 +251,10 @@ impl Phrase {
 pub(super) struct PhraseIndex {
     /// First word → indexes into the list, ascending.
     by_first: FirstWords,
-    /// The same first words, whose endings filter: every reading of a word
-    /// ends as the word does, so a word ending unlike every first word
-    /// starts no phrase, and its readings need not be looked up.
-    firsts: WordSet,
+    /// The endings filter of the first words: every reading of a word ends
+    /// as the word does, so a word ending unlike every first word starts
+    /// no phrase, and its readings need not be looked up.
+    firsts: EndFilter,
 }
 
 impl PhraseIndex {
@@ -264,13 +265,13 @@ impl PhraseIndex {
                 by_first.entry(first.clone()).or_default().push(i);
             }
         }
-        let firsts = by_first.keys().cloned().collect();
+        let firsts = by_first.keys().map(String::as_str).collect();
         PhraseIndex { by_first, firsts }
     }
 
     /// May word `i` start a phrase of this list at all?
     fn may_start(&self, toks: &Tokens, i: usize) -> bool {
-        toks.may_start_phrase(i) && toks.may_end_in(i, &self.firsts)
+        toks.may_start_phrase(i) && toks.ending_passes(i, |e| self.firsts.may_end_as(e))
     }
 
     /// Whether some phrase's first word is a reading of word `i` (see

@@ -14,21 +14,55 @@ type FastSet = HashSet<String, foldhash::fast::FixedState>;
 /// Bits in the endings filter.
 const FILTER_BITS: usize = 1024;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct WordSet {
     words: FastSet,
+    filter: EndFilter,
+}
+
+/// The endings filter alone: which last two characters (or, for a
+/// one-letter word, which last character) some word added has. It rules
+/// words out, never in.
+#[derive(Debug, Clone)]
+pub struct EndFilter {
     ends: Box<[u64; FILTER_BITS / 64]>,
-    /// Some member is a single character.
+    /// Some word added is a single character.
     has_short: bool,
 }
 
-impl Default for WordSet {
+impl Default for EndFilter {
     fn default() -> Self {
-        WordSet {
-            words: FastSet::default(),
+        EndFilter {
             ends: Box::new([0; FILTER_BITS / 64]),
             has_short: false,
         }
+    }
+}
+
+impl EndFilter {
+    pub fn add(&mut self, word: &str) {
+        if word.is_empty() {
+            return;
+        }
+        self.has_short |= word.chars().nth(1).is_none();
+        let b = bit(last_chars(word, 2));
+        self.ends[b / 64] |= 1 << (b % 64);
+    }
+
+    /// False when no word whose [`Ending`] this is can end as a word added.
+    pub fn may_end_as(&self, e: Ending) -> bool {
+        let set = |b: u16| self.ends[usize::from(b) / 64] & (1 << (b % 64)) != 0;
+        set(e.two) || (self.has_short && set(e.one))
+    }
+}
+
+impl<'a> FromIterator<&'a str> for EndFilter {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> Self {
+        let mut filter = EndFilter::default();
+        for word in iter {
+            filter.add(word);
+        }
+        filter
     }
 }
 
@@ -68,10 +102,7 @@ impl WordSet {
         if word.is_empty() {
             return;
         }
-        let short = word.chars().nth(1).is_none();
-        self.has_short |= short;
-        let b = bit(last_chars(&word, 2));
-        self.ends[b / 64] |= 1 << (b % 64);
+        self.filter.add(&word);
         self.words.insert(word);
     }
 
@@ -88,8 +119,7 @@ impl WordSet {
     /// [`WordSet::may_end`] of a word whose [`Ending`] is known: a word's
     /// ending serves every set, so it can be found once.
     pub fn may_end_as(&self, e: Ending) -> bool {
-        let set = |b: u16| self.ends[usize::from(b) / 64] & (1 << (b % 64)) != 0;
-        set(e.two) || (self.has_short && set(e.one))
+        self.filter.may_end_as(e)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &String> {
