@@ -216,6 +216,30 @@ fn the_detector_is_shared_and_detects_paragraph_by_paragraph() {
 }
 
 #[test]
+fn a_place_the_tagger_found_in_context_is_found_alone_elsewhere_in_the_article() {
+    // «جباليا» is in no list: the tagger finds it after «مخيم», and the
+    // article's other mention of it, with nothing around it to say so, is
+    // found because of the first.
+    let art = article(&[
+        "قتل ثلاثة أشخاص في قصف على مخيم جباليا شمال قطاع غزة فجر اليوم.",
+        "وقال شهود إن الطائرات حلقت فوق جباليا طوال الليل.",
+    ]);
+    let places = |mentions: Vec<sahifa::entities::Mention>, field: usize| -> Vec<String> {
+        mentions
+            .into_iter()
+            .filter(|m| m.field == field && m.kind == Kind::Location)
+            .map(|m| m.canonical.to_string())
+            .collect()
+    };
+    assert!(places(detector().detect_article(&art), 1).contains(&"جباليا".to_string()));
+    assert_eq!(places(detector().detect_article(&art), 2), ["جباليا"]);
+    let by_paragraph: Vec<_> = detector().paragraphs(&art).flatten().collect();
+    assert_eq!(places(by_paragraph, 2), ["جباليا"]);
+    // Alone, the second paragraph gives the tagger nothing to go on.
+    assert!(of_kind(&art.paragraphs[1], Kind::Location).is_empty());
+}
+
+#[test]
 fn organisation_spans_run_to_the_end_of_their_name_and_no_further() {
     let text = "وقال المتحدث باسم منظمة التحرير الفلسطينية إن";
     assert_eq!(

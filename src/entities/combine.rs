@@ -46,11 +46,15 @@ pub(super) struct Found {
 }
 
 impl Found {
-    /// Worth remembering for the rest of the article: a person or an
-    /// organisation the gazetteer did not know.
+    /// Worth remembering for the rest of the article: a person, place or
+    /// organisation the gazetteer did not know (found by the tagger or the
+    /// rules).
     pub fn learnable(&self) -> bool {
         matches!(self.source, Source::Tagger | Source::Rule)
-            && matches!(self.kind, Kind::Person | Kind::Organization)
+            && matches!(
+                self.kind,
+                Kind::Person | Kind::Organization | Kind::Location
+            )
     }
 
     fn overlaps(&self, covered: &[bool]) -> bool {
