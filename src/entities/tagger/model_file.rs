@@ -92,6 +92,7 @@ impl Tagger {
             trans,
             vocab,
             info,
+            name_bias: 0.0,
         }
     }
 
@@ -150,6 +151,8 @@ impl Tagger {
             trans,
             vocab: Vocab::from_entries(vocab),
             info,
+            // Round 6: the bias is tried under --cv only, never stored.
+            name_bias: 0.0,
         })
     }
 
