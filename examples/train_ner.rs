@@ -8,7 +8,8 @@
 //! ```
 //!
 //! Options: `--epochs N` (default 15, chosen by cross-validation), `--runs N`
-//! (perceptrons averaged, each visiting the sentences in its own order),
+//! (perceptrons averaged, each visiting the sentences in its own order;
+//! default 3), `--prune F` (weights under F × the largest dropped; 0.02),
 //! `--seed N` (the order the sentences are visited in: cross-validating
 //! under a few seeds shows how much of a difference is noise). `--errors FILE` (with `--cv`) writes
 //! every wrong name of the whole detector, for reading. `--document N` (with
@@ -27,7 +28,6 @@
 use anyhow::{bail, Context, Result};
 use sahifa::corpus::{Article, Metadata};
 use sahifa::entities::conll::{self, Scores, Sentence};
-use sahifa::entities::tagger::margin::Cost;
 use sahifa::entities::tagger::train::{Example, Options, Trainer};
 use sahifa::entities::tagger::{Tagger, Vocab};
 use sahifa::entities::{Detector, Gazetteer, WordLists};
@@ -45,22 +45,7 @@ struct Args {
     seed: u64,
     document: usize,
     errors: Option<String>,
-    /// Round 6: training and decoding for recall (see `round6_flag`).
     prune: f32,
-    cost: Cost,
-    pa: Option<f32>,
-    dropout: f32,
-    bias: Bias,
-}
-
-/// Round 6: the name bias of the model written or cross-validated.
-#[derive(Clone, Copy, Debug)]
-enum Bias {
-    /// This value, as given.
-    Fixed(f32),
-    /// Chosen by an inner cross-validation of this many folds inside the
-    /// training data (each fold of `--cv` chooses its own).
-    Inner(usize),
 }
 
 fn args() -> Result<Args> {
@@ -74,10 +59,6 @@ fn args() -> Result<Args> {
         document: 20,
         errors: None,
         prune: Options::default().prune,
-        cost: Cost::default(),
-        pa: None,
-        dropout: 0.0,
-        bias: Bias::Fixed(0.0),
     };
     let mut rest = Vec::new();
     let mut it = std::env::args().skip(1);
@@ -98,10 +79,13 @@ fn args() -> Result<Args> {
                     .context("--document takes a number")?
             }
             "--errors" => a.errors = Some(value("--errors")?),
-            "--prune" | "--dropout" | "--cost" | "--miss-cost" | "--pa" | "--bias"
-            | "--bias-folds" => round6_flag(&mut a, &x, &value(&x)?)?,
+            "--prune" => {
+                a.prune = value("--prune")?
+                    .parse()
+                    .context("--prune takes a number")?
+            }
             "-h" | "--help" => {
-                println!("usage: train_ner TRAIN.conll MODEL_OUT [--epochs N] [--runs N] [--seed N] [TRAINING]\n       train_ner --cv K TRAIN.conll [--epochs N] [--runs N] [--seed N] [TRAINING] [--document N] [--errors FILE]\nTRAINING: [--prune F] [--dropout P] [--cost C] [--miss-cost C] [--pa CAP] [--bias X | --bias-folds K]");
+                println!("usage: train_ner TRAIN.conll MODEL_OUT [--epochs N] [--runs N] [--seed N] [--prune F]\n       train_ner --cv K TRAIN.conll [--epochs N] [--runs N] [--seed N] [--prune F] [--document N] [--errors FILE]");
                 std::process::exit(0);
             }
             _ => rest.push(x),
@@ -116,46 +100,6 @@ fn args() -> Result<Args> {
         _ => bail!("usage: train_ner TRAIN.conll MODEL_OUT | train_ner --cv K TRAIN.conll (K ≥ 2); --help for more"),
     }
     Ok(a)
-}
-
-/// Round 6's options: `--prune F` (weights under F × the largest dropped),
-/// `--cost C` and `--miss-cost C` (loss-augmented training: the cost of a
-/// wrong tag, and of `O` for a name's word; the miss cost defaults to the
-/// cost), `--pa CAP` (passive-aggressive steps of at most CAP), `--bias X`
-/// (added to every name tag's score) or `--bias-folds K` (the bias chosen
-/// by a K-fold cross-validation inside the training data).
-fn round6_flag(a: &mut Args, flag: &str, v: &str) -> Result<()> {
-    let number = || -> Result<f32> {
-        let x: f32 = v
-            .parse()
-            .with_context(|| format!("{flag} takes a number"))?;
-        if !x.is_finite() || x < 0.0 && flag != "--bias" {
-            bail!("{flag} takes a finite number, not negative");
-        }
-        Ok(x)
-    };
-    match flag {
-        "--prune" => a.prune = number()?,
-        "--dropout" => a.dropout = number()?.min(1.0),
-        "--cost" => {
-            let miss_set = a.cost.miss != a.cost.wrong;
-            a.cost.wrong = number()?;
-            if !miss_set {
-                a.cost.miss = a.cost.wrong;
-            }
-        }
-        "--miss-cost" => a.cost.miss = number()?,
-        "--pa" => a.pa = Some(number()?),
-        "--bias" => a.bias = Bias::Fixed(number()?),
-        _ => {
-            let k: usize = v.parse().context("--bias-folds takes a number")?;
-            if k < 2 {
-                bail!("--bias-folds takes a number of folds, 2 or more");
-            }
-            a.bias = Bias::Inner(k)
-        }
-    }
-    Ok(())
 }
 
 /// A detector with the built-in gazetteer and rules and the given model.
@@ -180,65 +124,7 @@ fn examples(base: &Detector, trainer: &mut Trainer, sentences: &[Sentence]) -> V
         .collect()
 }
 
-/// Trains a model on `sentences` with the name bias `--bias` or
-/// `--bias-folds` asks for (round 6).
-fn train(base: &Detector, sentences: &[Sentence], a: &Args, info: String) -> Result<Tagger> {
-    let bias = match a.bias {
-        Bias::Fixed(x) => x,
-        Bias::Inner(k) => choose_bias(base, sentences, a, k)?,
-    };
-    let info = format!("{info}, name bias {bias}");
-    Ok(train_weights(base, sentences, a, info).with_name_bias(bias))
-}
-
-/// The name biases an inner cross-validation chooses from (a weight is
-/// tens of units after 15 epochs: 20 costs 0.7 points of precision).
-const BIASES: [f32; 9] = [0.0, 1.0, 2.0, 3.0, 5.0, 7.5, 10.0, 15.0, 20.0];
-
-/// Round 6: the name bias that gives the whole detector its best micro F1
-/// over a `k`-fold contiguous cross-validation inside `sentences` (the
-/// smaller bias on a tie). Only the training data is seen: under `--cv`
-/// each outer fold chooses its own.
-fn choose_bias(base: &Detector, sentences: &[Sentence], a: &Args, k: usize) -> Result<f32> {
-    let mut scores = vec![Scores::default(); BIASES.len()];
-    let n = sentences.len();
-    for fold in 0..k {
-        let (lo, hi) = (fold * n / k, (fold + 1) * n / k);
-        let training: Vec<Sentence> = sentences[..lo]
-            .iter()
-            .chain(&sentences[hi..])
-            .cloned()
-            .collect();
-        let model = train_weights(base, &training, a, String::new());
-        for (s, &bias) in scores.iter_mut().zip(&BIASES) {
-            let tagger = Arc::new(model.clone().with_name_bias(bias));
-            let (_, whole) = evaluate(
-                base,
-                tagger,
-                &sentences[lo..hi],
-                a.document,
-                &mut Vec::new(),
-            )?;
-            s.merge(&whole);
-        }
-    }
-    let f1: Vec<f64> = scores.iter().map(|s| conll::prf(s.micro()).2).collect();
-    let best = (0..BIASES.len()).fold(0, |b, i| if f1[i] > f1[b] { i } else { b });
-    let shown: Vec<String> = BIASES
-        .iter()
-        .zip(&f1)
-        .map(|(b, f)| format!("{b}: {f:.4}"))
-        .collect();
-    eprintln!(
-        "  inner {k}-fold: name bias {} ({})",
-        BIASES[best],
-        shown.join(", ")
-    );
-    Ok(BIASES[best])
-}
-
-/// The weights alone, trained on `sentences` (no name bias).
-fn train_weights(base: &Detector, sentences: &[Sentence], a: &Args, info: String) -> Tagger {
+fn train(base: &Detector, sentences: &[Sentence], a: &Args, info: String) -> Tagger {
     let norm: Vec<String> = sentences
         .iter()
         .flat_map(|s| &s.tokens)
@@ -258,9 +144,6 @@ fn train_weights(base: &Detector, sentences: &[Sentence], a: &Args, info: String
             runs: a.runs,
             seed: a.seed,
             prune: a.prune,
-            cost: a.cost,
-            pa: a.pa,
-            dropout: a.dropout,
         },
         info,
     )
@@ -363,9 +246,6 @@ fn main() -> Result<()> {
     let base = detector(None)?;
     let started = Instant::now();
     let Some(k) = a.cv else {
-        if !matches!(a.bias, Bias::Fixed(x) if x == 0.0) {
-            bail!("--bias and --bias-folds are for --cv: the model file stores no name bias");
-        }
         let name = std::path::Path::new(&a.input)
             .file_name()
             .map_or("?".into(), |n| n.to_string_lossy());
@@ -375,7 +255,7 @@ fn main() -> Result<()> {
             sentences.len(),
             a.epochs
         );
-        let model = train(&base, &sentences, &a, info)?;
+        let model = train(&base, &sentences, &a, info);
         let bytes = model.to_bytes();
         let out = a.output.unwrap_or_default();
         std::fs::write(&out, &bytes).with_context(|| format!("writing {out}"))?;
@@ -397,7 +277,7 @@ fn main() -> Result<()> {
             .chain(&sentences[hi..])
             .cloned()
             .collect();
-        let model = Arc::new(train(&base, &training, &a, format!("fold {fold}"))?);
+        let model = Arc::new(train(&base, &training, &a, format!("fold {fold}")));
         let (x, y) = evaluate(&base, model, &sentences[lo..hi], a.document, &mut errors)?;
         let f = |s: &Scores| conll::prf(s.micro()).2;
         println!(
@@ -410,12 +290,8 @@ fn main() -> Result<()> {
         whole.merge(&y);
     }
     println!(
-        "\n{k}-fold contiguous cross-validation, {} epochs, {} runs, articles of {} sentences, exact spans, token level",
-        a.epochs, a.runs, a.document
-    );
-    println!(
-        "training: prune {}, cost {} (miss {}), passive-aggressive {:?}, name bias {:?}",
-        a.prune, a.cost.wrong, a.cost.miss, a.pa, a.bias
+        "\n{k}-fold contiguous cross-validation, {} epochs, {} runs, prune {}, articles of {} sentences, exact spans, token level",
+        a.epochs, a.runs, a.prune, a.document
     );
     println!("\nthe tagger alone:\n{}", alone.table());
     println!(

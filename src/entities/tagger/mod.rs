@@ -10,7 +10,6 @@
 
 mod features;
 pub mod general;
-pub mod margin;
 mod model_file;
 pub mod train;
 mod viterbi;
@@ -126,11 +125,6 @@ pub struct Tagger {
     vocab: Vocab,
     /// What the model was trained on and how.
     pub info: String,
-    /// Round 6: added to every name tag's score (B and I of each kind)
-    /// before Viterbi; above 0 the tagger finds more names. Tried under
-    /// `train_ner --cv` (by hand or chosen inside each training fold); not
-    /// stored in the model file, so a loaded model has none.
-    name_bias: f32,
 }
 
 impl Tagger {
@@ -145,20 +139,6 @@ impl Tagger {
         self.vocab
             .bucket(features::known_stem(general::WordFreq::builtin(), word))
             == 0
-    }
-
-    /// The bias added to every name tag's score ([`Tagger::with_name_bias`]).
-    pub fn name_bias(&self) -> f32 {
-        self.name_bias
-    }
-
-    /// The same model with `bias` added to every name tag's score when
-    /// decoding: a single scalar that trades precision for recall.
-    pub fn with_name_bias(self, bias: f32) -> Tagger {
-        Tagger {
-            name_bias: bias,
-            ..self
-        }
     }
 
     /// Best tag sequence for a sentence (Viterbi, BIO-constrained).
@@ -178,12 +158,6 @@ impl Tagger {
                 }
             }
             scores.extend(row.iter().map(|&r| r as f32 * self.scale));
-            // Round 6: the bias towards names (zero: no change).
-            if let Some(names) = scores.len().checked_sub(TAGS - 1) {
-                for s in &mut scores[names..] {
-                    *s += self.name_bias;
-                }
-            }
         }
         viterbi::best(&scores, &self.trans)
     }
@@ -238,33 +212,5 @@ mod tests {
         );
         assert!(il.may_follow(Some(bl)) && il.may_follow(Some(il)));
         assert!(!il.may_follow(None) && !il.may_follow(Some(Tag::O)) && !ip.may_follow(Some(bl)));
-    }
-
-    #[test]
-    fn a_name_bias_turns_a_close_call_into_a_name() {
-        // One feature leans O over B-PERS by 0.4 on every word: without a
-        // bias nothing is a name; a bias of 0.5 on the name tags tips it.
-        let slot = |word| Slot {
-            word,
-            gap: 0,
-            cues: 0,
-            gazetteer: 0,
-        };
-        let sentence = Sentence {
-            slots: vec![slot("زيد"), slot("عمرو")],
-            end_gap: 8,
-        };
-        let mut hashes = Vec::new();
-        let vocab = Vocab::default();
-        sentence.features(0, &sentence.lookups(&vocab), &mut hashes);
-        let mut row = [0f32; TAGS];
-        row[0] = 0.4;
-        let keys: Vec<u64> = hashes.iter().copied().take(1).collect();
-        let trans = vec![0.0; (TAGS + 1) * TAGS];
-        let plain = Tagger::from_parts(keys, row.to_vec(), trans, vocab, String::new());
-        assert_eq!(plain.tag(&sentence)[0], Tag::O);
-        let biased = plain.with_name_bias(0.5);
-        assert_eq!(biased.name_bias(), 0.5);
-        assert_eq!(biased.tag(&sentence)[0], Tag::begin(Kind::Person).unwrap());
     }
 }

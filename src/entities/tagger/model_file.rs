@@ -92,7 +92,6 @@ impl Tagger {
             trans,
             vocab,
             info,
-            name_bias: 0.0,
         }
     }
 
@@ -151,8 +150,6 @@ impl Tagger {
             trans,
             vocab: Vocab::from_entries(vocab),
             info,
-            // Round 6: the bias is tried under --cv only, never stored.
-            name_bias: 0.0,
         })
     }
 
