@@ -8,7 +8,8 @@
 //! ```
 //!
 //! Options: `--epochs N` (default 15, chosen by cross-validation), `--runs N`
-//! (perceptrons averaged, each visiting the sentences in its own order),
+//! (perceptrons averaged, each visiting the sentences in its own order;
+//! default 3), `--prune F` (weights under F × the largest dropped; 0.02),
 //! `--seed N` (the order the sentences are visited in: cross-validating
 //! under a few seeds shows how much of a difference is noise). `--errors FILE` (with `--cv`) writes
 //! every wrong name of the whole detector, for reading. `--document N` (with
@@ -44,6 +45,7 @@ struct Args {
     seed: u64,
     document: usize,
     errors: Option<String>,
+    prune: f32,
 }
 
 fn args() -> Result<Args> {
@@ -56,6 +58,7 @@ fn args() -> Result<Args> {
         seed: Options::default().seed,
         document: 20,
         errors: None,
+        prune: Options::default().prune,
     };
     let mut rest = Vec::new();
     let mut it = std::env::args().skip(1);
@@ -76,8 +79,13 @@ fn args() -> Result<Args> {
                     .context("--document takes a number")?
             }
             "--errors" => a.errors = Some(value("--errors")?),
+            "--prune" => {
+                a.prune = value("--prune")?
+                    .parse()
+                    .context("--prune takes a number")?
+            }
             "-h" | "--help" => {
-                println!("usage: train_ner TRAIN.conll MODEL_OUT [--epochs N] [--runs N] [--seed N]\n       train_ner --cv K TRAIN.conll [--epochs N] [--runs N] [--seed N] [--document N] [--errors FILE]");
+                println!("usage: train_ner TRAIN.conll MODEL_OUT [--epochs N] [--runs N] [--seed N] [--prune F]\n       train_ner --cv K TRAIN.conll [--epochs N] [--runs N] [--seed N] [--prune F] [--document N] [--errors FILE]");
                 std::process::exit(0);
             }
             _ => rest.push(x),
@@ -135,7 +143,7 @@ fn train(base: &Detector, sentences: &[Sentence], a: &Args, info: String) -> Tag
             epochs: a.epochs,
             runs: a.runs,
             seed: a.seed,
-            ..Options::default()
+            prune: a.prune,
         },
         info,
     )
@@ -282,8 +290,8 @@ fn main() -> Result<()> {
         whole.merge(&y);
     }
     println!(
-        "\n{k}-fold contiguous cross-validation, {} epochs, {} runs, articles of {} sentences, exact spans, token level",
-        a.epochs, a.runs, a.document
+        "\n{k}-fold contiguous cross-validation, {} epochs, {} runs, prune {}, articles of {} sentences, exact spans, token level",
+        a.epochs, a.runs, a.prune, a.document
     );
     println!("\nthe tagger alone:\n{}", alone.table());
     println!(

@@ -47,7 +47,11 @@ impl Default for Options {
             // Chosen by cross-validation: 0.02 halves the table (147k →
             // 68k features) at the same F1; 0.04 cost 0.4 points.
             prune: 0.02,
-            runs: 1,
+            // Round 6, by cross-validation under four seeds: the mean of 3
+            // runs gains about 0.002 micro F1 on the tagger alone and on
+            // the whole detector under each (5 runs no more); it costs
+            // training time only.
+            runs: 3,
         }
     }
 }
