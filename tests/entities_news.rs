@@ -79,7 +79,10 @@ fn one_canonical_form_per_date_and_spelling() {
     assert_eq!(b[0].2, a[0].2);
     assert_eq!(c[0].2, a[0].2);
     // Two spellings of one name in an article: one entity in the pane.
-    let art = article(&["وقال الرئيس إن أسامة المحمد وصل.", "وأضاف اسامة المحمد أن"]);
+    let art = article(&[
+        "وقال الرئيس إن أسامة المحمد وصل إلى دمشق.",
+        "وأضاف اسامة المحمد أن",
+    ]);
     let mentions = detector().detect_article(&art);
     let people: Vec<_> = group_mentions(&mentions)
         .into_iter()

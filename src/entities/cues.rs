@@ -69,6 +69,7 @@ pub(super) fn sentence<'t>(
         set(Cue::Gentilic, w.is_gentilic(word));
         set(Cue::Stop, w.stop.contains(word));
         set(Cue::PersonName, w.is_person_name(word));
+        set(Cue::WikiPerson, w.is_wiki_person(word));
         set(Cue::ClubWord, toks.loose_in(i, &w.club_words).is_some());
         set(Cue::Modifier, toks.loose_in(i, &w.modifiers).is_some());
         set(

@@ -28,6 +28,7 @@ mod rules;
 mod scan;
 mod spelling;
 pub mod tagger;
+mod wiki_names;
 mod word_set;
 mod words;
 

@@ -149,6 +149,9 @@ pub struct WordLists {
     /// Phrases that are often organisations' names
     /// (`assets/org_names.json`): a cue for the tagger too.
     pub(super) org_names: PhraseList,
+    /// Words of well-known people's names from Arabic Wikipedia
+    /// (`assets/wiki_names.json`, see [`super::wiki_names`]): a cue of its own.
+    pub(super) wiki_person_names: WordSet,
     /// Words that begin or end a club's name (`assets/sport_words.json`):
     /// a cue for the tagger.
     pub(super) club_words: WordSet,
@@ -171,6 +174,7 @@ impl WordLists {
         lists.add_person_names(PERSON_NAMES)?;
         lists.add_org_names(ORG_NAMES)?;
         lists.add_sport_words(SPORT_WORDS)?;
+        lists.add_wiki_names(super::wiki_names::WIKI_NAMES)?;
         Ok(lists)
     }
 
@@ -226,12 +230,7 @@ impl WordLists {
     /// Is `word` (normalised; «و», «ف», «ب» or «ل» before it allowed) a
     /// word that is often a personal name? The article form is a family name too («المحمد», «العلي»).
     pub(super) fn is_person_name(&self, word: &str) -> bool {
-        let known = |w: &str| {
-            self.person_names.contains(w)
-                || w.strip_prefix("ال")
-                    .is_some_and(|r| self.person_names.contains(r))
-        };
-        known(word) || word.strip_prefix(['و', 'ف', 'ب', 'ل']).is_some_and(known)
+        super::wiki_names::name_in(&self.person_names, word)
     }
 
     /// Parses a rules file and a calendar file.
@@ -312,6 +311,7 @@ impl WordLists {
             phrase_starts: WordSet::default(),
             trigger_starts: WordSet::default(),
             person_names: WordSet::default(),
+            wiki_person_names: WordSet::default(),
             org_names: PhraseList::default(),
             club_words: WordSet::default(),
             sport_words: WordSet::default(),

@@ -82,7 +82,7 @@ impl Vocab {
 
 /// Bumped whenever a template changes: a model trained with another
 /// feature set is refused rather than silently misread.
-pub const FEATURE_SET: u32 = 9;
+pub const FEATURE_SET: u32 = 10;
 
 /// Facts about a word the rules and the gazetteer know, as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,10 +111,14 @@ pub enum Cue {
     /// A word that begins or ends a club's name («نادي», «ريال»,
     /// «دينامو», «يونايتد»; `assets/sport_words.json`).
     ClubWord,
+    /// A word of a well-known person's name as Arabic Wikipedia writes it
+    /// (round 6; `assets/wiki_names.json`). Its features are the cue
+    /// templates' (23, 26) like every cue's.
+    WikiPerson,
 }
 
 impl Cue {
-    pub const ALL: [Cue; 18] = [
+    pub const ALL: [Cue; 19] = [
         Cue::PersonTitle,
         Cue::PlaceWord,
         Cue::OrgWord,
@@ -133,6 +137,7 @@ impl Cue {
         Cue::PersonName,
         Cue::OrgName,
         Cue::ClubWord,
+        Cue::WikiPerson,
     ];
 
     pub fn bit(self) -> u32 {
