@@ -240,6 +240,18 @@ fn a_place_the_tagger_found_in_context_is_found_alone_elsewhere_in_the_article()
     assert_eq!(places(by_paragraph, 2), ["جباليا"]);
     // Alone, the second paragraph gives the tagger nothing to go on.
     assert!(of_kind(&art.paragraphs[1], Kind::Location).is_empty());
+    // A very common word the tagger once took for a place («المدينة», «the
+    // city», also Medina) is not learned for the rest of the article.
+    let art = article(&[
+        "فقدان السيطرة على المدينة – حيث رفعت السلطات الروسية لوحات إعلانية تقول أن “روسيا هنا إلى الأبد!” – هي الأحدث في سلسلة إخفاقات للجيش الروسي.",
+        "وقال مسؤول في البلدية إن المدينة تحتاج إلى ميزانية أكبر للطرق.",
+    ]);
+    let found = detector().detect_article(&art);
+    assert!(
+        places(found.clone(), 1).contains(&"المدينة".to_string()),
+        "{found:?}"
+    );
+    assert!(places(found, 2).is_empty());
 }
 
 #[test]
