@@ -7,8 +7,7 @@
 //! apart from the hand-written `assets/person_names.json`, so the tagger
 //! learns how far to trust each; never a name by itself.
 
-use super::word_set::WordSet;
-use super::words::{RulesError, WordLists};
+use super::words::{name_in, RulesError, WordLists};
 use crate::text::normalize::normalize;
 use serde::Deserialize;
 
@@ -17,13 +16,6 @@ pub(super) const WIKI_NAMES: &str = include_str!("../../assets/wiki_names.json")
 #[derive(Deserialize)]
 struct WikiNamesFile {
     person_words: Vec<String>,
-}
-
-/// Is `word` in `set`, whole, after «و», «ف», «ب» or «ل», or with the
-/// article («المحمد» is a family name)?
-pub(super) fn name_in(set: &WordSet, word: &str) -> bool {
-    let known = |w: &str| set.contains(w) || w.strip_prefix("ال").is_some_and(|r| set.contains(r));
-    known(word) || word.strip_prefix(['و', 'ف', 'ب', 'ل']).is_some_and(known)
 }
 
 impl WordLists {

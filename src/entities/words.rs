@@ -167,6 +167,13 @@ fn phrases(words: &[String]) -> PhraseList {
     PhraseList::new(words.iter().filter_map(|w| Phrase::new(w)).collect())
 }
 
+/// Is `word` in `set`, whole, after «و», «ف», «ب» or «ل», or with the
+/// article («المحمد» is a family name)?
+pub(super) fn name_in(set: &WordSet, word: &str) -> bool {
+    let known = |w: &str| set.contains(w) || w.strip_prefix("ال").is_some_and(|r| set.contains(r));
+    known(word) || word.strip_prefix(['و', 'ف', 'ب', 'ل']).is_some_and(known)
+}
+
 impl WordLists {
     /// The built-in lists.
     pub fn builtin() -> Result<WordLists, RulesError> {
@@ -230,7 +237,7 @@ impl WordLists {
     /// Is `word` (normalised; «و», «ف», «ب» or «ل» before it allowed) a
     /// word that is often a personal name? The article form is a family name too («المحمد», «العلي»).
     pub(super) fn is_person_name(&self, word: &str) -> bool {
-        super::wiki_names::name_in(&self.person_names, word)
+        name_in(&self.person_names, word)
     }
 
     /// Parses a rules file and a calendar file.
